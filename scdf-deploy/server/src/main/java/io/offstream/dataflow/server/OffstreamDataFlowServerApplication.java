@@ -1,0 +1,36 @@
+package io.offstream.dataflow.server;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.autoconfigure.session.SessionAutoConfiguration;
+import org.springframework.cloud.dataflow.server.EnableDataFlowServer;
+import org.springframework.cloud.deployer.spi.cloudfoundry.CloudFoundryDeployerAutoConfiguration;
+import org.springframework.cloud.deployer.spi.kubernetes.KubernetesAutoConfiguration;
+import org.springframework.cloud.deployer.spi.local.LocalDeployerAutoConfiguration;
+
+/**
+ * The Spring Cloud Data Flow 2.11.5 server that Offstream runs on.
+ *
+ * <p>The starter brings every platform's deployer; their auto-configurations would try to bind
+ * to Cloud Foundry, Kubernetes or a lone local deployer, so they are excluded here and the task
+ * platforms come from {@code spring.cloud.dataflow.task.platform.*} accounts instead. Security
+ * and session support are off: the local platform is a single-user developer machine.
+ */
+@SpringBootApplication(exclude = {
+        SessionAutoConfiguration.class,
+        SecurityAutoConfiguration.class,
+        ManagementWebSecurityAutoConfiguration.class,
+        UserDetailsServiceAutoConfiguration.class,
+        LocalDeployerAutoConfiguration.class,
+        CloudFoundryDeployerAutoConfiguration.class,
+        KubernetesAutoConfiguration.class })
+@EnableDataFlowServer
+public class OffstreamDataFlowServerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(OffstreamDataFlowServerApplication.class, args);
+    }
+}
