@@ -1,0 +1,43 @@
+package io.offstream.tests.probe;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.JobBuilderFactory;
+import org.springframework.batch.core.configuration.annotation.StepBuilderFactory;
+import org.springframework.batch.core.launch.support.RunIdIncrementer;
+import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One job, one step: work for {@code probe.sleep}, then succeed or fail as configured. */
+@Configuration(proxyBeanMethods = false)
+class ProbeJobConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ProbeJobConfiguration.class);
+
+    @Bean
+    Job probeJob(JobBuilderFactory jobs, Step probeStep) {
+        return jobs.get("probeJob").incrementer(new RunIdIncrementer()).start(probeStep).build();
+    }
+
+    @Bean
+    Step probeStep(StepBuilderFactory steps, ProbeProperties probe) {
+        return steps.get("probeStep").tasklet((contribution, chunkContext) -> {
+            log.info("Probe working for {}", probe.sleep());
+            Thread.sleep(probe.sleep().toMillis());
+            if (probe.fail()) {
+                throw new IllegalStateException("Probe asked to fail (probe.fail=true)");
+            }
+            if (probe.failMarker() != null && Files.exists(Path.of(probe.failMarker()))) {
+                throw new IllegalStateException("Probe asked to fail while " + probe.failMarker() + " exists");
+            }
+            return RepeatStatus.FINISHED;
+        }).build();
+    }
+}

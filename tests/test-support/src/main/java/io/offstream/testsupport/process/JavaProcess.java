@@ -1,0 +1,214 @@
+package io.offstream.testsupport.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A JVM child process running a jar, as users run the deployables: its output goes to a log
+ * file, readiness is awaited with a probe, and it stops with SIGTERM (or is killed with SIGKILL
+ * by fault-injection tests).
+ */
+public final class JavaProcess implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(JavaProcess.class);
+
+    private final String name;
+
+    private final Process process;
+
+    private final Path logFile;
+
+    private JavaProcess(String name, Process process, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    public static Builder jar(String name, Path jar) {
+        return new Builder(name, jar);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** Waits until the probe answers true; fails early, with the log's tail, if the process dies. */
+    public JavaProcess awaitReady(Duration timeout, BooleanSupplier ready) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue()
+                        + " before it was ready; log tail:\n" + logTail(40));
+            }
+            if (ready.getAsBoolean()) {
+                return this;
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout + "; log tail:\n" + logTail(40));
+    }
+
+    public boolean logContains(String text) {
+        try {
+            return Files.exists(logFile) && Files.readString(logFile, StandardCharsets.UTF_8).contains(text);
+        }
+        catch (IOException e) {
+            return false;
+        }
+    }
+
+    public String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        }
+        catch (IOException | UncheckedIOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** SIGTERM, then SIGKILL after the grace period. Returns the exit code. */
+    public int stop(Duration grace) {
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("{} did not stop within {}; killing it", name, grace);
+                process.destroyForcibly().waitFor();
+            }
+            return process.exitValue();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return -1;
+        }
+    }
+
+    /** SIGKILL: a crash, for fault-injection tests. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            stop(Duration.ofSeconds(30));
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    /** Builds and starts a {@link JavaProcess}. */
+    public static final class Builder {
+
+        private final String name;
+
+        private final Path jar;
+
+        private final List<String> jvmOptions = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Xss512k"));
+
+        private final List<String> arguments = new ArrayList<>();
+
+        private final Map<String, String> environment = new HashMap<>();
+
+        private Path logFile;
+
+        private Path workingDirectory;
+
+        private Builder(String name, Path jar) {
+            this.name = name;
+            this.jar = jar;
+        }
+
+        public Builder jvmOption(String option) {
+            jvmOptions.add(option);
+            return this;
+        }
+
+        public Builder arg(String argument) {
+            arguments.add(argument);
+            return this;
+        }
+
+        public Builder env(String key, String value) {
+            environment.put(key, value);
+            return this;
+        }
+
+        public Builder logFile(Path file) {
+            this.logFile = file;
+            return this;
+        }
+
+        public Builder workingDirectory(Path directory) {
+            this.workingDirectory = directory;
+            return this;
+        }
+
+        public JavaProcess start() {
+            Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+            List<String> command = new ArrayList<>();
+            command.add(javaBin.toString());
+            command.addAll(jvmOptions);
+            command.add("-jar");
+            command.add(jar.toString());
+            command.addAll(arguments);
+            Path out = logFile != null ? logFile : Path.of("target", name + ".log");
+            try {
+                Files.createDirectories(out.toAbsolutePath().getParent());
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
+                builder.environment().putAll(environment);
+                if (workingDirectory != null) {
+                    Files.createDirectories(workingDirectory);
+                    builder.directory(workingDirectory.toFile());
+                }
+                log.info("Starting {}: {} (log {})", name, String.join(" ", command), out);
+                return new JavaProcess(name, builder.start(), out);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("Cannot start " + name + " from " + jar, e);
+            }
+        }
+    }
+}
