@@ -1,0 +1,102 @@
+# Shared by up.sh, down.sh, status.sh and run-demo.sh. Sourced, not run.
+# Every process these scripts start is recorded by pid under .offstream/pids/ with the jar it
+# runs, so down.sh stops exactly what up.sh started and nothing else.
+
+OFFSTREAM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+OFFSTREAM_HOME=${OFFSTREAM_HOME:-$OFFSTREAM_ROOT/.offstream}
+LOG_DIR=$OFFSTREAM_HOME/logs
+PID_DIR=$OFFSTREAM_HOME/pids
+
+KAFKA_PORT=9092
+KAFKA_CONTROLLER_PORT=9093
+SCDF_PORT=9393
+H2_PORT=19092
+SCDF_URL=http://localhost:$SCDF_PORT
+# The SCDF server serves this H2 file database over TCP; launched tasks use the same URL.
+SCDF_DATASOURCE_URL="jdbc:h2:tcp://localhost:$H2_PORT/$OFFSTREAM_HOME/h2/dataflow"
+
+say() { printf '[offstream] %s\n' "$*"; }
+fail() { printf '[offstream] ERROR: %s\n' "$*" >&2; exit 1; }
+
+java_cmd() {
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then echo "$JAVA_HOME/bin/java"; else command -v java || true; fi
+}
+
+require_java17() {
+  local java; java=$(java_cmd)
+  [[ -n "$java" ]] || fail "Java 17 or newer is required and no 'java' was found (install openjdk-17-jdk-headless, or set JAVA_HOME)."
+  local version; version=$("$java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  [[ "${version%%.*}" -ge 17 ]] 2>/dev/null || fail "Java 17 or newer is required; $java is Java $version (set JAVA_HOME to a JDK 17)."
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+port_owner() {
+  if command -v ss >/dev/null 2>&1; then
+    ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'users:(([^)]*' | head -1 | sed 's/users:((//'
+  fi
+}
+
+pid_of() { [[ -f "$PID_DIR/$1.pid" ]] && cat "$PID_DIR/$1.pid"; }
+
+# A component runs when its recorded pid is alive and still runs the recorded jar (pids get reused).
+is_running() {
+  local pid; pid=$(pid_of "$1") || return 1
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
+  local jar; jar=$(cat "$PID_DIR/$1.jar" 2>/dev/null) || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$jar"
+}
+
+# start_component NAME PORT JAR [ARGS...]: starts the jar detached, logs to .offstream/logs/NAME.log.
+start_component() {
+  local name=$1 port=$2 jar=$3; shift 3
+  if is_running "$name"; then say "$name already running (pid $(pid_of "$name"))"; return 0; fi
+  [[ -f "$jar" ]] || fail "$name: $jar is missing (build it: ./mvnw -DskipTests package)"
+  if port_open "$port"; then
+    local owner; owner=$(port_owner "$port")
+    fail "$name cannot start: port $port is already taken${owner:+ by $owner}. Stop that process or free the port."
+  fi
+  mkdir -p "$LOG_DIR" "$PID_DIR"
+  say "starting $name on port $port (log: ${LOG_DIR#"$OFFSTREAM_ROOT"/}/$name.log)"
+  # setsid: the component outlives this script and ignores the terminal's signals.
+  setsid "$(java_cmd)" ${OFFSTREAM_JAVA_OPTS:-} -jar "$jar" "$@" >>"$LOG_DIR/$name.log" 2>&1 < /dev/null &
+  echo $! >"$PID_DIR/$name.pid"
+  echo "$jar" >"$PID_DIR/$name.jar"
+}
+
+# wait_until NAME TIMEOUT_SECONDS COMMAND...: polls COMMAND until it succeeds or NAME dies.
+wait_until() {
+  local name=$1 timeout=$2; shift 2
+  local start=$SECONDS
+  until "$@" >/dev/null 2>&1; do
+    if ! is_running "$name"; then
+      tail -n 30 "$LOG_DIR/$name.log" >&2 || true
+      fail "$name exited during start-up; see ${LOG_DIR#"$OFFSTREAM_ROOT"/}/$name.log"
+    fi
+    (( SECONDS - start < timeout )) || fail "$name not ready after ${timeout}s; see ${LOG_DIR#"$OFFSTREAM_ROOT"/}/$name.log"
+    sleep 1
+  done
+  say "$name ready after $(( SECONDS - start ))s"
+}
+
+stop_component() {
+  local name=$1
+  if ! is_running "$name"; then
+    rm -f "$PID_DIR/$name.pid" "$PID_DIR/$name.jar"
+    return 0
+  fi
+  local pid; pid=$(pid_of "$name")
+  say "stopping $name (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  if kill -0 "$pid" 2>/dev/null; then say "$name did not stop in 30s; killing it"; kill -KILL "$pid" 2>/dev/null || true; fi
+  rm -f "$PID_DIR/$name.pid" "$PID_DIR/$name.jar"
+}
+
+http_ok() { curl -sf -o /dev/null --max-time 5 "$1"; }
+
+# The built jar of a module: <module>/target/<artifactId>-<version>.jar (SCDF parses that name).
+module_jar() {
+  local dir=$OFFSTREAM_ROOT/$1/target
+  ls "$dir"/*.jar 2>/dev/null | grep -vE '(-sources|-javadoc|-tests|\.original)' | head -1
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Shows each local component: running or not, pid, port, health. Exit 0 when all started ones answer.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+unhealthy=0
+row() {
+  local name=$1 port=$2 probe=$3
+  if is_running "$name"; then
+    local health=down
+    if eval "$probe" >/dev/null 2>&1; then health=up; else unhealthy=1; fi
+    printf '%-16s %-8s pid %-8s port %-6s %s\n' "$name" running "$(pid_of "$name")" "$port" "$health"
+  else
+    local note=""
+    port_open "$port" && note="(port $port taken by another process)"
+    printf '%-16s %-8s %-12s port %-6s %s\n' "$name" stopped "" "$port" "$note"
+  fi
+}
+
+row kafka "$KAFKA_PORT" "port_open $KAFKA_PORT"
+row dataflow "$SCDF_PORT" "http_ok $SCDF_URL/about"
+row consumer 8081 "http_ok http://localhost:8081/actuator/health"
+row realtime 8082 "http_ok http://localhost:8082/actuator/health"
+row region-registry 8090 "http_ok http://localhost:8090/actuator/health"
+echo "logs: ${LOG_DIR#"$OFFSTREAM_ROOT"/}/   dashboard: $SCDF_URL/dashboard"
+exit $unhealthy
