@@ -1,0 +1,76 @@
+package io.offstream.tasks.composed;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.configuration.annotation.JobBuilderFactory;
+import org.springframework.batch.core.configuration.annotation.StepBuilderFactory;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import io.offstream.tasks.composed.child.ChildLaunchPlanner;
+import io.offstream.tasks.composed.child.ChildTaskTasklet;
+import io.offstream.tasks.composed.child.ParentExecution;
+import io.offstream.tasks.composed.dataflow.DataFlowTaskClient;
+import io.offstream.tasks.composed.graph.ChildStepFactory;
+import io.offstream.tasks.composed.graph.ComposedJobFactory;
+import io.offstream.tasks.composed.run.ComposedJobRunner;
+import io.offstream.tasks.composed.run.StopSignal;
+
+/** Wires the runner: the job compiled from the graph, the REST client, the run and stop handling. */
+@Configuration(proxyBeanMethods = false)
+class ComposedTaskRunnerConfiguration {
+
+    /** The composed task's name names the job, as SCDF's dashboard expects. */
+    @Value("${spring.cloud.task.name:${spring.application.name:composed-task-runner}}")
+    private String composedTaskName;
+
+    @Bean
+    ParentExecution parentExecution() {
+        return new ParentExecution();
+    }
+
+    @Bean
+    StopSignal stopSignal() {
+        return new StopSignal(Duration.ofSeconds(20));
+    }
+
+    @Bean
+    DataFlowTaskClient dataFlowTaskClient(RestTemplateBuilder rest, ComposedTaskRunnerProperties options) {
+        return new DataFlowTaskClient(rest.setConnectTimeout(Duration.ofSeconds(10)).setReadTimeout(Duration.ofSeconds(60)).build(),
+                options.dataflowServerUri());
+    }
+
+    @Bean
+    ThreadPoolTaskExecutor splitExecutor(ComposedTaskRunnerProperties options) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(options.splitThreadCorePoolSize());
+        executor.setMaxPoolSize(options.splitThreadCorePoolSize());
+        executor.setThreadNamePrefix("split-");
+        return executor;
+    }
+
+    @Bean
+    Job composedJob(JobBuilderFactory jobs, StepBuilderFactory steps, ComposedTaskRunnerProperties options,
+            DataFlowTaskClient client, JobRepository jobRepository, ParentExecution parent, StopSignal stopSignal,
+            ObjectMapper json, ThreadPoolTaskExecutor splitExecutor) {
+        ChildTaskTasklet.ChildTaskContext context = new ChildTaskTasklet.ChildTaskContext(
+                new ChildLaunchPlanner(composedTaskName, options), client, jobRepository, parent, stopSignal, options, json);
+        return new ComposedJobFactory(jobs, new ChildStepFactory(steps, context), splitExecutor)
+                .create(composedTaskName, options.graph());
+    }
+
+    @Bean
+    ComposedJobRunner composedJobRunner(Job composedJob, JobLauncher launcher, JobRepository repository,
+            JobExplorer explorer, StopSignal stopSignal, ComposedTaskRunnerProperties options) {
+        return new ComposedJobRunner(composedJob, launcher, repository, explorer, stopSignal, options.incrementInstanceEnabled());
+    }
+}

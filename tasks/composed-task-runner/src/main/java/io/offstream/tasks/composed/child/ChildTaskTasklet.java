@@ -1,0 +1,217 @@
+package io.offstream.tasks.composed.child;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.JobInterruptedException;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.item.ExecutionContext;
+import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.web.client.RestClientException;
+
+import io.offstream.tasks.composed.dataflow.ChildTaskState;
+import io.offstream.tasks.composed.dataflow.DataFlowTaskClient;
+import io.offstream.tasks.composed.graph.TransitionTable;
+import io.offstream.tasks.composed.run.StopSignal;
+
+/**
+ * One child of the composed task: launch it through SCDF, wait for its end, and report its
+ * status. Idempotent against restarts: the launch request is saved with the step on first
+ * launch and reused, a child that already succeeded in an earlier run is not launched again,
+ * and one still running (the runner died while it ran) is waited for rather than duplicated.
+ */
+public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ChildTaskTasklet.class);
+
+    static final String REQUEST_KEY = "child.request";
+
+    private static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(30);
+
+    private static final Duration STOP_CHECK = Duration.ofMillis(200);
+
+    private final String definitionName;
+
+    private final TransitionTable transitions;
+
+    private final ChildTaskContext context;
+
+    public ChildTaskTasklet(String definitionName, TransitionTable transitions, ChildTaskContext context) {
+        this.definitionName = definitionName;
+        this.transitions = transitions;
+        this.context = context;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        ExecutionContext saved = step.getExecutionContext();
+        saved.remove(ChildOutcome.EXIT_CODE_KEY);
+        saved.remove(ChildOutcome.STATUS_KEY);
+        ChildLaunchRequest request = savedRequest(saved).orElseGet(() -> context.planner().planFor(definitionName));
+        saved.putString(REQUEST_KEY, toJson(request));
+
+        ChildOutcome outcome = resumePreviousLaunch(step, saved).orElse(null);
+        if (outcome == null) {
+            long parent = context.parent().executionId().orElseThrow(() -> new IllegalStateException("No task execution id for the runner"));
+            long id = context.client().launch(request, parent);
+            log.info("Launched child {} as task execution {} (parent {}) with properties {} and arguments {}",
+                    definitionName, id, parent, request.properties(), request.arguments());
+            saved.putLong(ChildOutcome.EXECUTION_ID_KEY, id);
+            context.jobRepository().updateExecutionContext(step);
+            outcome = awaitEnd(step, id);
+        }
+        outcome.writeTo(saved);
+        if (!outcome.succeeded() && transitions.match(outcome.status(), outcome.exitCode()).isEmpty()) {
+            ChildTaskState state = context.client().state(outcome.executionId());
+            throw new ChildTaskFailedException(definitionName, outcome, state.errorMessage());
+        }
+        contribution.setExitStatus(new ExitStatus(outcome.status()));
+        return RepeatStatus.FINISHED;
+    }
+
+    /** A launch recorded by an earlier run of this step: reuse its success, or wait on it if still running. */
+    private Optional<ChildOutcome> resumePreviousLaunch(StepExecution step, ExecutionContext saved) throws JobInterruptedException {
+        if (!saved.containsKey(ChildOutcome.EXECUTION_ID_KEY)) {
+            return Optional.empty();
+        }
+        long previous = saved.getLong(ChildOutcome.EXECUTION_ID_KEY);
+        ChildTaskState state = context.client().state(previous);
+        if (state.ended() && Integer.valueOf(0).equals(state.exitCode())) {
+            log.info("Child {} already succeeded as task execution {} in an earlier run; not launching it again", definitionName, previous);
+            return Optional.of(ChildOutcome.of(previous, 0, state.exitMessage()));
+        }
+        if (!state.ended()) {
+            log.info("Child {} is still running as task execution {} from an earlier run; waiting for it", definitionName, previous);
+            return Optional.of(awaitEnd(step, previous));
+        }
+        log.info("Child {} failed as task execution {} in an earlier run (exit code {}); launching it again",
+                definitionName, previous, state.exitCode());
+        return Optional.empty();
+    }
+
+    private ChildOutcome awaitEnd(StepExecution step, long id) throws JobInterruptedException {
+        Instant started = Instant.now();
+        Instant lastLog = started;
+        Duration interval = context.options().intervalTimeBetweenChecks();
+        while (true) {
+            ChildTaskState state = poll(id);
+            Duration elapsed = Duration.between(started, Instant.now());
+            if (state != null && state.ended()) {
+                int exitCode = state.exitCode() == null ? -1 : state.exitCode();
+                ChildOutcome outcome = ChildOutcome.of(id, exitCode, state.exitMessage());
+                log.info("Child {} (task execution {}) ended after {} s: exit code {}, status {}",
+                        definitionName, id, elapsed.toMillis() / 1000.0, exitCode, outcome.status());
+                return outcome;
+            }
+            if (!context.options().waitsWithoutLimit() && elapsed.compareTo(context.options().maxWaitTime()) > 0) {
+                stopQuietly(id);
+                throw new ChildTaskTimeoutException(definitionName, id, context.options().maxWaitTime());
+            }
+            if (Duration.between(lastLog, Instant.now()).compareTo(PROGRESS_LOG_INTERVAL) >= 0) {
+                log.info("Child {} (task execution {}) still running after {} s", definitionName, id, elapsed.toSeconds());
+                lastLog = Instant.now();
+            }
+            pause(step, id, interval);
+        }
+    }
+
+    private ChildTaskState poll(long id) {
+        try {
+            return context.client().state(id);
+        }
+        catch (RestClientException e) {
+            log.warn("Cannot read child {} (task execution {}) from SCDF, will retry: {}", definitionName, id, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Sleeps one polling interval, waking early (and ending the step as STOPPED) on a stop request. */
+    private void pause(StepExecution step, long id, Duration interval) throws JobInterruptedException {
+        long until = System.nanoTime() + interval.toNanos();
+        while (System.nanoTime() < until) {
+            if (context.stopSignal().isRequested() || step.isTerminateOnly()) {
+                throw new JobInterruptedException("Composed task stopped while child " + definitionName
+                        + " (task execution " + id + ") was running");
+            }
+            try {
+                Thread.sleep(Math.min(STOP_CHECK.toMillis(), Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new JobInterruptedException("Interrupted while waiting for child " + definitionName);
+            }
+        }
+    }
+
+    private void stopQuietly(long id) {
+        try {
+            context.client().stop(id);
+        }
+        catch (RestClientException e) {
+            log.warn("Could not stop child {} (task execution {}): {}", definitionName, id, e.getMessage());
+        }
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+    }
+
+    /** A failed child's step carries the child's status as its exit status, for the dashboard and transitions. */
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        for (Throwable failure : stepExecution.getFailureExceptions()) {
+            if (failure instanceof ChildTaskFailedException failed) {
+                return new ExitStatus(failed.outcome().status(), failed.getMessage());
+            }
+        }
+        return null;
+    }
+
+    private Optional<ChildLaunchRequest> savedRequest(ExecutionContext saved) {
+        if (!saved.containsKey(REQUEST_KEY)) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, Object> json = context.json().readValue(saved.getString(REQUEST_KEY), new TypeReference<>() { });
+            @SuppressWarnings("unchecked")
+            ChildLaunchRequest request = new ChildLaunchRequest((String) json.get("definitionName"),
+                    (Map<String, String>) json.get("properties"), (List<String>) json.get("arguments"));
+            log.info("Child {}: reusing the launch request saved by its first run", definitionName);
+            return Optional.of(request);
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable saved launch request of " + definitionName, e);
+        }
+    }
+
+    private String toJson(ChildLaunchRequest request) {
+        try {
+            return context.json().writeValueAsString(request);
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The collaborators every child step shares. */
+    public record ChildTaskContext(ChildLaunchPlanner planner, DataFlowTaskClient client, JobRepository jobRepository,
+            ParentExecution parent, StopSignal stopSignal, io.offstream.tasks.composed.ComposedTaskRunnerProperties options,
+            ObjectMapper json) {
+    }
+}

@@ -1,0 +1,76 @@
+package io.offstream.tasks.composed.dataflow;
+
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestTemplate;
+
+import io.offstream.tasks.composed.child.ChildLaunchRequest;
+
+/**
+ * The part of SCDF's REST API the runner uses: launch a boot2 task definition
+ * ({@code POST /tasks/executions}), read an execution, stop one.
+ */
+public class DataFlowTaskClient {
+
+    private final RestTemplate rest;
+
+    private final URI server;
+
+    public DataFlowTaskClient(RestTemplate rest, URI server) {
+        this.rest = rest;
+        this.server = server;
+    }
+
+    /** Launches the child as a child of {@code parentExecutionId}; returns its execution id. */
+    public long launch(ChildLaunchRequest request, long parentExecutionId) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("name", request.definitionName());
+        form.add("properties", request.properties().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));
+        List<String> arguments = new java.util.ArrayList<>(request.arguments());
+        arguments.add("--spring.cloud.task.parent-execution-id=" + parentExecutionId);
+        form.add("arguments", arguments.stream().map(DataFlowTaskClient::quoted).collect(Collectors.joining(" ")));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        String id = rest.postForObject(server.resolve("/tasks/executions"), new HttpEntity<>(form, headers), String.class);
+        if (id == null || !id.trim().matches("\\d+")) {
+            throw new RestClientException("SCDF answered the launch of " + request.definitionName() + " with '" + id + "'");
+        }
+        return Long.parseLong(id.trim());
+    }
+
+    public ChildTaskState state(long executionId) {
+        JsonNode execution = rest.getForObject(server.resolve("/tasks/executions/" + executionId), JsonNode.class);
+        if (execution == null) {
+            throw new RestClientException("SCDF returned nothing for task execution " + executionId);
+        }
+        return new ChildTaskState(executionId,
+                !execution.path("endTime").isNull() && !execution.path("endTime").isMissingNode(),
+                execution.path("exitCode").isNumber() ? execution.path("exitCode").asInt() : null,
+                text(execution, "exitMessage"), text(execution, "errorMessage"));
+    }
+
+    public void stop(long executionId) {
+        rest.postForLocation(server.resolve("/tasks/executions/" + executionId), null);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isNull() || value.isMissingNode() ? null : value.asText();
+    }
+
+    /** SCDF splits launch arguments on spaces, honouring double quotes. */
+    private static String quoted(String argument) {
+        return argument.contains(" ") && !argument.contains("\"") ? "\"" + argument + "\"" : argument;
+    }
+}

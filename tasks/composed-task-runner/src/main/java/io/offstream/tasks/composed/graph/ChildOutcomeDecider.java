@@ -1,0 +1,42 @@
+package io.offstream.tasks.composed.graph;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
+
+import io.offstream.tasks.composed.child.ChildOutcome;
+
+/**
+ * Routes the flow after a child's step: to the transition its outcome takes ({@code T<n>}), on
+ * to the next element when it succeeded unmatched ({@link #NEXT}), or to failure when it failed
+ * and nothing handles that ({@link #UNHANDLED}). On a restart the skipped step's saved outcome
+ * is read again, so the route is the same as in the first run.
+ */
+final class ChildOutcomeDecider implements JobExecutionDecider {
+
+    static final String NEXT = "NEXT";
+
+    static final String UNHANDLED = "UNHANDLED_FAILURE";
+
+    private final TransitionTable table;
+
+    ChildOutcomeDecider(TransitionTable table) {
+        this.table = table;
+    }
+
+    static String routeOf(int transitionIndex) {
+        return "T" + transitionIndex;
+    }
+
+    @Override
+    public FlowExecutionStatus decide(JobExecution jobExecution, StepExecution stepExecution) {
+        ChildOutcome outcome = ChildOutcome.readFrom(stepExecution.getExecutionContext())
+                .orElseGet(() -> ChildOutcome.failedWithoutChild(stepExecution.getExitStatus().getExitCode()));
+        return table.match(outcome.status(), outcome.exitCode())
+                .map(index -> new FlowExecutionStatus(routeOf(index)))
+                .orElseGet(() -> new FlowExecutionStatus(
+                        outcome.succeeded() && stepExecution.getStatus() == BatchStatus.COMPLETED ? NEXT : UNHANDLED));
+    }
+}

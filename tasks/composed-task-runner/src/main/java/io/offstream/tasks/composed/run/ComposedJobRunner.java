@@ -1,0 +1,106 @@
+package io.offstream.tasks.composed.run;
+
+import java.util.Date;
+import java.util.Properties;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.converter.DefaultJobParametersConverter;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+
+/**
+ * Runs the composed job once per launch. A launch whose job parameters name an existing job
+ * instance (SCDF's restart passes the failed execution's identifying parameters) restarts that
+ * instance, so completed children are skipped and the failed or stopped one runs again; any
+ * other launch starts a new instance. A job left STARTED by a runner that was killed is marked
+ * FAILED first, since Spring Batch cannot restart an execution it believes is running.
+ */
+public class ComposedJobRunner implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ComposedJobRunner.class);
+
+    private final Job job;
+
+    private final JobLauncher launcher;
+
+    private final JobRepository repository;
+
+    private final JobExplorer explorer;
+
+    private final StopSignal stopSignal;
+
+    private final boolean incrementInstance;
+
+    public ComposedJobRunner(Job job, JobLauncher launcher, JobRepository repository, JobExplorer explorer,
+            StopSignal stopSignal, boolean incrementInstance) {
+        this.job = job;
+        this.launcher = launcher;
+        this.repository = repository;
+        this.explorer = explorer;
+        this.stopSignal = stopSignal;
+        this.incrementInstance = incrementInstance;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        JobParameters requested = jobParametersOf(args);
+        JobParameters parameters = chooseParameters(requested);
+        log.info("Running composed job {} with {}", job.getName(), parameters);
+        stopSignal.jobStarted();
+        JobExecution execution;
+        try {
+            execution = launcher.run(job, parameters);
+        }
+        finally {
+            stopSignal.jobFinished();
+        }
+        log.info("Composed job {} ended {} ({})", job.getName(), execution.getStatus(), execution.getExitStatus().getExitCode());
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            throw new ComposedTaskFailedException(job.getName(), execution);
+        }
+    }
+
+    private JobParameters chooseParameters(JobParameters requested) {
+        if (!requested.isEmpty() && repository.isJobInstanceExists(job.getName(), requested)) {
+            JobExecution last = repository.getLastJobExecution(job.getName(), requested);
+            if (last != null && last.getStatus().isRunning()) {
+                log.warn("Job execution {} of {} is still marked {} but its runner is gone; marking it FAILED to restart it",
+                        last.getId(), job.getName(), last.getStatus());
+                last.setStatus(BatchStatus.FAILED);
+                last.setExitStatus(ExitStatus.FAILED.addExitDescription("Runner ended without recording an end"));
+                last.setEndTime(new Date());
+                repository.update(last);
+            }
+            log.info("Restarting job instance of {} (last execution {})", job.getName(), last == null ? "none" : last.getId());
+            return requested;
+        }
+        if (!incrementInstance) {
+            return requested;
+        }
+        JobParameters next = new JobParametersBuilder(requested, explorer).getNextJobParameters(job).toJobParameters();
+        JobParametersBuilder merged = new JobParametersBuilder(next);
+        requested.getParameters().forEach(merged::addParameter);
+        next.getParameters().forEach(merged::addParameter);
+        return merged.toJobParameters();
+    }
+
+    /** Non-option arguments {@code key=value} or {@code key(type)=value}, as Spring Batch writes them. */
+    static JobParameters jobParametersOf(ApplicationArguments args) {
+        Properties properties = new Properties();
+        args.getNonOptionArgs().stream()
+                .filter(arg -> arg.indexOf('=') > 0)
+                .forEach(arg -> properties.setProperty(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1)));
+        return new DefaultJobParametersConverter().getJobParameters(properties);
+    }
+}

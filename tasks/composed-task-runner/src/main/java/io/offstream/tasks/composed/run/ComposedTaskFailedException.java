@@ -1,0 +1,12 @@
+package io.offstream.tasks.composed.run;
+
+import org.springframework.batch.core.JobExecution;
+
+/** The composed job did not complete; thrown so the runner's task exits non-zero. */
+public class ComposedTaskFailedException extends RuntimeException {
+
+    public ComposedTaskFailedException(String jobName, JobExecution execution) {
+        super("Composed task " + jobName + " ended " + execution.getStatus() + " with exit status "
+                + execution.getExitStatus().getExitCode() + " (job execution " + execution.getId() + ")");
+    }
+}
