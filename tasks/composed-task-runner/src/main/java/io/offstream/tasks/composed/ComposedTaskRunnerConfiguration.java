@@ -12,6 +12,7 @@ import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -39,8 +40,8 @@ class ComposedTaskRunnerConfiguration {
     }
 
     @Bean
-    StopSignal stopSignal() {
-        return new StopSignal(Duration.ofSeconds(20));
+    StopSignal stopSignal(ApplicationEventPublisher events) {
+        return new StopSignal(Duration.ofSeconds(20), events);
     }
 
     @Bean

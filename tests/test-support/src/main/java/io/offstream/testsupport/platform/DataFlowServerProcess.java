@@ -53,7 +53,9 @@ public final class DataFlowServerProcess implements AutoCloseable {
                 "--spring.datasource.url=" + datasourceUrl,
                 "--offstream.home=" + layout.root(),
                 "--spring.cloud.dataflow.task.platform.local.accounts.default.working-directories-root="
-                        + workDir.resolve("task-work").toAbsolutePath()));
+                        + workDir.resolve("task-work").toAbsolutePath(),
+                // keep launched tasks' stdout/stderr for the failure's post-mortem
+                "--spring.cloud.dataflow.task.platform.local.accounts.default.delete-files-on-exit=false"));
         arguments.addAll(extraArguments);
         DataFlowServerProcess server = new DataFlowServerProcess(layout.dataFlowServerJar(),
                 workDir.resolve("logs/dataflow-server.log"), arguments, port, datasourceUrl);

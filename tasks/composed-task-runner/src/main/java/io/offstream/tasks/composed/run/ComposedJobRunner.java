@@ -66,6 +66,10 @@ public class ComposedJobRunner implements ApplicationRunner {
             stopSignal.jobFinished();
         }
         log.info("Composed job {} ended {} ({})", job.getName(), execution.getStatus(), execution.getExitStatus().getExitCode());
+        if (stopSignal.isRequested()) {
+            // The stop already set the task's exit code; the context is shutting down.
+            return;
+        }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw new ComposedTaskFailedException(job.getName(), execution);
         }

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.ExitCodeEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -14,12 +16,21 @@ import org.springframework.context.SmartLifecycle;
  * shutdown calls {@link #stop()}, which raises the signal the child steps poll, then waits for
  * the running job to record itself as STOPPED before the database goes away. A STOPPED job is
  * restartable, and its restart resumes at the child that was running.
+ *
+ * <p>It runs before Spring Cloud Task records the task's end (a later lifecycle phase), and
+ * sets the task's exit code to {@link #STOPPED_EXIT_CODE} so a stopped composed task never
+ * reads as a success.
  */
 public class StopSignal implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StopSignal.class);
 
+    /** 128 + SIGTERM, as a shell reports a process ended by SIGTERM. */
+    public static final int STOPPED_EXIT_CODE = 143;
+
     private final Duration grace;
+
+    private final ApplicationEventPublisher events;
 
     private final CountDownLatch jobFinished = new CountDownLatch(1);
 
@@ -29,8 +40,9 @@ public class StopSignal implements SmartLifecycle {
 
     private volatile boolean jobRunning;
 
-    public StopSignal(Duration grace) {
+    public StopSignal(Duration grace, ApplicationEventPublisher events) {
         this.grace = grace;
+        this.events = events;
     }
 
     public boolean isRequested() {
@@ -67,6 +79,7 @@ public class StopSignal implements SmartLifecycle {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        events.publishEvent(new ExitCodeEvent(this, STOPPED_EXIT_CODE));
     }
 
     @Override

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fail        fail the step (and so the job and the task, with a non-zero exit code)
  * @param failMarker  fail only while this file exists; lets a test fail a first run and then
  *                    let a restart succeed by deleting it
+ * @param holdFile    while this file exists the step keeps working (up to ten minutes); lets a
+ *                    test stop a run mid-child and let the restart through by deleting it
  * @param exitMessage the task's exit message on success, matched by composed-task transitions
  * @param recordDir   when set, each run writes what it received (arguments and probe.* and
  *                    offstream.* properties) to a file named after the task and its execution id
@@ -23,6 +25,7 @@ public record ProbeProperties(
         @DefaultValue("0s") Duration sleep,
         @DefaultValue("false") boolean fail,
         String failMarker,
+        String holdFile,
         String exitMessage,
         String recordDir) {
 }

@@ -1,0 +1,101 @@
+package io.offstream.tests.composed;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RestartIntegrationTests extends ComposedTaskIntegrationTestSupport {
+
+    @Test
+    void restartAfterAFailureRerunsOnlyTheFailedChildWithItsOriginalArguments() throws IOException {
+        Path failMarker = Files.createFile(scratch.resolve("fail-b"));
+        String name = createComposed("restart", "a: probe && b: probe --probe.fail-marker=" + failMarker + " && c: probe");
+        long runner = launch(name, recording(), List.of("--app.b.0=--probe.argument=original"));
+        JsonNode failed = awaitEnd(runner);
+        assertThat(failed.path("exitCode").asInt()).isNotZero();
+        long jobExecutionId = onlyJobOf(failed).path("executionId").asLong();
+
+        Files.delete(failMarker);
+        dataflow.send("PUT", "/jobs/executions/" + jobExecutionId + "?restart=true", Map.of());
+        JsonNode restarted = awaitRestartedRunner(name, runner);
+
+        assertThat(restarted.path("exitCode").asInt()).as("restarted runner %s", restarted).isZero();
+        assertThat(executionsOf(name, "a")).hasSize(1);
+        List<JsonNode> bRuns = executionsOf(name, "b");
+        assertThat(bRuns).hasSize(2);
+        assertThat(recordOf(bRuns.get(1))).containsEntry("probe.argument", "original");
+        assertThat(executionsOf(name, "c")).hasSize(1);
+        JsonNode job = onlyJobOf(restarted);
+        assertThat(job.at("/jobExecution/status").asText()).isEqualTo("COMPLETED");
+        assertThat(job.path("jobId").asLong()).as("same job instance").isEqualTo(onlyJobOf(failed).path("jobId").asLong());
+    }
+
+    @Test
+    void restartAfterAStopResumesAtTheChildThatWasRunning() throws IOException {
+        Path hold = Files.createFile(scratch.resolve("hold-b"));
+        String name = createComposed("stop", "a: probe && b: probe --probe.hold-file=" + hold + " && c: probe");
+        long runner = launch(name, recording(), List.of());
+        JsonNode bRunning = awaitChildStarted(name, "b");
+
+        dataflow.send("POST", "/tasks/executions/" + runner, Map.of());
+        JsonNode stopped = awaitEnd(runner);
+        assertThat(stopped.path("exitCode").asInt()).as("stopped runner %s", stopped).isNotZero();
+        assertThat(executionsOf(name, "c")).isEmpty();
+        JsonNode stoppedJob = onlyJobOf(stopped);
+        assertThat(stoppedJob.at("/jobExecution/status").asText()).isIn("STOPPED", "FAILED");
+
+        Files.delete(hold);
+        dataflow.awaitTaskEnd(bRunning.path("executionId").asLong(), RUN_TIMEOUT);
+        dataflow.send("PUT", "/jobs/executions/" + stoppedJob.path("executionId").asLong() + "?restart=true", Map.of());
+        JsonNode restarted = awaitRestartedRunner(name, runner);
+
+        assertThat(restarted.path("exitCode").asInt()).as("restarted runner %s", restarted).isZero();
+        assertThat(executionsOf(name, "a")).as("a is not run again").hasSize(1);
+        assertThat(executionsOf(name, "c")).hasSize(1);
+        assertThat(onlyJobOf(restarted).at("/jobExecution/status").asText()).isEqualTo("COMPLETED");
+    }
+
+    private JsonNode awaitChildStarted(String composedName, String label) {
+        long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<JsonNode> runs = executionsOf(composedName, label);
+            if (!runs.isEmpty()) {
+                return runs.get(0);
+            }
+            pause(Duration.ofMillis(500));
+        }
+        throw new AssertionError(composedName + "-" + label + " never started");
+    }
+
+    /** The runner execution SCDF launched for the restart: the newest one of the composed task. */
+    private JsonNode awaitRestartedRunner(String composedName, long firstRunner) {
+        long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode execution : dataflow.get("/tasks/executions?size=1000").at("/_embedded/taskExecutionResourceList")) {
+                if (execution.path("taskName").asText().equals(composedName) && execution.path("executionId").asLong() > firstRunner) {
+                    return awaitEnd(execution.path("executionId").asLong());
+                }
+            }
+            pause(Duration.ofMillis(500));
+        }
+        throw new AssertionError("No restarted runner for " + composedName);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
