@@ -13,7 +13,8 @@ SCDF_PORT=9393
 H2_PORT=19092
 SCDF_URL=http://localhost:$SCDF_PORT
 # The SCDF server serves this H2 file database over TCP; launched tasks use the same URL.
-SCDF_DATASOURCE_URL="jdbc:h2:tcp://localhost:$H2_PORT/$OFFSTREAM_HOME/h2/dataflow"
+# DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook must not close the database under the server's feet.
+SCDF_DATASOURCE_URL="jdbc:h2:tcp://localhost:$H2_PORT/$OFFSTREAM_HOME/h2/dataflow;DB_CLOSE_ON_EXIT=FALSE"
 
 say() { printf '[offstream] %s\n' "$*"; }
 fail() { printf '[offstream] ERROR: %s\n' "$*" >&2; exit 1; }

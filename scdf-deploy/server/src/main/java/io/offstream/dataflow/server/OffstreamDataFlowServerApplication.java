@@ -3,6 +3,7 @@ package io.offstream.dataflow.server;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.quartz.QuartzAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.autoconfigure.session.SessionAutoConfiguration;
@@ -18,6 +19,9 @@ import org.springframework.cloud.deployer.spi.local.LocalDeployerAutoConfigurati
  * to Cloud Foundry, Kubernetes or a lone local deployer, so they are excluded here and the task
  * platforms come from {@code spring.cloud.dataflow.task.platform.*} accounts instead. Security
  * and session support are off: the local platform is a single-user developer machine.
+ * Boot's Quartz auto-configuration is off too: the local platform's scheduler sets up its own
+ * Quartz, in the server's database, only when schedules are enabled
+ * ({@link io.offstream.dataflow.server.schedule.SchedulingConfiguration}).
  */
 @SpringBootApplication(exclude = {
         SessionAutoConfiguration.class,
@@ -26,7 +30,8 @@ import org.springframework.cloud.deployer.spi.local.LocalDeployerAutoConfigurati
         UserDetailsServiceAutoConfiguration.class,
         LocalDeployerAutoConfiguration.class,
         CloudFoundryDeployerAutoConfiguration.class,
-        KubernetesAutoConfiguration.class })
+        KubernetesAutoConfiguration.class,
+        QuartzAutoConfiguration.class })
 @EnableDataFlowServer
 public class OffstreamDataFlowServerApplication {
 

@@ -47,7 +47,8 @@ public final class DataFlowServerProcess implements AutoCloseable {
     public static DataFlowServerProcess start(RepositoryLayout layout, Path workDir, List<String> extraArguments) {
         int port = FreePorts.find();
         int h2Port = FreePorts.find();
-        String datasourceUrl = "jdbc:h2:tcp://localhost:" + h2Port + "/" + workDir.resolve("h2/dataflow").toAbsolutePath();
+        String datasourceUrl = "jdbc:h2:tcp://localhost:" + h2Port + "/" + workDir.resolve("h2/dataflow").toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE";
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + datasourceUrl,
