@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.configuration.annotation.JobBuilderFactory;
 import org.springframework.batch.core.configuration.annotation.StepBuilderFactory;
-import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,7 +70,7 @@ class ComposedTaskRunnerConfiguration {
 
     @Bean
     ComposedJobRunner composedJobRunner(Job composedJob, JobLauncher launcher, JobRepository repository,
-            JobExplorer explorer, StopSignal stopSignal, ComposedTaskRunnerProperties options) {
-        return new ComposedJobRunner(composedJob, launcher, repository, explorer, stopSignal, options.incrementInstanceEnabled());
+            ParentExecution parent, StopSignal stopSignal, ComposedTaskRunnerProperties options) {
+        return new ComposedJobRunner(composedJob, launcher, repository, parent, stopSignal, options.incrementInstanceEnabled());
     }
 }

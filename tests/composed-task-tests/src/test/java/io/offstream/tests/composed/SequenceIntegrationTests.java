@@ -29,4 +29,20 @@ class SequenceIntegrationTests extends ComposedTaskIntegrationTestSupport {
         assertThat(job.at("/jobExecution/stepExecutions").findValuesAsText("stepName"))
                 .containsExactlyInAnyOrder(name + "-a", name + "-b", name + "-c");
     }
+
+    @Test
+    void twoLaunchesOfOneDefinitionAtTheSameTimeAreSeparateJobInstances() {
+        String name = createComposed("twice", "a: probe && b: probe");
+
+        long first = launch(name, java.util.Map.of(), List.of());
+        long second = launch(name, java.util.Map.of(), List.of());
+        JsonNode firstRun = awaitEnd(first);
+        JsonNode secondRun = awaitEnd(second);
+
+        assertThat(firstRun.path("exitCode").asInt()).as("first %s", firstRun).isZero();
+        assertThat(secondRun.path("exitCode").asInt()).as("second %s", secondRun).isZero();
+        assertThat(onlyJobOf(firstRun).path("jobId").asLong()).isNotEqualTo(onlyJobOf(secondRun).path("jobId").asLong());
+        assertThat(taskNames(childrenOf(first))).containsExactly(name + "-a", name + "-b");
+        assertThat(taskNames(childrenOf(second))).containsExactly(name + "-a", name + "-b");
+    }
 }

@@ -15,7 +15,6 @@ import org.springframework.batch.core.job.flow.support.state.EndState;
 import org.springframework.batch.core.job.flow.support.state.FlowState;
 import org.springframework.batch.core.job.flow.support.state.SplitState;
 import org.springframework.batch.core.job.flow.support.state.StepState;
-import org.springframework.batch.core.launch.support.RunIdIncrementer;
 import org.springframework.cloud.dataflow.core.dsl.LabelledTaskNode;
 import org.springframework.cloud.dataflow.core.dsl.SplitNode;
 import org.springframework.cloud.dataflow.core.dsl.TaskAppNode;
@@ -56,7 +55,7 @@ public class ComposedJobFactory {
     public Job create(String jobName, String graph) {
         TaskNode root = parse(jobName, graph);
         Flow main = new Compilation(root).sequence(root.getStart(), jobName);
-        return jobs.get(jobName).incrementer(new RunIdIncrementer()).start(main).end().build();
+        return jobs.get(jobName).start(main).end().build();
     }
 
     /** One compilation: state names are made unique with a counter. */

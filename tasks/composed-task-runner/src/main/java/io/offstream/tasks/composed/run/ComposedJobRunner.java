@@ -13,22 +13,27 @@ import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.converter.DefaultJobParametersConverter;
-import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 
+import io.offstream.tasks.composed.child.ParentExecution;
+
 /**
  * Runs the composed job once per launch. A launch whose job parameters name an existing job
  * instance (SCDF's restart passes the failed execution's identifying parameters) restarts that
  * instance, so completed children are skipped and the failed or stopped one runs again; any
- * other launch starts a new instance. A job left STARTED by a runner that was killed is marked
+ * other launch starts a new instance keyed by its own task execution id ({@code run.id}), which
+ * is unique even when the same composed definition is launched several times at once (a
+ * sequential incrementer would give two such launches the same instance). A job left STARTED by a runner that was killed is marked
  * FAILED first, since Spring Batch cannot restart an execution it believes is running.
  */
 public class ComposedJobRunner implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ComposedJobRunner.class);
+
+    static final String RUN_ID = "run.id";
 
     private final Job job;
 
@@ -36,18 +41,18 @@ public class ComposedJobRunner implements ApplicationRunner {
 
     private final JobRepository repository;
 
-    private final JobExplorer explorer;
+    private final ParentExecution parent;
 
     private final StopSignal stopSignal;
 
     private final boolean incrementInstance;
 
-    public ComposedJobRunner(Job job, JobLauncher launcher, JobRepository repository, JobExplorer explorer,
+    public ComposedJobRunner(Job job, JobLauncher launcher, JobRepository repository, ParentExecution parent,
             StopSignal stopSignal, boolean incrementInstance) {
         this.job = job;
         this.launcher = launcher;
         this.repository = repository;
-        this.explorer = explorer;
+        this.parent = parent;
         this.stopSignal = stopSignal;
         this.incrementInstance = incrementInstance;
     }
@@ -92,11 +97,9 @@ public class ComposedJobRunner implements ApplicationRunner {
         if (!incrementInstance) {
             return requested;
         }
-        JobParameters next = new JobParametersBuilder(requested, explorer).getNextJobParameters(job).toJobParameters();
-        JobParametersBuilder merged = new JobParametersBuilder(next);
-        requested.getParameters().forEach(merged::addParameter);
-        next.getParameters().forEach(merged::addParameter);
-        return merged.toJobParameters();
+        long taskExecutionId = parent.executionId()
+                .orElseThrow(() -> new IllegalStateException("No task execution id for the runner"));
+        return new JobParametersBuilder(requested).addLong(RUN_ID, taskExecutionId).toJobParameters();
     }
 
     /** Non-option arguments {@code key=value} or {@code key(type)=value}, as Spring Batch writes them. */
