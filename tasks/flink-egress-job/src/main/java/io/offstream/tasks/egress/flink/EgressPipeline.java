@@ -1,0 +1,69 @@
+package io.offstream.tasks.egress.flink;
+
+import io.offstream.schemas.sample.RiskDecision;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The dataflow of the job: bounded Kafka source (earliest to the stopping offsets, read_committed)
+ * → count → one result per txn_id → decode → Parquet FileSink bucketed by dt. Run it in BATCH mode:
+ * the keyed reduce then emits only the final row of each key, and the FileSink commits every part
+ * file when the input ends.
+ */
+public final class EgressPipeline {
+
+    private EgressPipeline() {
+    }
+
+    public static void build(StreamExecutionEnvironment env, EgressJobOptions options,
+                             StoppingOffsets stoppingOffsets, URI stagingDirectory) {
+        env.fromSource(kafkaSource(options, stoppingOffsets), WatermarkStrategy.noWatermarks(),
+                        "egress topic " + options.topic())
+                .uid("egress-source")
+                .map(new CountRead()).name("count read").uid("count-read")
+                .keyBy(record -> record.txnId)
+                .reduce(new LowestOffsetWins()).name("one result per txn_id").uid("dedupe")
+                .map(new DecodeForLanding()).name("decode for landing").uid("decode")
+                .sinkTo(fileSink(options, stagingDirectory)).name("parquet landing").uid("landing");
+    }
+
+    static KafkaSource<EgressRecord> kafkaSource(EgressJobOptions options, StoppingOffsets stoppingOffsets) {
+        Map<TopicPartition, Long> stopAt = new HashMap<>();
+        stoppingOffsets.byPartition().forEach((p, o) -> stopAt.put(new TopicPartition(options.topic(), p), o));
+        Properties properties = new Properties();
+        properties.putAll(options.kafkaProperties());
+        properties.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.setProperty("commit.offsets.on.checkpoint", "false");
+        return KafkaSource.<EgressRecord>builder()
+                .setBootstrapServers(options.bootstrapServers())
+                .setTopics(options.topic())
+                .setGroupId("offstream-egress-" + options.service() + "-" + options.runKey())
+                .setClientIdPrefix("offstream-egress-" + options.runKey())
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setBounded(OffsetsInitializer.offsets(stopAt))
+                .setDeserializer(new RiskDecisionDeserializer())
+                .setProperties(properties)
+                .build();
+    }
+
+    static FileSink<RiskDecision> fileSink(EgressJobOptions options, URI stagingDirectory) {
+        return FileSink.forBulkFormat(new Path(stagingDirectory), RiskDecisionParquet.writerFactory())
+                .withBucketAssigner(new DayBucketAssigner())
+                .withOutputFileConfig(OutputFileConfig.builder()
+                        .withPartPrefix("part-" + options.attemptId())
+                        .withPartSuffix(".snappy.parquet")
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,101 @@
+package io.offstream.tasks.egress.flink;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The idempotency rule of the landing: an attempt writes only into its own staging folder
+ * ({@code <landing>/<service>/_staging/run=<runKey>/<attemptId>/}); when the Flink job has finished and
+ * every part file is committed, the staging folder replaces {@code run=<runKey>} by renames (the old
+ * folder is first moved aside, then deleted). A rerun therefore replaces a run's rows, it never adds
+ * to them, and a failed attempt leaves the previous landing untouched. Works on any Flink file
+ * system whose directory rename is atomic (local, HDFS).
+ */
+public final class RunDirectoryCommitter {
+
+    private static final Logger log = LoggerFactory.getLogger(RunDirectoryCommitter.class);
+
+    private final Path runDirectory;
+    private final Path stagingRoot;
+    private final Path staging;
+
+    public RunDirectoryCommitter(EgressJobOptions options) {
+        this.runDirectory = new Path(options.runDirectory());
+        this.stagingRoot = new Path(options.stagingRoot());
+        this.staging = new Path(options.stagingDirectory());
+    }
+
+    /** Removes what earlier, failed attempts of this run left in staging; returns the attempt's folder. */
+    public URI prepare() throws IOException {
+        FileSystem fs = stagingRoot.getFileSystem();
+        if (fs.exists(stagingRoot)) {
+            log.info("Removing leftovers of earlier attempts in {}", stagingRoot);
+            fs.delete(stagingRoot, true);
+        }
+        fs.mkdirs(staging);
+        return staging.toUri();
+    }
+
+    /** Checks the attempt's files are all committed, then makes them the run's landing. */
+    public void commit() throws IOException {
+        FileSystem fs = staging.getFileSystem();
+        List<Path> uncommitted = new ArrayList<>();
+        collectUncommitted(fs, staging, uncommitted);
+        if (!uncommitted.isEmpty()) {
+            throw new IOException("The Flink job finished but left " + uncommitted.size()
+                    + " uncommitted part file(s) in " + staging + ", e.g. " + uncommitted.get(0)
+                    + "; the run directory was not replaced");
+        }
+        Path aside = new Path(stagingRoot, staging.getName() + ".replaced");
+        boolean hadPrevious = fs.exists(runDirectory);
+        if (hadPrevious && !fs.rename(runDirectory, aside)) {
+            throw new IOException("Cannot move the previous landing " + runDirectory + " aside to " + aside);
+        }
+        if (!fs.rename(staging, runDirectory)) {
+            if (hadPrevious) {
+                fs.rename(aside, runDirectory);
+            }
+            throw new IOException("Cannot move " + staging + " to " + runDirectory);
+        }
+        fs.delete(stagingRoot, true);
+        Path stagingParent = stagingRoot.getParent();
+        FileStatus[] left = fs.listStatus(stagingParent);
+        if (left != null && left.length == 0) {
+            fs.delete(stagingParent, false);
+        }
+        log.info("Landed run directory {}{}", runDirectory, hadPrevious ? " (replaced the previous one)" : "");
+    }
+
+    private static void collectUncommitted(FileSystem fs, Path directory, List<Path> uncommitted) throws IOException {
+        FileStatus[] entries = fs.listStatus(directory);
+        if (entries == null) {
+            return;
+        }
+        for (FileStatus entry : entries) {
+            if (entry.isDir()) {
+                collectUncommitted(fs, entry.getPath(), uncommitted);
+            } else if (entry.getPath().getName().startsWith(".") || entry.getPath().getName().contains("inprogress")) {
+                uncommitted.add(entry.getPath());
+            }
+        }
+    }
+
+    /** Best effort: removes this attempt's staging folder after a failure; the run directory is untouched. */
+    public void discardAttempt() {
+        try {
+            FileSystem fs = staging.getFileSystem();
+            if (fs.exists(staging)) {
+                fs.delete(staging, true);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Cannot remove the failed attempt's staging folder {}: {}", staging, e.toString());
+        }
+    }
+}
