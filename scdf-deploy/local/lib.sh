@@ -11,6 +11,8 @@ KAFKA_PORT=9092
 KAFKA_CONTROLLER_PORT=9093
 SCDF_PORT=9393
 H2_PORT=19092
+CONSUMER_PORT=8081
+REALTIME_PORT=8082
 SCDF_URL=http://localhost:$SCDF_PORT
 # The SCDF server serves this H2 file database over TCP; launched tasks use the same URL.
 # DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook must not close the database under the server's feet.
@@ -89,8 +91,9 @@ stop_component() {
   local pid; pid=$(pid_of "$name")
   say "stopping $name (pid $pid)"
   kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-  if kill -0 "$pid" 2>/dev/null; then say "$name did not stop in 30s; killing it"; kill -KILL "$pid" 2>/dev/null || true; fi
+  # 45 s: the service consumer drains its in-flight records for up to 30 s before it commits.
+  for _ in $(seq 1 90); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  if kill -0 "$pid" 2>/dev/null; then say "$name did not stop in 45s; killing it"; kill -KILL "$pid" 2>/dev/null || true; fi
   rm -f "$PID_DIR/$name.pid" "$PID_DIR/$name.jar"
 }
 

@@ -19,8 +19,8 @@ row() {
 
 row kafka "$KAFKA_PORT" "port_open $KAFKA_PORT"
 row dataflow "$SCDF_PORT" "http_ok $SCDF_URL/about"
-row consumer 8081 "http_ok http://localhost:8081/actuator/health"
-row realtime 8082 "http_ok http://localhost:8082/actuator/health"
+row consumer "$CONSUMER_PORT" "http_ok http://localhost:$CONSUMER_PORT/actuator/health"
+row realtime "$REALTIME_PORT" "http_ok http://localhost:$REALTIME_PORT/actuator/health"
 row region-registry 8090 "http_ok http://localhost:8090/actuator/health"
 echo "logs: ${LOG_DIR#"$OFFSTREAM_ROOT"/}/   dashboard: $SCDF_URL/dashboard"
 exit $unhealthy

@@ -1,0 +1,51 @@
+package io.offstream.consumer.core.invoke;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * In-process mode: the service's own entry point (a {@code Function} of request to result) called
+ * on a fixed pool of worker threads. The in-flight window bounds what is queued for the pool.
+ */
+public final class FunctionServiceInvoker<I, O> implements ServiceInvoker<I, O> {
+
+    private final Function<I, O> service;
+
+    private final ExecutorService workers;
+
+    public FunctionServiceInvoker(Function<I, O> service, int workerThreads) {
+        if (workerThreads < 1) {
+            throw new IllegalArgumentException("workerThreads must be >= 1");
+        }
+        this.service = service;
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "offstream-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.workers = Executors.newFixedThreadPool(workerThreads, threads);
+    }
+
+    @Override
+    public CompletableFuture<O> invoke(I request) {
+        return CompletableFuture.supplyAsync(() -> service.apply(request), workers);
+    }
+
+    @Override
+    public void close() {
+        workers.shutdown();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+    }
+}

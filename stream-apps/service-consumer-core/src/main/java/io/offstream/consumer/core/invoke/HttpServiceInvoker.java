@@ -1,0 +1,82 @@
+package io.offstream.consumer.core.invoke;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.offstream.consumer.core.json.PlainJsonCodec;
+import io.offstream.consumer.core.retry.TransientServiceException;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Remote mode, for services that are not Java: the request is POSTed as plain JSON to the
+ * service's endpoint asynchronously and the plain JSON answer read back as the result. 429 and 5xx
+ * answers are {@link TransientServiceException}s (retried); other non-2xx answers are
+ * {@link RemoteServiceException}s (dead-lettered); I/O errors and timeouts are transient.
+ */
+public final class HttpServiceInvoker<I extends SpecificRecord, O extends SpecificRecord> implements ServiceInvoker<I, O> {
+
+    private final URI endpoint;
+
+    private final Duration timeout;
+
+    private final PlainJsonCodec<I> requests;
+
+    private final PlainJsonCodec<O> results;
+
+    private final ExecutorService executor;
+
+    private final HttpClient client;
+
+    public HttpServiceInvoker(URI endpoint, Duration timeout, Class<I> requestType, Class<O> resultType) {
+        this.endpoint = endpoint;
+        this.timeout = timeout;
+        this.requests = PlainJsonCodec.of(requestType);
+        this.results = PlainJsonCodec.of(resultType);
+        this.executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "offstream-http");
+            t.setDaemon(true);
+            return t;
+        });
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .executor(executor)
+                .build();
+    }
+
+    @Override
+    public CompletableFuture<O> invoke(I request) {
+        HttpRequest httpRequest = HttpRequest.newBuilder(endpoint)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(requests.write(request)))
+                .build();
+        return client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray()).thenApply(this::result);
+    }
+
+    private O result(HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return results.read(response.body());
+        }
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        String message = "HTTP " + status + " from " + endpoint + ": " + (body.length() > 500 ? body.substring(0, 500) : body);
+        if (status == 429 || status >= 500) {
+            throw new TransientServiceException(message);
+        }
+        throw new RemoteServiceException(status, message);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
