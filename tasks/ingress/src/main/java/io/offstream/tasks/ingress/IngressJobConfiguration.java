@@ -1,0 +1,110 @@
+package io.offstream.tasks.ingress;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobExecutionListener;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.JobBuilderFactory;
+import org.springframework.batch.core.configuration.annotation.StepBuilderFactory;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import io.offstream.tasks.support.batch.TaskExecutionIdHolder;
+import io.offstream.tasks.support.batch.UniqueLaunchIncrementer;
+import io.offstream.tasks.support.ledger.LedgerRun;
+import io.offstream.tasks.support.ledger.Phase;
+import io.offstream.tasks.support.ledger.PhaseCounts;
+import io.offstream.tasks.support.ledger.PlannedPartition;
+import io.offstream.tasks.support.ledger.RunLedger;
+import io.offstream.tasks.support.run.RunParameters;
+import io.offstream.tasks.support.run.RunProperties;
+import io.offstream.tasks.support.topics.KafkaProperties;
+
+/**
+ * The ingress job: one step {@code ingress-<date>} per planned partition, in date order. A
+ * restarted job reruns only the steps that did not complete; a new launch skips the partitions
+ * the ledger has as published.
+ */
+@Configuration(proxyBeanMethods = false)
+class IngressJobConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(IngressJobConfiguration.class);
+
+    @Bean
+    LedgerRun plannedRun(RunProperties runProperties, RunLedger ledger) {
+        RunParameters params = runProperties.toParameters();
+        LedgerRun run = ledger.findRun(params.runKey()).orElseThrow(() -> new IllegalStateException("Run " + params.runKey()
+                + " is not planned: run offstream-plan with the same offstream.run.* arguments first"));
+        if (!run.parameters().sameRunAs(params)) {
+            throw new IllegalStateException("Run " + params.runKey() + " was planned with other arguments: " + run.parameters());
+        }
+        if (!run.parameters().landing().equals(params.landing())) {
+            log.warn("Run {} was planned with landing {}; using it (this launch says {})", params.runKey(), run.parameters().landing(),
+                    params.landing());
+        }
+        return run;
+    }
+
+    @Bean
+    PartitionIngestor partitionIngestor(RunLedger ledger, IngressProperties options, KafkaProperties kafka, Environment environment) {
+        Path home = Path.of(environment.getProperty("offstream.home", System.getProperty("user.dir")));
+        Path work = options.getWorkDir() == null || options.getWorkDir().isBlank()
+                ? Path.of(System.getProperty("java.io.tmpdir"), "offstream-ingress") : Path.of(options.getWorkDir());
+        return new PartitionIngestor(ledger, options, kafka, new SparkIngressJob(options, home), work);
+    }
+
+    @Bean
+    Job offstreamIngressJob(JobBuilderFactory jobs, StepBuilderFactory steps, LedgerRun run, RunLedger ledger,
+            PartitionIngestor ingestor, TaskExecutionIdHolder task) {
+        List<PlannedPartition> partitions = ledger.partitions(run.runKey());
+        SimpleJobBuilder builder = null;
+        for (PlannedPartition partition : partitions) {
+            Step step = steps.get("ingress-" + partition.date()).tasklet((contribution, context) -> {
+                ingestor.ingest(run, partition, task.id());
+                return RepeatStatus.FINISHED;
+            }).build();
+            builder = builder == null ? jobs.get("offstreamIngressJob").incrementer(new UniqueLaunchIncrementer(run::runKey)).start(step)
+                    : builder.next(step);
+        }
+        if (builder == null) {
+            throw new IllegalStateException("Run " + run.runKey() + " has no planned partitions");
+        }
+        return builder.listener(new PhaseListener(run, ledger, task)).build();
+    }
+
+    /** Records the phase as a whole: RUNNING at the start, COMPLETED (with totals and status INGRESSED) or FAILED at the end. */
+    record PhaseListener(LedgerRun run, RunLedger ledger, TaskExecutionIdHolder task) implements JobExecutionListener {
+
+        @Override
+        public void beforeJob(JobExecution execution) {
+            ledger.startPhase(run.runKey(), Phase.INGRESS, task.id());
+        }
+
+        @Override
+        public void afterJob(JobExecution execution) {
+            PhaseCounts totals = ledger.completedPartitionTotals(run.runKey(), Phase.INGRESS);
+            if (ExitStatus.COMPLETED.getExitCode().equals(execution.getExitStatus().getExitCode())) {
+                String summary = String.format("ingress complete: read %d, rejected %d, published %d; end offsets %s", totals.read(),
+                        totals.rejected(), totals.published(), ledger.topicOffsets(run.runKey(), Phase.INGRESS, run.topics().ingress()));
+                ledger.completePhase(run.runKey(), Phase.INGRESS, totals, summary);
+                ledger.updateRunStatus(run.runKey(), "INGRESSED");
+                ledger.recordEvent(run.runKey(), Phase.INGRESS, summary);
+                log.info("Run {}: {}", run.runKey(), summary);
+            } else {
+                String message = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
+                        .orElse(execution.getExitStatus().getExitDescription());
+                ledger.failPhase(run.runKey(), Phase.INGRESS, totals, message);
+                log.error("Run {}: ingress failed: {}", run.runKey(), message);
+            }
+        }
+    }
+}

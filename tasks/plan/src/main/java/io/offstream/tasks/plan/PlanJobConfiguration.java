@@ -1,0 +1,59 @@
+package io.offstream.tasks.plan;
+
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.JobBuilderFactory;
+import org.springframework.batch.core.configuration.annotation.StepBuilderFactory;
+import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.offstream.tasks.support.batch.TaskExecutionIdHolder;
+import io.offstream.tasks.support.batch.UniqueLaunchIncrementer;
+import io.offstream.tasks.support.ledger.RunLedger;
+import io.offstream.tasks.support.run.RunProperties;
+import io.offstream.tasks.support.topics.KafkaProperties;
+
+/**
+ * The plan job: step {@code validate} (read-only checks) then step {@code plan} (pin the
+ * manifest, create the topics). A failed validate leaves nothing behind.
+ */
+@Configuration(proxyBeanMethods = false)
+class PlanJobConfiguration {
+
+    @Bean
+    RunPlanner runPlanner(RunProperties run, PlanProperties plan, KafkaProperties kafka, RunLedger ledger) {
+        return new RunPlanner(run, plan, kafka, ledger, new DatasetSnapshot(new org.apache.hadoop.conf.Configuration()));
+    }
+
+    @Bean
+    Job offstreamPlanJob(JobBuilderFactory jobs, Step validateRun, Step planRun, RunProperties run) {
+        return jobs.get("offstreamPlanJob")
+                .incrementer(new UniqueLaunchIncrementer(() -> runKeyOrUnknown(run)))
+                .start(validateRun).next(planRun).build();
+    }
+
+    @Bean
+    Step validateRun(StepBuilderFactory steps, RunPlanner planner) {
+        return steps.get("validate").tasklet((contribution, context) -> {
+            planner.validate();
+            return RepeatStatus.FINISHED;
+        }).build();
+    }
+
+    @Bean
+    Step planRun(StepBuilderFactory steps, RunPlanner planner, TaskExecutionIdHolder task) {
+        return steps.get("plan").tasklet((contribution, context) -> {
+            planner.plan(planner.validate(), task.id());
+            return RepeatStatus.FINISHED;
+        }).allowStartIfComplete(false).build();
+    }
+
+    static String runKeyOrUnknown(RunProperties run) {
+        try {
+            return run.toParameters().runKey();
+        } catch (RuntimeException invalid) {
+            return "invalid-arguments";
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.offstream.tasks.sample;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * The rows of one sample day, deterministic for (seed, date, rows, bad fraction): exactly
+ * {@code rows} rows, of which {@code round(rows × badFraction)} are bad, the kinds taken in turn.
+ * Pure Java, so tests can compute what a day holds without reading it back.
+ */
+public final class SampleDay {
+
+    private static final String[] CURRENCIES = {"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "SEK"};
+    private static final String[] CATEGORIES = {"electronics", "books", "fashion", "home", "toys", "sports", "garden"};
+    private static final String[] PAYMENTS = {"card", "wallet", "bank_transfer", "gift_card"};
+    private static final String[] COUNTRIES = {"US", "GB", "DE", "FR", "JP", "CA", "AU", "NL", "SE", "ES"};
+    private static final String[] WORDS = {"vintage", "wireless", "organic", "compact", "deluxe", "classic", "smart",
+            "lamp", "novel", "jacket", "kettle", "puzzle", "racket", "chair", "speaker", "watch"};
+
+    private final LocalDate date;
+    private final List<GenericRecord> rows;
+    private final List<BadRowKind> kinds;
+
+    private SampleDay(LocalDate date, List<GenericRecord> rows, List<BadRowKind> kinds) {
+        this.date = date;
+        this.rows = rows;
+        this.kinds = kinds;
+    }
+
+    public static SampleDay generate(long seed, LocalDate date, int rowCount, double badFraction) {
+        Random random = new Random(seed * 1_000_003L + date.toEpochDay());
+        int bad = rowCount <= 1 ? 0 : (int) Math.min(rowCount - 1, Math.round(rowCount * badFraction));
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 1; i < rowCount; i++) {
+            positions.add(i);
+        }
+        Collections.shuffle(positions, random);
+        List<Integer> badPositions = new ArrayList<>(positions.subList(0, bad));
+        Collections.sort(badPositions);
+        BadRowKind[] kindOf = new BadRowKind[rowCount];
+        BadRowKind[] all = BadRowKind.values();
+        for (int i = 0; i < badPositions.size(); i++) {
+            kindOf[badPositions.get(i)] = all[i % all.length];
+        }
+        String prefix = "t" + date.format(DateTimeFormatter.BASIC_ISO_DATE) + "-";
+        long dayStart = date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        List<GenericRecord> rows = new ArrayList<>(rowCount);
+        for (int i = 0; i < rowCount; i++) {
+            GenericRecord r = new GenericData.Record(WarehouseSchema.TRANSACTIONS);
+            r.put("txn_id", prefix + String.format("%07d", i));
+            r.put("buyer_id", "b-" + random.nextInt(50_000));
+            r.put("seller_id", "s-" + random.nextInt(5_000));
+            r.put("amount_minor", Long.toString(100 + (long) (random.nextDouble() * random.nextDouble() * 500_000)));
+            r.put("currency", CURRENCIES[random.nextInt(CURRENCIES.length)]);
+            r.put("event_time", dayStart + (long) (random.nextDouble() * 86_400_000L));
+            r.put("item_category", CATEGORIES[random.nextInt(CATEGORIES.length)]);
+            r.put("item_title", random.nextInt(20) == 0 ? null
+                    : WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)] + " " + random.nextInt(1000));
+            r.put("payment_method", PAYMENTS[random.nextInt(PAYMENTS.length)]);
+            String buyerCountry = COUNTRIES[random.nextInt(COUNTRIES.length)];
+            r.put("buyer_country", buyerCountry);
+            r.put("shipping_country", random.nextInt(10) == 0 ? null : buyerCountry);
+            if (kindOf[i] != null) {
+                spoil(r, kindOf[i], i, rows, kindOf, random, dayStart);
+            }
+            rows.add(r);
+        }
+        return new SampleDay(date, rows, java.util.Arrays.asList(kindOf));
+    }
+
+    private static void spoil(GenericRecord r, BadRowKind kind, int index, List<GenericRecord> earlier, BadRowKind[] kindOf,
+            Random random, long dayStart) {
+        switch (kind) {
+            case NULL_REQUIRED_FIELD -> r.put("buyer_id", null);
+            case NEGATIVE_AMOUNT -> r.put("amount_minor", "-" + (1 + random.nextInt(10_000)));
+            case UNKNOWN_CURRENCY -> r.put("currency", "QQQ");
+            case EVENT_TIME_OUTSIDE_PARTITION -> r.put("event_time", random.nextBoolean()
+                    ? dayStart - 1 - random.nextInt(3_600_000) : dayStart + 86_400_000L + random.nextInt(3_600_000));
+            case MALFORMED_ID -> r.put("txn_id", "## bad id " + index + " ##");
+            case OVERSIZE_TEXT -> r.put("item_title", "x".repeat(600 + random.nextInt(400)));
+            case WRONG_TYPE -> r.put("amount_minor", random.nextInt(1000) + ".5O");
+            case UNKNOWN_COUNTRY -> r.put("buyer_country", "XX");
+            case DUPLICATE_KEY -> {
+                int target = index - 1 - random.nextInt(Math.min(index, 50));
+                while (target > 0 && kindOf[target] != null) {
+                    target--;
+                }
+                r.put("txn_id", earlier.get(target).get("txn_id"));
+            }
+            default -> throw new IllegalStateException(kind.name());
+        }
+    }
+
+    public LocalDate date() {
+        return date;
+    }
+
+    public List<GenericRecord> rows() {
+        return rows;
+    }
+
+    /** The bad kind of each row, null for a good row. */
+    public List<BadRowKind> kinds() {
+        return kinds;
+    }
+
+    /** Bad rows by kind. */
+    public Map<BadRowKind, Integer> badCounts() {
+        Map<BadRowKind, Integer> counts = new EnumMap<>(BadRowKind.class);
+        kinds.forEach(k -> {
+            if (k != null) {
+                counts.merge(k, 1, Integer::sum);
+            }
+        });
+        return counts;
+    }
+
+    /** The txn_ids ingress should accept: the good rows' keys. */
+    public List<String> acceptedKeys() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (kinds.get(i) == null) {
+                keys.add(rows.get(i).get("txn_id").toString());
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,44 @@
+package io.offstream.tasks.support.config;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import io.offstream.tasks.support.ledger.RunLedger;
+import io.offstream.tasks.support.run.RunProperties;
+import io.offstream.tasks.support.topics.KafkaProperties;
+
+/**
+ * What every phase task gets by depending on task-support: {@code offstream.run.*} and
+ * {@code offstream.kafka.*} bound, and a {@link RunLedger} over the task's datasource with the
+ * ledger schema migrated.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@EnableConfigurationProperties({RunProperties.class, KafkaProperties.class})
+public class TaskSupportAutoConfiguration {
+
+    /** Wires the landing default from {@code offstream.home} (or OFFSTREAM_HOME), else the working directory. */
+    TaskSupportAutoConfiguration(RunProperties run, Environment environment) {
+        String home = environment.getProperty("offstream.home", System.getProperty("user.dir"));
+        run.defaultLanding(java.nio.file.Path.of(home, ".offstream", "landing").toString());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    io.offstream.tasks.support.batch.TaskExecutionIdHolder taskExecutionIdHolder() {
+        return new io.offstream.tasks.support.batch.TaskExecutionIdHolder();
+    }
+
+    @Bean
+    @ConditionalOnBean(DataSource.class)
+    @ConditionalOnMissingBean
+    RunLedger runLedger(DataSource dataSource) {
+        return RunLedger.migrated(dataSource);
+    }
+}

@@ -1,0 +1,6 @@
+package io.offstream.tasks.support.ledger;
+
+/** The phases of a run, as the ledger names them. */
+public enum Phase {
+    PLAN, INGRESS, LAG_WAIT, EGRESS, VALIDATE
+}

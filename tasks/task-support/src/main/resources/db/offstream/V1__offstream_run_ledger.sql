@@ -1,0 +1,116 @@
+-- The Offstream run ledger. Portable SQL (H2 2.x and PostgreSQL 10+); every table prefixed OFFSTREAM_.
+-- Applied by io.offstream.tasks.support.ledger.LedgerSchema with its own history table
+-- OFFSTREAM_SCHEMA_HISTORY, beside SCDF's, Spring Batch's and Spring Cloud Task's tables.
+
+-- One row per run: its parameters, topics and overall status.
+CREATE TABLE OFFSTREAM_RUN (
+    RUN_KEY          VARCHAR(100)  NOT NULL PRIMARY KEY,
+    SERVICE          VARCHAR(100)  NOT NULL,
+    DATASET          VARCHAR(2000) NOT NULL,
+    FROM_DATE        DATE          NOT NULL,
+    TO_DATE          DATE          NOT NULL,
+    LANDING          VARCHAR(2000) NOT NULL,
+    SNAPSHOT_TIME    TIMESTAMP     NOT NULL,
+    INGRESS_TOPIC    VARCHAR(249)  NOT NULL,
+    EGRESS_TOPIC     VARCHAR(249)  NOT NULL,
+    DLQ_TOPIC        VARCHAR(249)  NOT NULL,
+    TOPIC_PARTITIONS INT           NOT NULL,
+    STATUS           VARCHAR(32)   NOT NULL,
+    CREATED_AT       TIMESTAMP     NOT NULL,
+    UPDATED_AT       TIMESTAMP     NOT NULL
+);
+
+-- The planned partitions (one per dt= day in [from, to]).
+CREATE TABLE OFFSTREAM_PARTITION (
+    RUN_KEY        VARCHAR(100) NOT NULL,
+    PARTITION_DATE DATE         NOT NULL,
+    FILE_COUNT     INT          NOT NULL,
+    TOTAL_BYTES    BIGINT       NOT NULL,
+    PRIMARY KEY (RUN_KEY, PARTITION_DATE),
+    FOREIGN KEY (RUN_KEY) REFERENCES OFFSTREAM_RUN (RUN_KEY)
+);
+
+-- The pinned snapshot: exactly these files (size, modification time) make up the partition.
+CREATE TABLE OFFSTREAM_MANIFEST_FILE (
+    RUN_KEY           VARCHAR(100)  NOT NULL,
+    PARTITION_DATE    DATE          NOT NULL,
+    FILE_INDEX        INT           NOT NULL,
+    FILE_URI          VARCHAR(4000) NOT NULL,
+    FILE_SIZE         BIGINT        NOT NULL,
+    MODIFICATION_TIME TIMESTAMP     NOT NULL,
+    PRIMARY KEY (RUN_KEY, PARTITION_DATE, FILE_INDEX),
+    FOREIGN KEY (RUN_KEY, PARTITION_DATE) REFERENCES OFFSTREAM_PARTITION (RUN_KEY, PARTITION_DATE)
+);
+
+-- Per phase (PLAN, INGRESS, LAG_WAIT, EGRESS, VALIDATE): status, counts and timings of the run as a whole.
+CREATE TABLE OFFSTREAM_PHASE (
+    RUN_KEY           VARCHAR(100)  NOT NULL,
+    PHASE             VARCHAR(32)   NOT NULL,
+    STATUS            VARCHAR(16)   NOT NULL,
+    READ_COUNT        BIGINT        NOT NULL DEFAULT 0,
+    REJECTED_COUNT    BIGINT        NOT NULL DEFAULT 0,
+    PUBLISHED_COUNT   BIGINT        NOT NULL DEFAULT 0,
+    CONSUMED_COUNT    BIGINT        NOT NULL DEFAULT 0,
+    FAILED_COUNT      BIGINT        NOT NULL DEFAULT 0,
+    DUPLICATE_COUNT   BIGINT        NOT NULL DEFAULT 0,
+    LANDED_COUNT      BIGINT        NOT NULL DEFAULT 0,
+    ATTEMPTS          INT           NOT NULL DEFAULT 0,
+    TASK_EXECUTION_ID BIGINT,
+    STARTED_AT        TIMESTAMP,
+    ENDED_AT          TIMESTAMP,
+    MESSAGE           VARCHAR(4000),
+    PRIMARY KEY (RUN_KEY, PHASE),
+    FOREIGN KEY (RUN_KEY) REFERENCES OFFSTREAM_RUN (RUN_KEY)
+);
+
+-- Per phase and planned partition, for phases that work partition by partition (INGRESS).
+CREATE TABLE OFFSTREAM_PHASE_PARTITION (
+    RUN_KEY           VARCHAR(100)  NOT NULL,
+    PHASE             VARCHAR(32)   NOT NULL,
+    PARTITION_DATE    DATE          NOT NULL,
+    STATUS            VARCHAR(16)   NOT NULL,
+    READ_COUNT        BIGINT        NOT NULL DEFAULT 0,
+    REJECTED_COUNT    BIGINT        NOT NULL DEFAULT 0,
+    PUBLISHED_COUNT   BIGINT        NOT NULL DEFAULT 0,
+    CONSUMED_COUNT    BIGINT        NOT NULL DEFAULT 0,
+    FAILED_COUNT      BIGINT        NOT NULL DEFAULT 0,
+    DUPLICATE_COUNT   BIGINT        NOT NULL DEFAULT 0,
+    LANDED_COUNT      BIGINT        NOT NULL DEFAULT 0,
+    ATTEMPTS          INT           NOT NULL DEFAULT 0,
+    TASK_EXECUTION_ID BIGINT,
+    STARTED_AT        TIMESTAMP,
+    ENDED_AT          TIMESTAMP,
+    MESSAGE           VARCHAR(4000),
+    PRIMARY KEY (RUN_KEY, PHASE, PARTITION_DATE),
+    FOREIGN KEY (RUN_KEY, PARTITION_DATE) REFERENCES OFFSTREAM_PARTITION (RUN_KEY, PARTITION_DATE)
+);
+
+-- Rejected rows per partition and reason code (the rows themselves are in the quarantine Parquet).
+CREATE TABLE OFFSTREAM_REJECT_COUNT (
+    RUN_KEY        VARCHAR(100) NOT NULL,
+    PARTITION_DATE DATE         NOT NULL,
+    REASON_CODE    VARCHAR(64)  NOT NULL,
+    ROW_COUNT      BIGINT       NOT NULL,
+    PRIMARY KEY (RUN_KEY, PARTITION_DATE, REASON_CODE)
+);
+
+-- Topic end offsets a phase recorded (INGRESS: the ingress topic after publishing; lag-wait compares against these).
+CREATE TABLE OFFSTREAM_TOPIC_OFFSET (
+    RUN_KEY         VARCHAR(100) NOT NULL,
+    PHASE           VARCHAR(32)  NOT NULL,
+    TOPIC           VARCHAR(249) NOT NULL,
+    TOPIC_PARTITION INT          NOT NULL,
+    END_OFFSET      BIGINT       NOT NULL,
+    RECORDED_AT     TIMESTAMP    NOT NULL,
+    PRIMARY KEY (RUN_KEY, PHASE, TOPIC, TOPIC_PARTITION)
+);
+
+-- A phase's progress and notable events, in order (progress lines, failures, summaries).
+CREATE TABLE OFFSTREAM_RUN_EVENT (
+    EVENT_ID    BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    RUN_KEY     VARCHAR(100)  NOT NULL,
+    PHASE       VARCHAR(32)   NOT NULL,
+    RECORDED_AT TIMESTAMP     NOT NULL,
+    MESSAGE     VARCHAR(4000) NOT NULL
+);
+CREATE INDEX OFFSTREAM_RUN_EVENT_RUN ON OFFSTREAM_RUN_EVENT (RUN_KEY, PHASE);

@@ -1,0 +1,212 @@
+package io.offstream.tests.ingress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+import io.offstream.kafka.broker.KraftBroker;
+import io.offstream.kafka.broker.KraftBrokerSettings;
+import io.offstream.schemas.codec.GenericRecordCodec;
+import io.offstream.schemas.codec.HistorySchemaStore;
+import io.offstream.testsupport.RepositoryLayout;
+
+/**
+ * What every plan/ingress integration test shares: a KRaft broker in this JVM, an H2 file
+ * database the task processes share (AUTO_SERVER), the task jars of the checkout, and readers
+ * for the ledger and the topics.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class IngressFixture {
+
+    static final Duration TASK_TIMEOUT = Duration.ofMinutes(6);
+
+    /** This class's working folder under target/ (kept for inspection): Kafka data, H2, warehouse, landing. */
+    Path work;
+
+    KraftBroker broker;
+    RepositoryLayout layout;
+    String jdbcUrl;
+    Path logs;
+
+    @BeforeAll
+    void startBroker() throws IOException {
+        layout = RepositoryLayout.locate();
+        work = Files.createDirectories(layout.root().resolve("tests/ingress-tests/target/it-work")
+                .resolve(getClass().getSimpleName() + "-" + UUID.randomUUID().toString().substring(0, 8)));
+        broker = new KraftBroker(KraftBrokerSettings.builder(work.resolve("kafka")).freePorts().build()).start();
+        jdbcUrl = "jdbc:h2:file:" + work.resolve("h2/ledger") + ";AUTO_SERVER=TRUE";
+        logs = layout.root().resolve("tests/ingress-tests/target/task-logs/" + getClass().getSimpleName());
+    }
+
+    @AfterAll
+    void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    Path dataset() {
+        return work.resolve("warehouse/transactions");
+    }
+
+    TaskRun sampleWarehouse(String name, String... options) throws Exception {
+        List<String> args = new ArrayList<>(commonArgs());
+        args.add("--offstream.sample.path=" + dataset());
+        args.add("--offstream.sample.write-expectations=true");
+        args.addAll(List.of(options));
+        return TaskRun.run(name, layout.appJar("tasks/sample-warehouse", "offstream-sample-warehouse-*.jar"), logs, TASK_TIMEOUT, args);
+    }
+
+    TaskRun plan(String name, List<String> runArgs, String... options) throws Exception {
+        List<String> args = new ArrayList<>(commonArgs());
+        args.addAll(runArgs);
+        args.addAll(List.of(options));
+        return TaskRun.run(name, layout.appJar("tasks/plan", "offstream-plan-*.jar"), logs, TASK_TIMEOUT, args);
+    }
+
+    TaskRun ingress(String name, List<String> runArgs, String... options) throws Exception {
+        List<String> args = new ArrayList<>(commonArgs());
+        args.addAll(runArgs);
+        args.add("--offstream.ingress.work-dir=" + work.resolve("ingress-work"));
+        args.add("--offstream.ingress.progress-interval=5s");
+        args.addAll(List.of(options));
+        return TaskRun.run(name, layout.appJar("tasks/ingress", "offstream-ingress-*.jar"), logs, TASK_TIMEOUT, args);
+    }
+
+    private List<String> commonArgs() {
+        return List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=sa", "--spring.datasource.password=",
+                "--spring.batch.jdbc.initialize-schema=always", "--offstream.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "--offstream.home=" + layout.root(), "--offstream.run.landing=" + work.resolve("landing"));
+    }
+
+    static List<String> runArgs(Path dataset, String from, String to, String service) {
+        return List.of("--offstream.run.dataset=" + dataset.toUri(), "--offstream.run.from=" + from, "--offstream.run.to=" + to,
+                "--offstream.run.service=" + service);
+    }
+
+    static String launchId() {
+        return "launch.id=" + UUID.randomUUID();
+    }
+
+    // ---- the ledger, read with plain JDBC ---------------------------------------------------
+
+    List<Map<String, Object>> query(String sql, Object... params) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "sa", "")) {
+            var statement = c.prepareStatement(sql);
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new HashMap<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i).toUpperCase(), rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+    }
+
+    String runKey() throws SQLException {
+        List<Map<String, Object>> runs = query("SELECT RUN_KEY FROM OFFSTREAM_RUN");
+        assertThat(runs).hasSize(1);
+        return (String) runs.get(0).get("RUN_KEY");
+    }
+
+    // ---- the sample's expectations ----------------------------------------------------------
+
+    Set<String> expectedAcceptedKeys() throws IOException {
+        Set<String> keys = new HashSet<>();
+        for (String line : Files.readAllLines(dataset().resolve("_expected/accepted-keys.txt"), StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                keys.add(line.trim());
+            }
+        }
+        return keys;
+    }
+
+    // ---- topics -----------------------------------------------------------------------------
+
+    Set<String> topics() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            return admin.listTopics().names().get();
+        }
+    }
+
+    /** Every record of a topic, keys decoded as UTF-8 and values decoded by fingerprint. */
+    TopicContent readTopic(String topic) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", broker.bootstrapServers());
+        props.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        props.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        props.put("enable.auto.commit", "false");
+        props.put("max.poll.records", "5000");
+        GenericRecordCodec codec = new GenericRecordCodec(HistorySchemaStore.fromClasspath());
+        Map<String, Integer> keyCounts = new HashMap<>();
+        Map<Integer, Long> endOffsets = new TreeMap<>();
+        long records = 0;
+        List<String> problems = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            ends.forEach((tp, offset) -> endOffsets.put(tp.partition(), offset));
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Could not read " + topic + " to its end");
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    records++;
+                    String key = new String(record.key(), StandardCharsets.UTF_8);
+                    keyCounts.merge(key, 1, Integer::sum);
+                    GenericRecord value = codec.decode(record.value());
+                    if (!key.equals(value.get("txn_id").toString())) {
+                        problems.add("key " + key + " carries txn_id " + value.get("txn_id"));
+                    }
+                    for (String header : List.of("offstream.run.key", "offstream.partition.date", "offstream.source.position")) {
+                        if (record.headers().lastHeader(header) == null) {
+                            problems.add("record " + key + " lacks header " + header);
+                        }
+                    }
+                }
+            }
+        }
+        return new TopicContent(records, keyCounts, endOffsets, problems);
+    }
+
+    record TopicContent(long records, Map<String, Integer> keyCounts, Map<Integer, Long> endOffsets, List<String> problems) {
+    }
+}

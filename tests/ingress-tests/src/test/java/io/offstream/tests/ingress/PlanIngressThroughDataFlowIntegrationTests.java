@@ -1,0 +1,101 @@
+package io.offstream.tests.ingress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.offstream.testsupport.dataflow.DataFlowClient;
+import io.offstream.testsupport.platform.LocalPlatform;
+import io.offstream.testsupport.platform.LocalPlatformExtension;
+
+/**
+ * The registered apps through a real SCDF server: offstream-sample-warehouse as a task, then the
+ * composed task {@code plan: offstream-plan && ingress: offstream-ingress} launched with the run
+ * arguments as {@code app.*.offstream.run.*} properties, exactly as users and run-demo.sh launch it.
+ */
+@ExtendWith(LocalPlatformExtension.class)
+class PlanIngressThroughDataFlowIntegrationTests {
+
+    @Test
+    void aComposedPlanAndIngressLaunchedWithAppStarPropertiesPublishesTheAcceptedKeys(LocalPlatform platform) throws Exception {
+        DataFlowClient dataflow = platform.dataflow();
+        Path root = platform.layout().root();
+        Path scratch = Files.createDirectories(platform.workDir().resolve("ingress-" + UUID.randomUUID().toString().substring(0, 6)));
+        dataflow.registerTaskApp("offstream-sample-warehouse",
+                platform.layout().appJar("tasks/sample-warehouse", "offstream-sample-warehouse-*.jar").toUri());
+        dataflow.registerTaskApp("offstream-plan", platform.layout().appJar("tasks/plan", "offstream-plan-*.jar").toUri());
+        dataflow.registerTaskApp("offstream-ingress", platform.layout().appJar("tasks/ingress", "offstream-ingress-*.jar").toUri());
+
+        Path dataset = scratch.resolve("warehouse/transactions");
+        String sample = "sample-" + UUID.randomUUID().toString().substring(0, 6);
+        dataflow.createTaskDefinition(sample, "offstream-sample-warehouse");
+        long sampleId = dataflow.launchTask(sample, Map.of(), List.of("--offstream.sample.path=" + dataset,
+                "--offstream.sample.days=2", "--offstream.sample.rows-per-day=3000", "--offstream.sample.start-date=2026-07-01",
+                "--offstream.sample.bad-row-fraction=0.09", "--offstream.sample.write-expectations=true"));
+        assertThat(dataflow.awaitTaskEnd(sampleId, Duration.ofMinutes(3)).path("exitCode").asInt()).isZero();
+
+        String composed = "pi-" + UUID.randomUUID().toString().substring(0, 6);
+        dataflow.createTaskDefinition(composed, "plan: offstream-plan && ingress: offstream-ingress");
+        String service = "svc" + UUID.randomUUID().toString().substring(0, 4);
+        long id = dataflow.launchTask(composed, Map.of(
+                "app.*.offstream.run.dataset", dataset.toUri().toString(),
+                "app.*.offstream.run.from", "2026-07-01",
+                "app.*.offstream.run.to", "2026-07-02",
+                "app.*.offstream.run.service", service,
+                "app.*.offstream.run.landing", scratch.resolve("landing").toString(),
+                "app.*.offstream.home", root.toString(),
+                "app.*.offstream.kafka.bootstrap-servers", platform.kafka().bootstrapServers(),
+                "app.ingress.offstream.ingress.work-dir", scratch.resolve("ingress-work").toString()), List.of());
+        JsonNode end = dataflow.awaitTaskEnd(id, Duration.ofMinutes(6));
+        assertThat(end.path("exitCode").asInt()).as("composed task %s", end).isZero();
+
+        Set<String> expected = new HashSet<>();
+        for (String line : Files.readAllLines(dataset.resolve("_expected/accepted-keys.txt"), StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                expected.add(line.trim());
+            }
+        }
+        assertThat(keysOnIngressTopic(platform.kafka().bootstrapServers(), service)).isEqualTo(expected);
+    }
+
+    private static Set<String> keysOnIngressTopic(String bootstrap, String service) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        props.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        Set<String> keys = new HashSet<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            String topic = consumer.listTopics().keySet().stream()
+                    .filter(t -> t.startsWith("offstream." + service + ".") && t.endsWith(".ingress")).findFirst().orElseThrow();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    keys.add(new String(r.key(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,48 @@
+package io.offstream.tests.ingress;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One run of a task jar as a process, to its end: exit code and log. */
+record TaskRun(String name, int exitCode, Path log, Duration duration) {
+
+    static TaskRun run(String name, Path jar, Path logDir, Duration timeout, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        command.addAll(args);
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve(name + ".log");
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException(name + " did not end within " + timeout + "; log " + log);
+        }
+        return new TaskRun(name, process.exitValue(), log, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    String logText() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    String tail(int lines) throws IOException {
+        List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    @Override
+    public String toString() {
+        try {
+            return name + " exit " + exitCode + " after " + duration.toSeconds() + "s; last lines of " + log + ":\n" + tail(40);
+        } catch (IOException e) {
+            return name + " exit " + exitCode;
+        }
+    }
+}
