@@ -1,19 +1,112 @@
 #!/usr/bin/env bash
 # The main job: brings the local platform up if it is not, generates a sample warehouse, launches
-# the offstream-run composed task through SCDF's REST API, follows it and prints the validation
-# report. Exit 0 only if validation passed.
+# the offstream-run composed task through SCDF's REST API, follows it (phase, counts, rate, time
+# left) and prints the validation report. Exit 0 only if validation passed.
+#
+#   run-demo.sh [--days 7] [--rows-per-day 30000] [--bad-row-fraction 0.01] [--start-date 2026-01-01]
+#               [--run-key demo-...] [--timeout-minutes 60]
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$HERE/lib.sh"
 
+DAYS=7
+ROWS_PER_DAY=30000
+BAD_ROW_FRACTION=0.01
+START_DATE=2026-01-01
+RUN_KEY="demo-$(date -u +%Y%m%d-%H%M%S)"
+TIMEOUT_MINUTES=60
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --days) DAYS=$2; shift 2 ;;
+    --rows-per-day) ROWS_PER_DAY=$2; shift 2 ;;
+    --bad-row-fraction) BAD_ROW_FRACTION=$2; shift 2 ;;
+    --start-date) START_DATE=$2; shift 2 ;;
+    --run-key) RUN_KEY=$2; shift 2 ;;
+    --timeout-minutes) TIMEOUT_MINUTES=$2; shift 2 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    *) fail "unknown option $1 (see --help)" ;;
+  esac
+done
+END_DATE=$(date -u -d "$START_DATE + $((DAYS - 1)) days" +%Y-%m-%d)
+WAREHOUSE=$OFFSTREAM_HOME/warehouse/transactions
+LANDING=$OFFSTREAM_HOME/landing
+SERVICE=risk
+
 "$HERE/up.sh"
 
-code=$(curl -s -o /dev/null -w '%{http_code}' "$SCDF_URL/tasks/definitions/offstream-run")
-if [[ "$code" != 200 ]]; then
-  say "The platform is up, but the offstream-run pipeline cannot launch yet: its task apps"
-  say "(offstream-plan, -ingress, -lag-wait, -egress, -validate) are not in this checkout."
-  say "What works today: the SCDF server at $SCDF_URL/dashboard, Kafka on localhost:$KAFKA_PORT,"
-  say "task registration and launches (see README.md, 'What works now')."
-  exit 2
+for app in offstream-sample-warehouse offstream-run; do
+  [[ $(curl -s -o /dev/null -w '%{http_code}' "$SCDF_URL/tasks/definitions/$app") == 200 ]] || {
+    [[ $app == offstream-sample-warehouse ]] && \
+      curl -sf -o /dev/null -X POST "$SCDF_URL/tasks/definitions" -d name=offstream-sample-warehouse \
+        --data-urlencode definition=offstream-sample-warehouse && continue
+    fail "task definition $app is missing: its apps are not built or registered (see up.sh's output)"
+  }
+done
+
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+launch() { # launch NAME PROPERTIES ARGUMENTS -> execution id
+  local id; id=$(curl -s -X POST "$SCDF_URL/tasks/executions" --data-urlencode "name=$1" \
+    --data-urlencode "properties=$2" --data-urlencode "arguments=$3")
+  [[ "$id" =~ ^[0-9]+$ ]] || fail "launching $1 failed: $id"
+  echo "$id"
+}
+ended() { curl -s "$SCDF_URL/tasks/executions/$1" | json 'd["endTime"] is not None'; }
+exit_code() { curl -s "$SCDF_URL/tasks/executions/$1" | json 'd["exitCode"]'; }
+ledger_line() { # the newest progress line the run's phases recorded
+  local h2; h2=$(ls ~/.m2/repository/com/h2database/h2/2.1.214/h2-2.1.214.jar 2>/dev/null) || return 0
+  "$(java_cmd)" -cp "$h2" org.h2.tools.Shell -url "$SCDF_DATASOURCE_URL" -user sa -password "" \
+    -sql "SELECT PHASE || ': ' || MESSAGE FROM OFFSTREAM_RUN_EVENT WHERE RUN_KEY='$RUN_KEY' ORDER BY EVENT_ID DESC LIMIT 1" \
+    2>/dev/null | sed -n '2p' | grep -v '^(' || true
+}
+
+say "generating the sample warehouse: $DAYS days x $ROWS_PER_DAY rows from $START_DATE, bad-row fraction $BAD_ROW_FRACTION -> ${WAREHOUSE#"$OFFSTREAM_ROOT"/}"
+started=$SECONDS
+sample=$(launch offstream-sample-warehouse "" "--offstream.sample.path=$WAREHOUSE --offstream.sample.days=$DAYS --offstream.sample.rows-per-day=$ROWS_PER_DAY --offstream.sample.start-date=$START_DATE --offstream.sample.bad-row-fraction=$BAD_ROW_FRACTION")
+until [[ $(ended "$sample") == True ]]; do sleep 2; done
+[[ $(exit_code "$sample") == 0 ]] || fail "offstream-sample-warehouse failed (task execution $sample; see the dashboard or .offstream/task-work)"
+say "sample warehouse written in $((SECONDS - started))s"
+
+props="app.*.offstream.run.dataset=$WAREHOUSE,app.*.offstream.run.from=$START_DATE,app.*.offstream.run.to=$END_DATE"
+props+=",app.*.offstream.run.service=$SERVICE,app.*.offstream.run.key=$RUN_KEY,app.*.offstream.run.landing=$LANDING"
+props+=",app.*.offstream.home=$OFFSTREAM_ROOT"
+say "launching offstream-run for run $RUN_KEY ($START_DATE .. $END_DATE)"
+run_started=$SECONDS
+runner=$(launch offstream-run "$props" "")
+say "composed task execution $runner: follow it at $SCDF_URL/dashboard/#/tasks-jobs/task-executions/$runner"
+
+declare -A seen=()
+deadline=$((SECONDS + TIMEOUT_MINUTES * 60))
+last_line=""
+while [[ $(ended "$runner") != True ]]; do
+  (( SECONDS < deadline )) || fail "offstream-run did not end within $TIMEOUT_MINUTES minutes"
+  while IFS='|' read -r id name code endt; do
+    [[ -z "$id" ]] && continue
+    state=$([[ "$endt" == None ]] && echo running || echo "ended (exit $code)")
+    if [[ "${seen[$id]:-}" != "$state" ]]; then
+      seen[$id]=$state
+      say "phase ${name#offstream-run-}: $state  [$((SECONDS - run_started))s]"
+    fi
+  done < <(curl -s "$SCDF_URL/tasks/executions?size=200" | python3 -c "
+import json,sys
+for t in json.load(sys.stdin)['_embedded']['taskExecutionResourceList']:
+    if t.get('parentExecutionId') == $runner:
+        print('%s|%s|%s|%s' % (t['executionId'], t['taskName'], t['exitCode'], t['endTime']))" | sort -n)
+  line=$(ledger_line)
+  [[ -n "$line" && "$line" != "$last_line" ]] && { say "  $line"; last_line=$line; }
+  sleep 5
+done
+
+code=$(exit_code "$runner")
+say "offstream-run ended with exit code $code after $((SECONDS - run_started))s"
+REPORT=$LANDING/$SERVICE/_validation/run=$RUN_KEY/report.json
+if [[ -f "$REPORT" ]]; then
+  say "validation report ($REPORT):"
+  python3 -m json.tool "$REPORT"
+  passed=$(json 'd["passed"]' <"$REPORT")
+else
+  passed=False
+  say "no validation report at $REPORT: the run stopped before validation (see the dashboard's task executions)"
 fi
-fail "offstream-run is defined but the demo driver (sample warehouse, launch, follow, report) is not written yet"
+say "landed results: $LANDING/$SERVICE/run=$RUN_KEY/ (query them: scdf-deploy/local/sql.sh \"SELECT decision, count(*) FROM risk GROUP BY decision\")"
+[[ "$code" == 0 && "$passed" == True ]] || fail "validation did not pass"
+say "validation PASSED"

@@ -1,0 +1,47 @@
+package io.offstream.tasks.egress;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import javax.validation.constraints.Min;
+import javax.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the Flink egress job is run ({@code offstream.egress.*}).
+ *
+ * @param jobJar          the Flink job's fat jar; default: the one built in this checkout
+ *                        ({@code tasks/flink-egress-job/target/*-all.jar} under {@code offstream.home})
+ * @param jvmOptions      options of the child JVM (Flink's own set for Java 17)
+ * @param parallelism     the job's parallelism
+ * @param flinkRest       a remote Flink cluster's REST URL; empty: an embedded mini cluster
+ * @param timeout         the longest the job may run (0: no limit)
+ * @param requireDrained  refuse to land a run whose lag-wait phase has not completed
+ * @param workDirectory   where result files are written; default {@code <offstream.home>/.offstream/work}
+ */
+@ConfigurationProperties("offstream.egress")
+@ConstructorBinding
+@Validated
+public record EgressProperties(
+        Path jobJar,
+        @NotNull @DefaultValue({"-Xmx1g", "-XX:+IgnoreUnrecognizedVMOptions",
+                "--add-exports=java.base/sun.net.util=ALL-UNNAMED", "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+                "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
+                "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+                "--add-opens=java.base/java.text=ALL-UNNAMED", "--add-opens=java.base/java.time=ALL-UNNAMED",
+                "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+                "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+                "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED"}) List<String> jvmOptions,
+        @Min(1) @DefaultValue("2") int parallelism,
+        String flinkRest,
+        @NotNull @DefaultValue("0s") Duration timeout,
+        @DefaultValue("true") boolean requireDrained,
+        Path workDirectory) {
+}

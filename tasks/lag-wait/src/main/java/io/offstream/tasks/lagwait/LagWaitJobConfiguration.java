@@ -1,0 +1,70 @@
+package io.offstream.tasks.lagwait;
+
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.JobBuilderFactory;
+import org.springframework.batch.core.configuration.annotation.StepBuilderFactory;
+import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.offstream.tasks.support.batch.TaskExecutionIdHolder;
+import io.offstream.tasks.support.batch.UniqueLaunchIncrementer;
+import io.offstream.tasks.support.ledger.LedgerRun;
+import io.offstream.tasks.support.ledger.Phase;
+import io.offstream.tasks.support.ledger.PhaseCounts;
+import io.offstream.tasks.support.ledger.RunLedger;
+import io.offstream.tasks.support.run.RunParameters;
+import io.offstream.tasks.support.run.RunProperties;
+import io.offstream.tasks.support.topics.KafkaProperties;
+
+/** The lag-wait job: one step, {@code drain}, recorded in the ledger as phase LAG_WAIT. */
+@Configuration(proxyBeanMethods = false)
+class LagWaitJobConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(LagWaitJobConfiguration.class);
+
+    @Bean
+    Job offstreamLagWaitJob(JobBuilderFactory jobs, Step drain, RunProperties run) {
+        return jobs.get("offstreamLagWaitJob")
+                .incrementer(new UniqueLaunchIncrementer(() -> run.toParameters().runKey()))
+                .start(drain).build();
+    }
+
+    @Bean
+    Step drain(StepBuilderFactory steps, RunProperties run, KafkaProperties kafka, LagWaitProperties settings,
+            RunLedger ledger, TaskExecutionIdHolder task) {
+        return steps.get("drain").tasklet((contribution, context) -> {
+            RunParameters parameters = run.toParameters();
+            String key = parameters.runKey();
+            LedgerRun planned = ledger.findRun(key).orElseThrow(() -> new IllegalStateException(
+                    "Run " + key + " is not in the ledger: run offstream-plan and offstream-ingress first"));
+            String topic = planned.topics().ingress();
+            Map<Integer, Long> endOffsets = ledger.topicOffsets(key, Phase.INGRESS, topic);
+            if (endOffsets.isEmpty()) {
+                throw new IllegalStateException("Ingress recorded no end offsets for " + topic + " of run " + key
+                        + ": run offstream-ingress to completion first");
+            }
+            String group = settings.groupFor(parameters.service());
+            ledger.startPhase(key, Phase.LAG_WAIT, task.id());
+            try (KafkaCommittedOffsets offsets = new KafkaCommittedOffsets(kafka.clientProperties(), kafka.getAdminTimeout())) {
+                DrainProgress drained = new DrainMonitor(offsets, settings, progress -> {
+                    log.info(progress.describe());
+                    ledger.recordEvent(key, Phase.LAG_WAIT, progress.describe());
+                }).await(group, topic, endOffsets);
+                ledger.completePhase(key, Phase.LAG_WAIT, new PhaseCounts(0, 0, 0, drained.total(), 0, 0, 0),
+                        "group " + group + " committed all " + drained.total() + " ingress records");
+            }
+            catch (DrainFailedException e) {
+                ledger.failPhase(key, Phase.LAG_WAIT, PhaseCounts.NONE, e.getMessage());
+                throw e;
+            }
+            return RepeatStatus.FINISHED;
+        }).build();
+    }
+}

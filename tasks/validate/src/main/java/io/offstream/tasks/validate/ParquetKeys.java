@@ -1,0 +1,77 @@
+package io.offstream.tasks.validate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.avro.AvroReadSupport;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+
+/**
+ * Reads Parquet through Hadoop's file systems (file://, hdfs://): the {@code txn_id} of every
+ * landed row, and the row counts of pinned source files from their footers.
+ */
+class ParquetKeys {
+
+    private static final Schema KEY_ONLY = SchemaBuilder.record("KeyOnly").fields().requiredString("txn_id").endRecord();
+
+    private final Configuration hadoop;
+
+    ParquetKeys(Configuration hadoop) {
+        this.hadoop = hadoop;
+    }
+
+    /** Every row's key in the Parquet files under {@code root}, skipping {@code _} and {@code .} entries; empty when absent. */
+    List<String> keysUnder(URI root) throws IOException {
+        List<String> keys = new ArrayList<>();
+        Path dir = new Path(root);
+        FileSystem fs = dir.getFileSystem(hadoop);
+        if (!fs.exists(dir)) {
+            return keys;
+        }
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
+        Configuration projected = new Configuration(hadoop);
+        AvroReadSupport.setRequestedProjection(projected, KEY_ONLY);
+        while (files.hasNext()) {
+            LocatedFileStatus file = files.next();
+            if (hidden(dir, file.getPath()) || !file.getPath().getName().endsWith(".parquet")) {
+                continue;
+            }
+            try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
+                    HadoopInputFile.fromPath(file.getPath(), projected)).withConf(projected).build()) {
+                for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
+                    keys.add(row.get("txn_id").toString());
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** The row count a Parquet file's footer declares. */
+    long rowCount(URI file) throws IOException {
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), hadoop))) {
+            return reader.getRecordCount();
+        }
+    }
+
+    private static boolean hidden(Path root, Path file) {
+        for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
+            if (p.getName().startsWith("_") || p.getName().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

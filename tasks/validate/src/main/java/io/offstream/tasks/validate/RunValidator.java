@@ -1,0 +1,120 @@
+package io.offstream.tasks.validate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.offstream.tasks.support.ledger.LedgerRun;
+import io.offstream.tasks.support.ledger.ManifestFile;
+import io.offstream.tasks.support.ledger.Phase;
+import io.offstream.tasks.support.ledger.PhaseCounts;
+import io.offstream.tasks.support.ledger.PhaseRecord;
+import io.offstream.tasks.support.ledger.PlannedPartition;
+import io.offstream.tasks.support.ledger.RunLedger;
+import io.offstream.tasks.support.run.RunPaths;
+
+/**
+ * Gathers a run's evidence, each count from its own place (the ledger's ingress counts checked
+ * against the pinned files' footers, the ingress and DLQ topics, the landed Parquet), reconciles
+ * it, writes the report and records the outcome in the ledger.
+ */
+class RunValidator {
+
+    private static final Logger log = LoggerFactory.getLogger(RunValidator.class);
+
+    private final RunLedger ledger;
+
+    private final TopicKeys topics;
+
+    private final ParquetKeys parquet;
+
+    private final Reconciliation reconciliation;
+
+    private final Configuration hadoop;
+
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    RunValidator(RunLedger ledger, TopicKeys topics, ParquetKeys parquet, Reconciliation reconciliation, Configuration hadoop) {
+        this.ledger = ledger;
+        this.topics = topics;
+        this.parquet = parquet;
+        this.reconciliation = reconciliation;
+        this.hadoop = hadoop;
+    }
+
+    ValidationReport validate(LedgerRun run, Long taskExecutionId) throws IOException {
+        String key = run.runKey();
+        PhaseRecord ingress = ledger.phase(key, Phase.INGRESS).filter(PhaseRecord::completed).orElseThrow(() ->
+                new IllegalStateException("Ingress has not completed for run " + key + ": nothing to validate yet"));
+        ledger.startPhase(key, Phase.VALIDATE, taskExecutionId);
+        long sourceRows = ingress.counts().read();
+        long pinnedRows = pinnedRows(run);
+        RunEvidence evidence = new RunEvidence(sourceRows, ingress.counts().rejected(), ledger.rejectCounts(key),
+                topics.distinctKeys(run.topics().ingress(), ledger.topicOffsets(key, Phase.INGRESS, run.topics().ingress())),
+                topics.distinctKeys(run.topics().dlq(), Map.of()),
+                parquet.keysUnder(run.parameters().landingOfRun()));
+        ValidationReport report = reconciliation.reconcile(key, evidence);
+        if (pinnedRows >= 0 && pinnedRows != sourceRows) {
+            report = withProblem(report, String.format("ingress read %,d rows but the pinned files hold %,d", sourceRows, pinnedRows));
+        }
+        URI written = write(run, report);
+        PhaseCounts counts = new PhaseCounts(report.sourceRows(), report.rejectedRows(), report.accepted(), 0,
+                report.deadLettered(), report.landedRows() - report.landedDistinct(), report.landedDistinct());
+        String line = report.summary() + " (report " + written + ")";
+        if (report.passed()) {
+            ledger.completePhase(key, Phase.VALIDATE, counts, line);
+            log.info("Validation of run {} {}", key, line);
+        }
+        else {
+            ledger.failPhase(key, Phase.VALIDATE, counts, line);
+            log.error("Validation of run {} {}", key, line);
+        }
+        return report;
+    }
+
+    /** Rows the pinned files' footers declare; -1 when a file cannot be read (a corrupt file ingress quarantined). */
+    private long pinnedRows(LedgerRun run) {
+        long rows = 0;
+        for (PlannedPartition partition : ledger.partitions(run.runKey())) {
+            for (ManifestFile file : partition.files()) {
+                try {
+                    rows += parquet.rowCount(URI.create(file.uri()));
+                }
+                catch (IOException | RuntimeException unreadable) {
+                    log.warn("Cannot read the footer of pinned file {} ({}); not cross-checking source rows", file.uri(),
+                            unreadable.getMessage());
+                    return -1;
+                }
+            }
+        }
+        return rows;
+    }
+
+    private URI write(LedgerRun run, ValidationReport report) throws IOException {
+        URI target = RunPaths.child(run.parameters().landing(),
+                run.parameters().service() + "/_validation/run=" + run.runKey() + "/report.json");
+        Path path = new Path(target);
+        FileSystem fs = path.getFileSystem(hadoop);
+        try (OutputStream out = fs.create(path, true)) {
+            json.writeValue(out, report);
+        }
+        return target;
+    }
+
+    private static ValidationReport withProblem(ValidationReport report, String problem) {
+        java.util.List<String> problems = new java.util.ArrayList<>(report.problems());
+        problems.add(problem);
+        return new ValidationReport(report.runKey(), false, report.sourceRows(), report.landedRows(), report.landedDistinct(),
+                report.rejectedRows(), report.deadLettered(), report.accepted(), report.unexplained(), report.toleratedLoss(),
+                report.rejectsByReason(), problems, report.missingKeys(), report.duplicateKeys(), report.unexpectedKeys());
+    }
+}

@@ -1,0 +1,22 @@
+package io.offstream.tasks.validate;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of reconciling a run, as written to the JSON report: the counts, every problem in
+ * words, and the first keys of each kind that is wrong.
+ */
+public record ValidationReport(String runKey, boolean passed, long sourceRows, long landedRows, long landedDistinct,
+        long rejectedRows, long deadLettered, long accepted, long unexplained, double toleratedLoss,
+        Map<String, Long> rejectsByReason, List<String> problems, List<String> missingKeys, List<String> duplicateKeys,
+        List<String> unexpectedKeys) {
+
+    /** One line for the log and the ledger. */
+    public String summary() {
+        return String.format("%s: source %,d = landed %,d + rejected %,d + dead-lettered %,d%s%s", passed ? "PASSED" : "FAILED",
+                sourceRows, landedDistinct, rejectedRows, deadLettered,
+                unexplained == 0 ? "" : String.format(" (unexplained %,d)", unexplained),
+                problems.isEmpty() ? "" : "; " + String.join("; ", problems));
+    }
+}

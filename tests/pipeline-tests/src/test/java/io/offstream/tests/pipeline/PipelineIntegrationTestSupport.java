@@ -1,0 +1,197 @@
+package io.offstream.tests.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.avro.AvroReadSupport;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.offstream.testsupport.RepositoryLayout;
+import io.offstream.testsupport.dataflow.DataFlowClient;
+import io.offstream.testsupport.platform.LocalPlatform;
+import io.offstream.testsupport.platform.LocalPlatformExtension;
+import io.offstream.testsupport.process.FreePorts;
+import io.offstream.testsupport.process.JavaProcess;
+
+/**
+ * The whole product through real processes: the KRaft broker and the SCDF server (shared), the
+ * service consumer (started here, so a test can kill it), the phase task apps registered as
+ * users register them, and {@code offstream-run} launched through SCDF's REST API with the run's
+ * {@code app.*.offstream.run.*} properties, as run-demo.sh does.
+ */
+@ExtendWith(LocalPlatformExtension.class)
+abstract class PipelineIntegrationTestSupport {
+
+    static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
+
+    static final String SERVICE = "risk";
+
+    private static final Map<String, String> APPS = Map.of(
+            "offstream-sample-warehouse", "tasks/sample-warehouse",
+            "offstream-plan", "tasks/plan",
+            "offstream-ingress", "tasks/ingress",
+            "offstream-lag-wait", "tasks/lag-wait",
+            "offstream-egress", "tasks/egress",
+            "offstream-validate", "tasks/validate");
+
+    static JavaProcess consumer;
+
+    static int consumerPort;
+
+    LocalPlatform platform;
+
+    DataFlowClient dataflow;
+
+    Path scratch;
+
+    @BeforeAll
+    static void noConsumerYet() {
+        consumer = null;
+    }
+
+    @AfterAll
+    static void stopConsumer() {
+        if (consumer != null) {
+            consumer.close();
+        }
+    }
+
+    void setUp(LocalPlatform platform) throws IOException {
+        this.platform = platform;
+        this.dataflow = platform.dataflow();
+        RepositoryLayout layout = platform.layout();
+        APPS.forEach((name, module) -> dataflow.registerTaskApp(name,
+                layout.appJar(module, name + "-*.jar").toUri()));
+        scratch = Files.createDirectories(platform.workDir().resolve("pipeline-" + UUID.randomUUID().toString().substring(0, 6)));
+        if (consumer == null || !consumer.isAlive()) {
+            startConsumer();
+        }
+    }
+
+    /** Starts the service consumer as a process on the platform's broker (again after a kill: same port, same group). */
+    void startConsumer() {
+        if (consumerPort == 0) {
+            consumerPort = FreePorts.find();
+        }
+        consumer = JavaProcess.jar("service-consumer", platform.layout().root()
+                        .resolve("stream-apps/service-consumer/target/offstream-service-consumer.jar"))
+                .arg("--server.port=" + consumerPort)
+                .arg("--offstream.consumer.bootstrap-servers=" + platform.kafka().bootstrapServers())
+                .logFile(platform.workDir().resolve("logs/service-consumer.log"))
+                .start();
+        consumer.awaitReady(Duration.ofMinutes(2), () -> httpOk("http://localhost:" + consumerPort + "/actuator/health"));
+    }
+
+    /** Writes the sample warehouse with the offstream-sample-warehouse task; returns the dataset path. */
+    Path sampleWarehouse(LocalDate start, int days, int rowsPerDay) {
+        Path dataset = scratch.resolve("warehouse/transactions");
+        String definition = "sample-" + UUID.randomUUID().toString().substring(0, 6);
+        dataflow.createTaskDefinition(definition, "offstream-sample-warehouse");
+        long id = dataflow.launchTask(definition, Map.of(), List.of("--offstream.sample.path=" + dataset,
+                "--offstream.sample.days=" + days, "--offstream.sample.rows-per-day=" + rowsPerDay,
+                "--offstream.sample.start-date=" + start, "--offstream.sample.bad-row-fraction=0.09",
+                "--offstream.sample.write-expectations=true"));
+        JsonNode end = dataflow.awaitTaskEnd(id, Duration.ofMinutes(5));
+        if (end.path("exitCode").asInt() != 0) {
+            throw new AssertionError("sample warehouse failed: " + end);
+        }
+        return dataset;
+    }
+
+    /** Creates an offstream-run definition (the file composed-definitions/offstream-run.task) and launches it. */
+    long launchRun(String runKey, Path dataset, LocalDate from, LocalDate to) throws IOException {
+        String dsl = Files.readAllLines(platform.layout().root().resolve("composed-definitions/offstream-run.task")).stream()
+                .filter(line -> !line.isBlank() && !line.trim().startsWith("#")).reduce("", (a, b) -> a + " " + b).trim();
+        String definition = "run-" + UUID.randomUUID().toString().substring(0, 6);
+        dataflow.createTaskDefinition(definition, dsl);
+        return dataflow.launchTask(definition, Map.of(
+                "app.*.offstream.run.dataset", dataset.toUri().toString(),
+                "app.*.offstream.run.from", from.toString(),
+                "app.*.offstream.run.to", to.toString(),
+                "app.*.offstream.run.service", SERVICE,
+                "app.*.offstream.run.key", runKey,
+                "app.*.offstream.run.landing", landing().toString(),
+                "app.*.offstream.home", platform.layout().root().toString(),
+                "app.*.offstream.kafka.bootstrap-servers", platform.kafka().bootstrapServers(),
+                "app.drain.offstream.lag-wait.stall-timeout", "3m"), List.of());
+    }
+
+    Path landing() {
+        return scratch.resolve("landing");
+    }
+
+    JsonNode report(String runKey) throws IOException {
+        Path file = landing().resolve(SERVICE).resolve("_validation").resolve("run=" + runKey).resolve("report.json");
+        return new ObjectMapper().readTree(file.toFile());
+    }
+
+    static Set<String> expectedAcceptedKeys(Path dataset) throws IOException {
+        Set<String> keys = new HashSet<>();
+        for (String line : Files.readAllLines(dataset.resolve("_expected/accepted-keys.txt"), StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                keys.add(line.trim());
+            }
+        }
+        return keys;
+    }
+
+    /** Every landed row's txn_id, read back from the Parquet files (duplicates kept). */
+    List<String> landedKeys(String runKey) throws IOException {
+        Schema keyOnly = SchemaBuilder.record("KeyOnly").fields().requiredString("txn_id").endRecord();
+        Configuration conf = new Configuration();
+        AvroReadSupport.setRequestedProjection(conf, keyOnly);
+        List<String> keys = new ArrayList<>();
+        Path run = landing().resolve(SERVICE).resolve("run=" + runKey);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(run)) {
+            files = walk.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList();
+        }
+        for (Path file : files) {
+            try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
+                    HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), conf)).withConf(conf).build()) {
+                for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
+                    keys.add(row.get("txn_id").toString());
+                }
+            }
+        }
+        return keys;
+    }
+
+    static boolean httpOk(String url) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        }
+        catch (IOException e) {
+            return false;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
