@@ -56,7 +56,7 @@ ledger_line() { # the newest progress line the run's phases recorded
   local h2; h2=$(ls ~/.m2/repository/com/h2database/h2/2.1.214/h2-2.1.214.jar 2>/dev/null) || return 0
   "$(java_cmd)" -cp "$h2" org.h2.tools.Shell -url "$SCDF_DATASOURCE_URL" -user sa -password "" \
     -sql "SELECT PHASE || ': ' || MESSAGE FROM OFFSTREAM_RUN_EVENT WHERE RUN_KEY='$RUN_KEY' ORDER BY EVENT_ID DESC LIMIT 1" \
-    2>/dev/null | sed -n '2p' | grep -v '^(' || true
+    2>/dev/null | sed -n '2p' | grep -v -e '^(' -e 'SELECT ' || true
 }
 
 say "generating the sample warehouse: $DAYS days x $ROWS_PER_DAY rows from $START_DATE, bad-row fraction $BAD_ROW_FRACTION -> ${WAREHOUSE#"$OFFSTREAM_ROOT"/}"

@@ -66,9 +66,16 @@ class ParquetKeys {
         }
     }
 
-    private static boolean hidden(Path root, Path file) {
-        for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
-            if (p.getName().startsWith("_") || p.getName().startsWith(".")) {
+    /**
+     * Whether a folder or file below {@code root} (not above it: the landing itself may sit under
+     * a dot-folder such as {@code .offstream/}) starts with {@code _} or {@code .}.
+     */
+    static boolean hidden(Path root, Path file) {
+        String base = root.toUri().getPath();
+        String path = file.toUri().getPath();
+        String relative = path.startsWith(base) ? path.substring(base.length()) : file.getName();
+        for (String segment : relative.split("/")) {
+            if (segment.startsWith("_") || segment.startsWith(".")) {
                 return true;
             }
         }

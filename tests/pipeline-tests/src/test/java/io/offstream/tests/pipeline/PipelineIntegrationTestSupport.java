@@ -139,7 +139,8 @@ abstract class PipelineIntegrationTestSupport {
     }
 
     Path landing() {
-        return scratch.resolve("landing");
+        // Under a dot-folder, as the local platform's .offstream/landing is.
+        return scratch.resolve(".offstream").resolve("landing");
     }
 
     JsonNode report(String runKey) throws IOException {
