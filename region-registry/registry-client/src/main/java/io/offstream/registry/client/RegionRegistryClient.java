@@ -1,0 +1,162 @@
+package io.offstream.registry.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+/**
+ * The region registry's REST API, for the dispatcher and tests. Plain Java 17 and Jackson 2: no
+ * Spring, so boot2 tasks can use it. Thread-safe.
+ */
+public final class RegionRegistryClient {
+
+    private final URI base;
+
+    private final HttpClient http;
+
+    private final Duration timeout;
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .findAndAddModules()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    public RegionRegistryClient(URI base) {
+        this(base, Duration.ofSeconds(10));
+    }
+
+    public RegionRegistryClient(URI base, Duration timeout) {
+        String text = base.toString();
+        this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /** Registers a region, or updates the one of that name. */
+    public RegionStatus register(RegionSpec region) {
+        return send("POST", "/regions", region, new TypeReference<>() { });
+    }
+
+    public RegionStatus setEnabled(String region, boolean enabled) {
+        return send("PUT", "/regions/" + encode(region) + "/enabled", enabled, new TypeReference<>() { });
+    }
+
+    public void delete(String region) {
+        send("DELETE", "/regions/" + encode(region), null, new TypeReference<JsonNode>() { });
+    }
+
+    /** Every region with its health and headroom, by name. */
+    public List<RegionStatus> regions() {
+        return send("GET", "/regions", null, new TypeReference<>() { });
+    }
+
+    public RegionStatus region(String name) {
+        return send("GET", "/regions/" + encode(name), null, new TypeReference<>() { });
+    }
+
+    /**
+     * Accepts a child run into the persistent queue: it is placed on the healthy region with the
+     * most headroom, or waits (region null) until one has room. Asking again for the same run
+     * and child returns the dispatch already accepted.
+     */
+    public Dispatch dispatch(String runKey, String childKey, Object payload) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("runKey", runKey);
+        body.put("childKey", childKey);
+        body.put("payload", payload == null ? NullNode.getInstance() : mapper.valueToTree(payload));
+        return send("POST", "/dispatches", body, new TypeReference<>() { });
+    }
+
+    public List<Dispatch> dispatches() {
+        return send("GET", "/dispatches", null, new TypeReference<>() { });
+    }
+
+    public List<Dispatch> dispatches(String runKey) {
+        return send("GET", "/dispatches?runKey=" + encode(runKey), null, new TypeReference<>() { });
+    }
+
+    public List<Dispatch> dispatches(String runKey, DispatchState state) {
+        return send("GET", "/dispatches?runKey=" + encode(runKey) + "&state=" + state.name(), null, new TypeReference<>() { });
+    }
+
+    public Dispatch get(long id) {
+        return send("GET", "/dispatches/" + id, null, new TypeReference<>() { });
+    }
+
+    /** The dispatcher launched it on its region: it no longer counts as queued (SCDF counts it as active). */
+    public Dispatch launched(long id) {
+        return transition(id, "launched", null);
+    }
+
+    public Dispatch done(long id) {
+        return transition(id, "done", null);
+    }
+
+    public Dispatch failed(long id, String reason) {
+        return transition(id, "failed", reason);
+    }
+
+    /** Puts it back in the queue (region null) to be placed again, e.g. after its region failed. */
+    public Dispatch requeue(long id, String reason) {
+        return transition(id, "requeue", reason);
+    }
+
+    /** Places queued dispatches on regions that have room now; returns those placed. */
+    public List<Dispatch> assign() {
+        return send("POST", "/dispatches/assign", null, new TypeReference<>() { });
+    }
+
+    private Dispatch transition(long id, String action, String reason) {
+        Map<String, Object> body = reason == null ? null : Map.of("reason", reason);
+        return send("POST", "/dispatches/" + id + "/" + action, body, new TypeReference<>() { });
+    }
+
+    private <T> T send(String method, String path, Object body, TypeReference<T> type) {
+        URI uri = URI.create(base + path);
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+            if (body != null) {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)));
+            }
+            else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new RegionRegistryException(method + " " + uri + " answered " + response.statusCode() + ": "
+                        + response.body(), response.statusCode(), null);
+            }
+            if (response.body() == null || response.body().isBlank()) {
+                return null;
+            }
+            return mapper.readValue(response.body(), type);
+        }
+        catch (IOException e) {
+            throw new RegionRegistryException(method + " " + uri + " failed: " + e.getMessage(), 0, e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegionRegistryException(method + " " + uri + " interrupted", 0, e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

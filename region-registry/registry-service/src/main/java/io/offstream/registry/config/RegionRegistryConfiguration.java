@@ -1,0 +1,16 @@
+package io.offstream.registry.config;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Beans the registry shares. */
+@Configuration(proxyBeanMethods = false)
+public class RegionRegistryConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

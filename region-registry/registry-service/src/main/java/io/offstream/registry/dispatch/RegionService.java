@@ -1,0 +1,85 @@
+package io.offstream.registry.dispatch;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.offstream.registry.model.Region;
+import io.offstream.registry.model.RegionStatus;
+import io.offstream.registry.scdf.ScdfCapacityReader;
+import io.offstream.registry.store.DispatchRepository;
+import io.offstream.registry.store.RegionRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers regions and tells each one's health, capacity and headroom. */
+@Service
+public class RegionService {
+
+    private final RegionRepository regions;
+
+    private final DispatchRepository dispatches;
+
+    private final ScdfCapacityReader capacityReader;
+
+    private final Clock clock;
+
+    public RegionService(RegionRepository regions, DispatchRepository dispatches, ScdfCapacityReader capacityReader, Clock clock) {
+        this.regions = regions;
+        this.dispatches = dispatches;
+        this.capacityReader = capacityReader;
+        this.clock = clock;
+    }
+
+    /** Registers a region (enabled), or updates the one of that name. */
+    @Transactional
+    public Region register(Region region) {
+        regions.upsert(region, clock.instant());
+        capacityReader.forget(region.scdfUrl());
+        return regions.find(region.name()).orElseThrow();
+    }
+
+    /** Enables or disables a region; disabling puts its unlaunched dispatches back into the queue. */
+    @Transactional
+    public Optional<Region> setEnabled(String name, boolean enabled) {
+        if (!regions.setEnabled(name, enabled, clock.instant())) {
+            return Optional.empty();
+        }
+        if (!enabled) {
+            dispatches.requeueAccepted(name, "region " + name + " was disabled", clock.instant());
+        }
+        return regions.find(name);
+    }
+
+    /** Deletes a region; its unlaunched dispatches go back into the queue. */
+    @Transactional
+    public boolean delete(String name) {
+        dispatches.requeueAccepted(name, "region " + name + " was deleted", clock.instant());
+        return regions.delete(name);
+    }
+
+    public List<RegionStatus> statuses() {
+        Map<String, Integer> queued = dispatches.queuedByRegion();
+        return regions.findAll().stream().map(r -> status(r, queued)).toList();
+    }
+
+    public Optional<RegionStatus> status(String name) {
+        return regions.find(name).map(r -> status(r, dispatches.queuedByRegion()));
+    }
+
+    /** The regions as the headroom choice sees them. */
+    public List<RegionLoad> loads() {
+        return statuses().stream().map(s -> new RegionLoad(s.region().name(), s.region().enabled(), s.capacity().up(),
+                s.capacity().capMax(), s.capacity().active(), s.queued())).toList();
+    }
+
+    /** Makes the next look at the region's SCDF read it afresh. */
+    public void refresh(String regionName) {
+        regions.find(regionName).ifPresent(r -> capacityReader.forget(r.scdfUrl()));
+    }
+
+    private RegionStatus status(Region region, Map<String, Integer> queued) {
+        return new RegionStatus(region, capacityReader.capacity(region), queued.getOrDefault(region.name(), 0));
+    }
+}
