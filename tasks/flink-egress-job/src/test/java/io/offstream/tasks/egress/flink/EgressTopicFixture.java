@@ -101,10 +101,21 @@ final class EgressTopicFixture implements AutoCloseable {
             for (int p = 0; p < partitions; p++) {
                 request.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
-            Map<Integer, Long> ends = new TreeMap<>();
-            admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
-                    .forEach((tp, info) -> ends.put(tp.partition(), info.offset()));
-            return new StoppingOffsets(ends).toString();
+            // Commit markers are written after commitTransaction() returns: wait until the
+            // read_committed end (last stable offset) has caught up with the log end everywhere.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                Map<Integer, Long> ends = new TreeMap<>();
+                admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+                        .forEach((tp, info) -> ends.put(tp.partition(), info.offset()));
+                Map<Integer, Long> logEnds = new TreeMap<>();
+                admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get()
+                        .forEach((tp, info) -> logEnds.put(tp.partition(), info.offset()));
+                if (ends.equals(logEnds) || System.nanoTime() > deadline) {
+                    return new StoppingOffsets(ends).toString();
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
