@@ -64,7 +64,7 @@ class RunValidator {
                 parquet.keysUnder(run.parameters().landingOfRun()));
         ValidationReport report = reconciliation.reconcile(key, evidence);
         if (pinnedRows >= 0 && pinnedRows != sourceRows) {
-            report = withProblem(report, String.format("ingress read %,d rows but the pinned files hold %,d", sourceRows, pinnedRows));
+            report = report.withProblem(String.format("ingress read %,d rows but the pinned files hold %,d", sourceRows, pinnedRows));
         }
         URI written = write(run, report);
         PhaseCounts counts = new PhaseCounts(report.sourceRows(), report.rejectedRows(), report.accepted(), 0,
@@ -108,13 +108,5 @@ class RunValidator {
             json.writeValue(out, report);
         }
         return target;
-    }
-
-    private static ValidationReport withProblem(ValidationReport report, String problem) {
-        java.util.List<String> problems = new java.util.ArrayList<>(report.problems());
-        problems.add(problem);
-        return new ValidationReport(report.runKey(), false, report.sourceRows(), report.landedRows(), report.landedDistinct(),
-                report.rejectedRows(), report.deadLettered(), report.accepted(), report.unexplained(), report.toleratedLoss(),
-                report.rejectsByReason(), problems, report.missingKeys(), report.duplicateKeys(), report.unexpectedKeys());
     }
 }

@@ -19,4 +19,12 @@ public record ValidationReport(String runKey, boolean passed, long sourceRows, l
                 unexplained == 0 ? "" : String.format(" (unexplained %,d)", unexplained),
                 problems.isEmpty() ? "" : "; " + String.join("; ", problems));
     }
+
+    /** This report failed with one more problem (found outside the reconciliation itself). */
+    public ValidationReport withProblem(String problem) {
+        List<String> more = new java.util.ArrayList<>(problems);
+        more.add(problem);
+        return new ValidationReport(runKey, false, sourceRows, landedRows, landedDistinct, rejectedRows, deadLettered,
+                accepted, unexplained, toleratedLoss, rejectsByReason, more, missingKeys, duplicateKeys, unexpectedKeys);
+    }
 }
