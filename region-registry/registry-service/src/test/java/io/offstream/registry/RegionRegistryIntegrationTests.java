@@ -140,6 +140,23 @@ class RegionRegistryIntegrationTests {
         assertThat(registry.dispatches("run-1", DispatchState.ACCEPTED)).extracting(Dispatch::region)
                 .containsExactly("region-b", "region-b", "region-b");
         assertThat(registry.dispatches("run-2").get(0).isQueued()).isTrue();
+
+        // region-a back (headroom 2): run-2's child takes one slot of it
+        registry.setEnabled("region-a", true);
+        Dispatch run2 = registry.dispatches("run-2").get(0);
+        assertThat(run2.region()).isEqualTo("region-a");
+        // a job of two slots does not fit in region-a's one free slot: it waits
+        Dispatch big = registry.dispatch("run-3", "big", null, 2);
+        assertThat(big.isQueued()).isTrue();
+        assertThat(big.slots()).isEqualTo(2);
+        // region-a fails run-2's child: it leaves and never goes back; region-b is full, so it waits,
+        // without holding back the newer two-slot job that now fits on region-a
+        Dispatch rerouted = registry.requeueAvoidingRegion(run2.id(), "launch refused by region-a");
+        assertThat(rerouted.isQueued()).isTrue();
+        assertThat(rerouted.avoidRegions()).containsExactly("region-a");
+        assertThat(rerouted.reason()).isEqualTo("launch refused by region-a");
+        assertThat(registry.get(big.id()).region()).isEqualTo("region-a");
+        assertThat(registry.region("region-a").queued()).isEqualTo(2);
     }
 
     private static void await(Duration timeout, BooleanSupplier condition) {

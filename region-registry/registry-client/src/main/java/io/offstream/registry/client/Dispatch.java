@@ -1,6 +1,7 @@
 package io.offstream.registry.client;
 
 import java.time.Instant;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,10 +17,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param state ACCEPTED, LAUNCHED, DONE or FAILED
  * @param placement the region's name, or {@code queued} while region is null
  * @param reason why it ended FAILED or was requeued, when given
+ * @param slots the task slots it holds on its region
+ * @param avoidRegions regions it is not placed on again (it was requeued from them as failed)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Dispatch(long id, String region, String runKey, String childKey, JsonNode payload, DispatchState state,
-        String placement, String reason, Instant createdAt, Instant updatedAt) {
+        String placement, String reason, int slots, Set<String> avoidRegions, Instant createdAt, Instant updatedAt) {
+
+    public Dispatch {
+        avoidRegions = avoidRegions == null ? Set.of() : Set.copyOf(avoidRegions);
+    }
 
     public boolean isQueued() {
         return region == null && state == DispatchState.ACCEPTED;

@@ -75,10 +75,16 @@ public final class RegionRegistryClient {
      * and child returns the dispatch already accepted.
      */
     public Dispatch dispatch(String runKey, String childKey, Object payload) {
+        return dispatch(runKey, childKey, payload, 1);
+    }
+
+    /** As {@link #dispatch(String, String, Object)}, for a job that holds {@code slots} task slots on its region. */
+    public Dispatch dispatch(String runKey, String childKey, Object payload, int slots) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("runKey", runKey);
         body.put("childKey", childKey);
         body.put("payload", payload == null ? NullNode.getInstance() : mapper.valueToTree(payload));
+        body.put("slots", slots);
         return send("POST", "/dispatches", body, new TypeReference<>() { });
     }
 
@@ -114,6 +120,12 @@ public final class RegionRegistryClient {
     /** Puts it back in the queue (region null) to be placed again, e.g. after its region failed. */
     public Dispatch requeue(long id, String reason) {
         return transition(id, "requeue", reason);
+    }
+
+    /** Puts it back in the queue because its region failed it: it is placed on another region. */
+    public Dispatch requeueAvoidingRegion(long id, String reason) {
+        return send("POST", "/dispatches/" + id + "/requeue", Map.of("reason", reason, "avoidRegion", true),
+                new TypeReference<>() { });
     }
 
     /** Places queued dispatches on regions that have room now; returns those placed. */

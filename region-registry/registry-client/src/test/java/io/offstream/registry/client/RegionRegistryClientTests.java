@@ -56,7 +56,7 @@ class RegionRegistryClientTests {
                 + "\"state\":\"ACCEPTED\",\"placement\":\"queued\",\"reason\":null,\"createdAt\":\"2026-11-22T05:00:00Z\","
                 + "\"updatedAt\":\"2026-11-22T05:00:01.5Z\",\"somethingNew\":1}";
         Dispatch dispatch = client.dispatch("r", "c", Map.of("from", "2026-01-01"));
-        assertThat(lastRequest.get()).isEqualTo("POST /dispatches {\"runKey\":\"r\",\"childKey\":\"c\",\"payload\":{\"from\":\"2026-01-01\"}}");
+        assertThat(lastRequest.get()).isEqualTo("POST /dispatches {\"runKey\":\"r\",\"childKey\":\"c\",\"payload\":{\"from\":\"2026-01-01\"},\"slots\":1}");
         assertThat(dispatch.id()).isEqualTo(7);
         assertThat(dispatch.isQueued()).isTrue();
         assertThat(dispatch.payload().path("from").asText()).isEqualTo("2026-01-01");

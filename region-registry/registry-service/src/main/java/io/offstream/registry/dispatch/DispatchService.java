@@ -2,10 +2,12 @@ package io.offstream.registry.dispatch;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.offstream.registry.model.Dispatch;
 import io.offstream.registry.model.DispatchState;
@@ -38,14 +40,17 @@ public class DispatchService {
     }
 
     /** Accepts a child into the queue and places what can be placed; the same run and child again returns the first. */
-    public synchronized Dispatch accept(String runKey, String childKey, String payload) {
+    public synchronized Dispatch accept(String runKey, String childKey, String payload, int slots) {
         Optional<Dispatch> existing = dispatches.find(runKey, childKey);
-        long id = existing.isPresent() ? existing.get().id() : dispatches.insert(runKey, childKey, payload, clock.instant());
+        long id = existing.isPresent() ? existing.get().id() : dispatches.insert(runKey, childKey, payload, slots, clock.instant());
         assignWaiting();
         return dispatches.find(id).orElseThrow();
     }
 
-    /** Places waiting dispatches, oldest first, while some region has headroom; returns those placed. */
+    /**
+     * Places waiting dispatches, oldest first, each where it fits; one that fits nowhere (too
+     * many slots, or only regions it must avoid have room) waits without holding back the rest.
+     */
     @Scheduled(fixedDelayString = "${offstream.registry.assign-interval:5s}")
     public synchronized List<Dispatch> assignWaiting() {
         List<Dispatch> waiting = dispatches.findWaiting();
@@ -56,13 +61,13 @@ public class DispatchService {
         Map<String, RegionLoad> loads = new LinkedHashMap<>();
         regions.loads().forEach(l -> loads.put(l.name(), l));
         for (Dispatch dispatch : waiting) {
-            Optional<RegionLoad> chosen = HeadroomPolicy.choose(loads.values());
+            Optional<RegionLoad> chosen = HeadroomPolicy.choose(loads.values(), dispatch.slots(), dispatch.avoidRegions());
             if (chosen.isEmpty()) {
-                break;
+                continue;
             }
             RegionLoad region = chosen.get();
             dispatches.update(dispatch.id(), region.name(), DispatchState.ACCEPTED, dispatch.reason(), clock.instant());
-            loads.put(region.name(), region.withOneMoreQueued());
+            loads.put(region.name(), region.withMoreQueued(dispatch.slots()));
             log.info("Dispatch {} ({}/{}) placed on region {} (headroom was {})", dispatch.id(), dispatch.runKey(),
                     dispatch.childKey(), region.name(), region.headroom());
             placed.add(dispatches.find(dispatch.id()).orElseThrow());
@@ -96,11 +101,21 @@ public class DispatchService {
         return move(dispatch, dispatch.region(), state, reason);
     }
 
-    /** Back into the queue (region null), to be placed again, e.g. after its region failed. */
-    public synchronized Dispatch requeue(long id, String reason) {
+    /**
+     * Back into the queue (region null), to be placed again. With {@code avoidRegion} its region
+     * failed it (the platform refused or lost it): it is not placed there again.
+     */
+    public synchronized Dispatch requeue(long id, String reason, boolean avoidRegion) {
         Dispatch dispatch = require(id);
         if (dispatch.state() == DispatchState.DONE) {
             throw new IllegalStateException("Dispatch " + id + " is DONE: it is not run again");
+        }
+        if (avoidRegion && dispatch.region() != null) {
+            Set<String> avoid = new HashSet<>(dispatch.avoidRegions());
+            avoid.add(dispatch.region());
+            dispatches.avoid(id, avoid, clock.instant());
+            log.info("Dispatch {} ({}/{}) leaves region {} and will not go back: {}", id, dispatch.runKey(),
+                    dispatch.childKey(), dispatch.region(), reason);
         }
         return move(dispatch, null, DispatchState.ACCEPTED, reason);
     }

@@ -1,9 +1,10 @@
 package io.offstream.registry.dispatch;
 
 /**
- * One region as the headroom choice sees it: Headroom = capMax - (active + queued).
+ * One region as the headroom choice sees it: Headroom = capMax - (active + queued), all counted
+ * in task slots.
  *
- * @param queued dispatches accepted for the region and not launched
+ * @param queued slots of the dispatches accepted for the region and not launched
  */
 public record RegionLoad(String name, boolean enabled, boolean up, int capMax, int active, int queued) {
 
@@ -11,12 +12,21 @@ public record RegionLoad(String name, boolean enabled, boolean up, int capMax, i
         return capMax - (active + queued);
     }
 
-    /** Whether it may get work now: enabled, healthy and with room. */
+    /** Whether it may get a job of one slot now: enabled, healthy and with room. */
     public boolean canTake() {
-        return enabled && up && headroom() > 0;
+        return canTake(1);
+    }
+
+    /** Whether it may get a job needing {@code slots} task slots now. */
+    public boolean canTake(int slots) {
+        return enabled && up && headroom() >= slots;
     }
 
     public RegionLoad withOneMoreQueued() {
-        return new RegionLoad(name, enabled, up, capMax, active, queued + 1);
+        return withMoreQueued(1);
+    }
+
+    public RegionLoad withMoreQueued(int slots) {
+        return new RegionLoad(name, enabled, up, capMax, active, queued + slots);
     }
 }

@@ -61,17 +61,18 @@ public class RegionService {
 
     public List<RegionStatus> statuses() {
         Map<String, Integer> queued = dispatches.queuedByRegion();
-        return regions.findAll().stream().map(r -> status(r, queued)).toList();
+        Map<String, Integer> launched = dispatches.launchedByRegion();
+        return regions.findAll().stream().map(r -> status(r, queued, launched)).toList();
     }
 
     public Optional<RegionStatus> status(String name) {
-        return regions.find(name).map(r -> status(r, dispatches.queuedByRegion()));
+        return regions.find(name).map(r -> status(r, dispatches.queuedByRegion(), dispatches.launchedByRegion()));
     }
 
     /** The regions as the headroom choice sees them. */
     public List<RegionLoad> loads() {
         return statuses().stream().map(s -> new RegionLoad(s.region().name(), s.region().enabled(), s.capacity().up(),
-                s.capacity().capMax(), s.capacity().active(), s.queued())).toList();
+                s.capacity().capMax(), s.active(), s.queued())).toList();
     }
 
     /** Makes the next look at the region's SCDF read it afresh. */
@@ -79,7 +80,8 @@ public class RegionService {
         regions.find(regionName).ifPresent(r -> capacityReader.forget(r.scdfUrl()));
     }
 
-    private RegionStatus status(Region region, Map<String, Integer> queued) {
-        return new RegionStatus(region, capacityReader.capacity(region), queued.getOrDefault(region.name(), 0));
+    private RegionStatus status(Region region, Map<String, Integer> queued, Map<String, Integer> launched) {
+        return new RegionStatus(region, capacityReader.capacity(region), queued.getOrDefault(region.name(), 0),
+                launched.getOrDefault(region.name(), 0));
     }
 }

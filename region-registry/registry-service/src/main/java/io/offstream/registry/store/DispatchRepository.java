@@ -4,10 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -28,10 +31,11 @@ public class DispatchRepository {
         this.jdbc = JdbcClient.create(dataSource);
     }
 
-    public long insert(String runKey, String childKey, String payload, Instant now) {
+    public long insert(String runKey, String childKey, String payload, int slots, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO dispatch_queue (run_key, child_key, payload, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(runKey, childKey, payload, DispatchState.ACCEPTED.name(), Timestamp.from(now), Timestamp.from(now))
+        jdbc.sql("INSERT INTO dispatch_queue (run_key, child_key, payload, slots, state, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(runKey, childKey, payload, slots, DispatchState.ACCEPTED.name(), Timestamp.from(now), Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -65,19 +69,36 @@ public class DispatchRepository {
                 .query(DispatchRepository::map).list();
     }
 
-    /** Per region: dispatches accepted for it and not launched yet. */
+    /** Per region: the slots of the dispatches accepted for it and not launched yet. */
     public Map<String, Integer> queuedByRegion() {
-        Map<String, Integer> queued = new HashMap<>();
-        jdbc.sql("SELECT region, COUNT(*) AS n FROM dispatch_queue WHERE state = 'ACCEPTED' AND region IS NOT NULL GROUP BY region")
+        return slotsByRegion(DispatchState.ACCEPTED);
+    }
+
+    /** Per region: the slots of the dispatches launched on it and not ended. */
+    public Map<String, Integer> launchedByRegion() {
+        return slotsByRegion(DispatchState.LAUNCHED);
+    }
+
+    private Map<String, Integer> slotsByRegion(DispatchState state) {
+        Map<String, Integer> slots = new HashMap<>();
+        jdbc.sql("SELECT region, SUM(slots) AS n FROM dispatch_queue WHERE state = ? AND region IS NOT NULL GROUP BY region")
+                .param(state.name())
                 .query(rs -> {
-                    queued.put(rs.getString("region"), rs.getInt("n"));
+                    slots.put(rs.getString("region"), rs.getInt("n"));
                 });
-        return queued;
+        return slots;
     }
 
     public void update(long id, String region, DispatchState state, String reason, Instant now) {
         jdbc.sql("UPDATE dispatch_queue SET region = ?, state = ?, reason = ?, updated_at = ? WHERE id = ?")
                 .params(region, state.name(), reason, Timestamp.from(now), id).update();
+    }
+
+    /** Adds a region this dispatch must not be placed on again. */
+    public void avoid(long id, Set<String> avoidRegions, Instant now) {
+        jdbc.sql("UPDATE dispatch_queue SET avoid_regions = ?, updated_at = ? WHERE id = ?")
+                .params(avoidRegions.isEmpty() ? null : String.join(",", new TreeSet<>(avoidRegions)), Timestamp.from(now), id)
+                .update();
     }
 
     /** Puts the accepted, unlaunched dispatches of a region back into the queue; returns how many. */
@@ -86,9 +107,14 @@ public class DispatchRepository {
                 .params(reason, Timestamp.from(now), region).update();
     }
 
+    private static Set<String> regionSet(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isBlank() ? Set.of()
+                : Set.copyOf(Arrays.asList(commaSeparated.split(",")));
+    }
+
     private static Dispatch map(ResultSet rs, int row) throws SQLException {
         return new Dispatch(rs.getLong("id"), rs.getString("region"), rs.getString("run_key"), rs.getString("child_key"),
                 rs.getString("payload"), DispatchState.valueOf(rs.getString("state")), rs.getString("reason"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getInt("slots"), regionSet(rs.getString("avoid_regions")), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -30,7 +30,8 @@ public class DispatchController {
     @PostMapping
     public DispatchView accept(@Valid @RequestBody DispatchRequest request) {
         String payload = request.payload() == null || request.payload().isNull() ? null : request.payload().toString();
-        return DispatchView.of(dispatches.accept(request.runKey(), request.childKey(), payload));
+        int slots = request.slots() == null ? 1 : request.slots();
+        return DispatchView.of(dispatches.accept(request.runKey(), request.childKey(), payload, slots));
     }
 
     @GetMapping
@@ -66,9 +67,9 @@ public class DispatchController {
         return DispatchView.of(dispatches.ended(id, DispatchState.FAILED, ReasonRequest.reasonOf(body)));
     }
 
-    /** Back into the queue to be placed again (e.g. its region failed). */
+    /** Back into the queue to be placed again; {@code avoidRegion: true} when its region failed it. */
     @PostMapping("/{id}/requeue")
     public DispatchView requeue(@PathVariable long id, @RequestBody(required = false) ReasonRequest body) {
-        return DispatchView.of(dispatches.requeue(id, ReasonRequest.reasonOf(body)));
+        return DispatchView.of(dispatches.requeue(id, ReasonRequest.reasonOf(body), ReasonRequest.avoidsRegion(body)));
     }
 }

@@ -14,6 +14,6 @@ public record RegionView(String name, String scdfUrl, String platformAccount, St
         Region r = status.region();
         return new RegionView(r.name(), r.scdfUrl(), r.platformAccount(), r.kafkaBootstrap(), r.capacitySource(), r.enabled(),
                 status.capacity().up() ? "UP" : "DOWN", status.capacity().reason(), status.capacity().capMax(),
-                status.capacity().active(), status.queued(), status.headroom(), r.createdAt(), r.updatedAt());
+                status.active(), status.queued(), status.headroom(), r.createdAt(), r.updatedAt());
     }
 }

@@ -64,4 +64,20 @@ class HeadroomPolicyTests {
         }
         assertThat(chosen).containsExactly("b", "a", "b", "a", "b", "queued");
     }
+
+    @Test
+    void aJobNeedingSeveralSlotsGoesOnlyWhereAllOfThemFit() {
+        // headroom: a = 1, b = 2; a job of two slots cannot take a's single free slot
+        List<RegionLoad> loads = List.of(up("a", 3, 2, 0), up("b", 4, 1, 1));
+        assertThat(HeadroomPolicy.choose(loads, 2, java.util.Set.of())).hasValueSatisfying(r -> assertThat(r.name()).isEqualTo("b"));
+        assertThat(HeadroomPolicy.choose(loads, 3, java.util.Set.of())).isEmpty();
+        assertThat(up("b", 4, 1, 1).withMoreQueued(2).headroom()).isZero();
+    }
+
+    @Test
+    void aRegionTheJobMustAvoidIsPassedOverForTheNextWithHeadroom() {
+        List<RegionLoad> loads = List.of(up("a", 10, 0, 0), up("b", 3, 0, 0), up("c", 2, 0, 0));
+        assertThat(HeadroomPolicy.choose(loads, 1, java.util.Set.of("a"))).hasValueSatisfying(r -> assertThat(r.name()).isEqualTo("b"));
+        assertThat(HeadroomPolicy.choose(loads, 1, java.util.Set.of("a", "b", "c"))).isEmpty();
+    }
 }
