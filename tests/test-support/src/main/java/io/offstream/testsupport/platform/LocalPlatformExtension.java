@@ -14,8 +14,12 @@ import io.offstream.testsupport.RepositoryLayout;
  * the root extension store, so all test classes of one JVM share it; JUnit closes it (it is
  * {@link AutoCloseable}) when the root context ends.
  * Its files (logs, Kafka data, H2) go to {@code target/platform-it/} of the running module.
+ * A module gives the server more arguments (e.g. platform accounts) in the system property
+ * {@value #SERVER_ARGUMENTS}, separated by whitespace.
  */
 public class LocalPlatformExtension implements ParameterResolver {
+
+    public static final String SERVER_ARGUMENTS = "offstream.it.dataflow-server-arguments";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalPlatformExtension.class);
 
@@ -32,6 +36,8 @@ public class LocalPlatformExtension implements ParameterResolver {
 
     private static LocalPlatform startPlatform() {
         Path workDir = Path.of("target", "platform-it", "run-" + ProcessHandle.current().pid()).toAbsolutePath();
-        return LocalPlatform.start(RepositoryLayout.locate(), workDir, List.of());
+        String extra = System.getProperty(SERVER_ARGUMENTS, "").trim();
+        List<String> arguments = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
+        return LocalPlatform.start(RepositoryLayout.locate(), workDir, arguments);
     }
 }

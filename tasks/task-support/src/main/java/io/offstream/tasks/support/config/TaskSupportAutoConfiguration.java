@@ -41,4 +41,12 @@ public class TaskSupportAutoConfiguration {
     RunLedger runLedger(DataSource dataSource) {
         return RunLedger.migrated(dataSource);
     }
+
+    /** The dispatch tables; the schema is migrated with the run ledger's. */
+    @Bean
+    @ConditionalOnBean(DataSource.class)
+    @ConditionalOnMissingBean
+    io.offstream.tasks.support.ledger.DispatchLedger dispatchLedger(DataSource dataSource, RunLedger migratedFirst) {
+        return new io.offstream.tasks.support.ledger.DispatchLedger(dataSource);
+    }
 }

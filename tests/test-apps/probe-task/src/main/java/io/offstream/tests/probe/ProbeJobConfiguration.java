@@ -34,7 +34,8 @@ class ProbeJobConfiguration {
     }
 
     @Bean
-    Step probeStep(StepBuilderFactory steps, ProbeProperties probe) {
+    Step probeStep(StepBuilderFactory steps, ProbeProperties probe,
+            @org.springframework.beans.factory.annotation.Value("${offstream.run.key:}") String runKey) {
         return steps.get("probeStep").tasklet((contribution, chunkContext) -> {
             log.info("Probe working for {}", probe.sleep());
             Thread.sleep(probe.sleep().toMillis());
@@ -47,6 +48,9 @@ class ProbeJobConfiguration {
             }
             if (probe.failMarker() != null && Files.exists(Path.of(probe.failMarker()))) {
                 throw new IllegalStateException("Probe asked to fail while " + probe.failMarker() + " exists");
+            }
+            if (probe.failMarkerDir() != null && !runKey.isEmpty() && Files.exists(Path.of(probe.failMarkerDir(), runKey))) {
+                throw new IllegalStateException("Probe asked to fail while " + Path.of(probe.failMarkerDir(), runKey) + " exists");
             }
             return RepeatStatus.FINISHED;
         }).build();

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fail        fail the step (and so the job and the task, with a non-zero exit code)
  * @param failMarker  fail only while this file exists; lets a test fail a first run and then
  *                    let a restart succeed by deleting it
+ * @param failMarkerDir fail only while {@code <failMarkerDir>/<offstream.run.key>} exists; lets a
+ *                    test fail one run of several launched with the same properties
  * @param holdFile    while this file exists the step keeps working (up to ten minutes); lets a
  *                    test stop a run mid-child and let the restart through by deleting it
  * @param exitMessage the task's exit message on success, matched by composed-task transitions
@@ -25,6 +27,7 @@ public record ProbeProperties(
         @DefaultValue("0s") Duration sleep,
         @DefaultValue("false") boolean fail,
         String failMarker,
+        String failMarkerDir,
         String holdFile,
         String exitMessage,
         String recordDir) {

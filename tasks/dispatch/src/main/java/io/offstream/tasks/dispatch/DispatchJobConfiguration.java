@@ -1,0 +1,80 @@
+package io.offstream.tasks.dispatch;
+
+import java.time.Duration;
+
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.JobBuilderFactory;
+import org.springframework.batch.core.configuration.annotation.StepBuilderFactory;
+import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.offstream.registry.client.RegionRegistryClient;
+import io.offstream.tasks.dispatch.plan.DispatchPlanner;
+import io.offstream.tasks.dispatch.reconcile.DispatchReconciler;
+import io.offstream.tasks.dispatch.scdf.RegionDataFlows;
+import io.offstream.tasks.dispatch.scdf.RegionDefinitions;
+import io.offstream.tasks.dispatch.supervise.ChildSupervisor;
+import io.offstream.tasks.support.batch.UniqueLaunchIncrementer;
+import io.offstream.tasks.support.ledger.DispatchLedger;
+import io.offstream.tasks.support.ledger.RunLedger;
+import io.offstream.tasks.support.run.RunProperties;
+
+/**
+ * The dispatch job: {@code split} (children recorded in the ledger), {@code run-children}
+ * (placed, launched, followed, re-routed), {@code reconcile} (every child passed, every day
+ * covered once). SCDF's restart reruns the failed step; each is idempotent against the ledger.
+ */
+@Configuration(proxyBeanMethods = false)
+class DispatchJobConfiguration {
+
+    @Bean
+    RegionRegistryClient regionRegistryClient(DispatchProperties settings) {
+        return new RegionRegistryClient(settings.registryUrl(), Duration.ofSeconds(30));
+    }
+
+    @Bean
+    ChildSupervisor childSupervisor(DispatchLedger dispatches, RunLedger runs, RegionRegistryClient registry,
+            DispatchProperties settings, RestTemplateBuilder rest, @Value("${offstream.home:}") String offstreamHome) {
+        RegionDataFlows dataFlows = new RegionDataFlows(rest.setConnectTimeout(Duration.ofSeconds(10))
+                .setReadTimeout(Duration.ofSeconds(60)).build());
+        return new ChildSupervisor(dispatches, runs, registry, dataFlows, new RegionDefinitions(), settings, offstreamHome);
+    }
+
+    @Bean
+    Job offstreamDispatchJob(JobBuilderFactory jobs, Step split, Step runChildren, Step reconcile, RunProperties run) {
+        return jobs.get("offstreamDispatchJob")
+                .incrementer(new UniqueLaunchIncrementer(() -> run.toParameters().runKey()))
+                .start(split).next(runChildren).next(reconcile).build();
+    }
+
+    @Bean
+    Step split(StepBuilderFactory steps, DispatchLedger dispatches, DispatchProperties settings, RunProperties run) {
+        DispatchPlanner planner = new DispatchPlanner(dispatches, settings);
+        return steps.get("split").tasklet((contribution, context) -> {
+            planner.split(run.toParameters());
+            return RepeatStatus.FINISHED;
+        }).build();
+    }
+
+    @Bean
+    Step runChildren(StepBuilderFactory steps, ChildSupervisor supervisor, RunProperties run) {
+        return steps.get("run-children").tasklet((contribution, context) -> {
+            supervisor.superviseUntilSettled(run.toParameters());
+            return RepeatStatus.FINISHED;
+        }).build();
+    }
+
+    @Bean
+    Step reconcile(StepBuilderFactory steps, DispatchLedger dispatches, RunLedger runs, DispatchProperties settings,
+            RunProperties run) {
+        DispatchReconciler reconciler = new DispatchReconciler(dispatches, runs, settings.requireValidation());
+        return steps.get("reconcile").tasklet((contribution, context) -> {
+            reconciler.reconcile(run.toParameters());
+            return RepeatStatus.FINISHED;
+        }).build();
+    }
+}

@@ -1,0 +1,146 @@
+package io.offstream.tasks.dispatch.scdf;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.HttpStatusCodeException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * One region's SCDF server, as the dispatcher uses it: read and create task definitions, launch
+ * one on a platform account, read a task execution. I/O failures become
+ * {@link PlatformUnreachableException}; a launch SCDF answers with an error becomes
+ * {@link LaunchRefusedException}.
+ */
+public class RegionDataFlow {
+
+    /** SCDF's launch property choosing the platform account. */
+    public static final String PLATFORM_PROPERTY = "spring.cloud.dataflow.task.platformName";
+
+    private final RestTemplate rest;
+
+    private final URI server;
+
+    public RegionDataFlow(RestTemplate rest, URI server) {
+        this.rest = rest;
+        this.server = server;
+    }
+
+    public URI server() {
+        return server;
+    }
+
+    /** The DSL of a task definition, or empty when there is none of that name. */
+    public Optional<String> definitionDsl(String name) {
+        try {
+            JsonNode definition = rest.getForObject(server.resolve("/tasks/definitions/" + name), JsonNode.class);
+            return Optional.ofNullable(definition).map(d -> d.path("dslText").asText(null));
+        }
+        catch (HttpStatusCodeException e) {
+            if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw new PlatformUnreachableException("SCDF " + server + " answered " + e.getRawStatusCode()
+                    + " reading definition " + name + ": " + e.getResponseBodyAsString(), e);
+        }
+        catch (ResourceAccessException e) {
+            throw unreachable("reading definition " + name, e);
+        }
+    }
+
+    public void createDefinition(String name, String dsl) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("name", name);
+        form.add("definition", dsl);
+        form.add("description", "Created by offstream-dispatch for this region's platform account");
+        try {
+            rest.postForObject(server.resolve("/tasks/definitions"), formEntity(form), String.class);
+        }
+        catch (ResourceAccessException e) {
+            throw unreachable("creating definition " + name, e);
+        }
+    }
+
+    /** Launches a definition; returns its task execution id. */
+    public long launch(String definition, Map<String, String> properties) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("name", definition);
+        form.add("properties", properties.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(",")));
+        String answer;
+        try {
+            answer = rest.postForObject(server.resolve("/tasks/executions"), formEntity(form), String.class);
+        }
+        catch (HttpStatusCodeException e) {
+            String body = e.getResponseBodyAsString();
+            throw new LaunchRefusedException("SCDF " + server + " refused to launch " + definition + " on "
+                    + properties.get(PLATFORM_PROPERTY) + " (" + e.getRawStatusCode() + "): " + firstMessage(body),
+                    body.contains("maximum concurrent task executions"));
+        }
+        catch (ResourceAccessException e) {
+            throw unreachable("launching " + definition, e);
+        }
+        if (answer == null || !answer.trim().matches("\\d+")) {
+            throw new LaunchRefusedException("SCDF " + server + " answered the launch of " + definition + " with '" + answer + "'", false);
+        }
+        return Long.parseLong(answer.trim());
+    }
+
+    public TaskExecutionState execution(long executionId) {
+        JsonNode execution;
+        try {
+            execution = rest.getForObject(server.resolve("/tasks/executions/" + executionId), JsonNode.class);
+        }
+        catch (ResourceAccessException e) {
+            throw unreachable("reading task execution " + executionId, e);
+        }
+        catch (HttpStatusCodeException e) {
+            throw new PlatformUnreachableException("SCDF " + server + " answered " + e.getRawStatusCode()
+                    + " for task execution " + executionId, e);
+        }
+        if (execution == null) {
+            throw new PlatformUnreachableException("SCDF " + server + " returned nothing for task execution " + executionId, null);
+        }
+        return new TaskExecutionState(executionId, hasValue(execution, "endTime"),
+                execution.path("exitCode").isNumber() ? execution.path("exitCode").asInt() : null,
+                text(execution, "exitMessage"), text(execution, "errorMessage"));
+    }
+
+    private PlatformUnreachableException unreachable(String doing, ResourceAccessException e) {
+        return new PlatformUnreachableException("SCDF " + server + " did not answer " + doing + ": " + e.getMessage(), e);
+    }
+
+    private static HttpEntity<MultiValueMap<String, String>> formEntity(MultiValueMap<String, String> form) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        return new HttpEntity<>(form, headers);
+    }
+
+    /** SCDF's error body is {@code {"_embedded":{"errors":[{"message":...}]}}}; the message, cut short. */
+    private static String firstMessage(String body) {
+        int at = body.indexOf("\"message\":\"");
+        String message = at < 0 ? body : body.substring(at + 11);
+        int end = message.indexOf("\",\"");
+        message = end < 0 ? message : message.substring(0, end);
+        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
+    }
+
+    private static boolean hasValue(JsonNode node, String field) {
+        return !node.path(field).isNull() && !node.path(field).isMissingNode();
+    }
+
+    private static String text(JsonNode node, String field) {
+        return hasValue(node, field) ? node.path(field).asText() : null;
+    }
+}

@@ -1,0 +1,257 @@
+package io.offstream.tasks.dispatch.supervise;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.offstream.registry.client.Dispatch;
+import io.offstream.registry.client.DispatchState;
+import io.offstream.registry.client.RegionRegistryClient;
+import io.offstream.registry.client.RegionStatus;
+import io.offstream.tasks.dispatch.DispatchProperties;
+import io.offstream.tasks.dispatch.scdf.LaunchRefusedException;
+import io.offstream.tasks.dispatch.scdf.PlatformUnreachableException;
+import io.offstream.tasks.dispatch.scdf.RegionDataFlow;
+import io.offstream.tasks.dispatch.scdf.RegionDataFlows;
+import io.offstream.tasks.dispatch.scdf.RegionDefinitions;
+import io.offstream.tasks.dispatch.scdf.TaskExecutionState;
+import io.offstream.tasks.support.ledger.ChildStatus;
+import io.offstream.tasks.support.ledger.DispatchChild;
+import io.offstream.tasks.support.ledger.DispatchLedger;
+import io.offstream.tasks.support.ledger.DispatchRecord;
+import io.offstream.tasks.support.ledger.Phase;
+import io.offstream.tasks.support.ledger.PhaseRecord;
+import io.offstream.tasks.support.ledger.RunLedger;
+import io.offstream.tasks.support.run.RunParameters;
+
+/**
+ * The run-children step: gives each child to the registry, launches it where the registry
+ * placed it, follows it to its end, and re-routes it when its region fails it. Every move is
+ * saved to the ledger before the next, so a restart picks up each child where it was: a child
+ * that passed is never launched again, one still running is followed again, one that failed is
+ * retried.
+ *
+ * <p>A region fails a child when its SCDF refuses the launch (other than for want of room),
+ * cannot be reached for {@code platform-timeout}, or the child's process is lost (no exit code,
+ * or killed by a signal). The child then goes back into the registry's queue, never to that
+ * region again, up to {@code max-attempts} launches. A child whose own work fails (a phase
+ * exits non-zero, validation fails) or that a user stopped is not re-routed: it fails.
+ */
+public class ChildSupervisor {
+
+    private static final Logger log = LoggerFactory.getLogger(ChildSupervisor.class);
+
+    private final DispatchLedger dispatches;
+
+    private final RunLedger runs;
+
+    private final RegionRegistryClient registry;
+
+    private final RegionDataFlows dataFlows;
+
+    private final RegionDefinitions definitions;
+
+    private final DispatchProperties settings;
+
+    private final String offstreamHome;
+
+    /** When a launched child's SCDF stopped answering, per child run key (this execution only). */
+    private final Map<String, Long> unreachableSince = new HashMap<>();
+
+    public ChildSupervisor(DispatchLedger dispatches, RunLedger runs, RegionRegistryClient registry, RegionDataFlows dataFlows,
+            RegionDefinitions definitions, DispatchProperties settings, String offstreamHome) {
+        this.dispatches = dispatches;
+        this.runs = runs;
+        this.registry = registry;
+        this.dataFlows = dataFlows;
+        this.definitions = definitions;
+        this.settings = settings;
+        this.offstreamHome = offstreamHome;
+    }
+
+    /**
+     * Runs every child to its end. Throws, naming them, when some failed: the step fails, and
+     * SCDF's restart of the dispatch reruns this step, which retries exactly those.
+     */
+    public List<DispatchChild> superviseUntilSettled(RunParameters run) throws InterruptedException {
+        retryFailed(run.runKey());
+        DispatchProgress progress = new DispatchProgress(run.runKey(), System.nanoTime());
+        long deadline = settings.waitsWithoutLimit() ? Long.MAX_VALUE : System.nanoTime() + settings.timeout().toNanos();
+        while (true) {
+            for (DispatchChild child : dispatches.children(run.runKey())) {
+                advance(run, child);
+            }
+            List<DispatchChild> children = dispatches.children(run.runKey());
+            progress.report(children);
+            if (children.stream().allMatch(c -> c.status().isEnded())) {
+                return passedOrThrow(run.runKey(), children);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Dispatch " + run.runKey() + ": children not ended within "
+                        + settings.timeout() + " (" + progress.summary(children) + "); launched children keep running, "
+                        + "and restarting the dispatch follows them again");
+            }
+            Thread.sleep(settings.pollInterval().toMillis());
+        }
+    }
+
+    private List<DispatchChild> passedOrThrow(String runKey, List<DispatchChild> children) {
+        List<String> failed = children.stream().filter(c -> c.status() == ChildStatus.FAILED)
+                .map(c -> c.childRunKey() + " (" + c.from() + ".." + c.to() + "): " + c.message()).toList();
+        if (failed.isEmpty()) {
+            return children;
+        }
+        String message = failed.size() + " of " + children.size() + " child run(s) failed: " + String.join("; ", failed)
+                + ". Restart the dispatch to retry them; the children that passed are not run again";
+        dispatches.updateStatus(runKey, DispatchRecord.FAILED, message);
+        throw new IllegalStateException("Dispatch " + runKey + ": " + message);
+    }
+
+    private void advance(RunParameters run, DispatchChild child) {
+        switch (child.status()) {
+            case PLANNED -> accept(run, child);
+            case QUEUED -> launchIfPlaced(run, child);
+            case LAUNCHED -> follow(child);
+            default -> {
+                // PASSED and FAILED are ended
+            }
+        }
+    }
+
+    /** A new execution of the step (a restart) gives failed children another go. */
+    private void retryFailed(String runKey) {
+        for (DispatchChild child : dispatches.children(runKey)) {
+            if (child.status() == ChildStatus.FAILED) {
+                save(child.retried(), "child %s retried", child.childRunKey());
+            }
+        }
+    }
+
+    private void accept(RunParameters run, DispatchChild child) {
+        Map<String, Object> payload = Map.of("childRunKey", child.childRunKey(), "from", child.from().toString(),
+                "to", child.to().toString(), "definition", settings.childDefinition());
+        Dispatch dispatch = registry.dispatch(run.runKey(), child.childRunKey(), payload, settings.slotsPerChild());
+        if (dispatch.state() != DispatchState.ACCEPTED) {
+            // the registry still holds this child's last attempt (ended, or launched before a crash)
+            dispatch = registry.requeue(dispatch.id(), "retried by offstream-dispatch");
+        }
+        save(child.queued(dispatch.id(), "in the registry's queue, placement " + dispatch.placement()),
+                "child %s (%s..%s) accepted by the registry as dispatch %d: %s", child.childRunKey(), child.from(), child.to(),
+                dispatch.id(), dispatch.placement());
+    }
+
+    private void launchIfPlaced(RunParameters run, DispatchChild child) {
+        Dispatch dispatch = registry.get(child.registryDispatchId());
+        if (dispatch.state() != DispatchState.ACCEPTED) {
+            dispatch = registry.requeue(dispatch.id(), "the ledger has child " + child.childRunKey() + " queued");
+        }
+        if (dispatch.region() == null) {
+            return; // no region has room for it yet
+        }
+        RegionStatus region = registry.region(dispatch.region());
+        RegionDataFlow scdf = dataFlows.at(region.scdfUrl());
+        try {
+            String definition = definitions.ensure(scdf, settings.childDefinition(), region.platformAccount());
+            long execution = scdf.launch(definition, ChildLaunchProperties.of(run, child, region.platformAccount(),
+                    region.kafkaBootstrap(), offstreamHome, settings.childProperties()));
+            DispatchChild launched = child.launched(region.name(), region.platformAccount(), region.scdfUrl(), definition, execution);
+            save(launched, "child %s launched on region %s (account %s) as %s, task execution %d, attempt %d",
+                    child.childRunKey(), region.name(), region.platformAccount(), definition, execution, launched.attempts());
+            registry.launched(dispatch.id());
+        }
+        catch (LaunchRefusedException refused) {
+            if (refused.isCapacity()) {
+                registry.requeue(dispatch.id(), refused.getMessage());
+                save(child.queued(dispatch.id(), refused.getMessage()), "child %s waits: region %s is full (%s)",
+                        child.childRunKey(), region.name(), refused.getMessage());
+                return;
+            }
+            reroute(child.launchFailed(region.name(), refused.getMessage()), region.name());
+        }
+        catch (PlatformUnreachableException | IllegalStateException failed) {
+            reroute(child.launchFailed(region.name(), failed.getMessage()), region.name());
+        }
+    }
+
+    private void follow(DispatchChild child) {
+        TaskExecutionState state;
+        try {
+            state = dataFlows.at(child.scdfUrl()).execution(child.taskExecutionId());
+            unreachableSince.remove(child.childRunKey());
+        }
+        catch (PlatformUnreachableException unreachable) {
+            long since = unreachableSince.computeIfAbsent(child.childRunKey(), k -> System.nanoTime());
+            Duration silent = Duration.ofNanos(System.nanoTime() - since);
+            log.warn("Child {}: region {} does not answer for {} s: {}", child.childRunKey(), child.region(),
+                    silent.toSeconds(), unreachable.getMessage());
+            if (silent.compareTo(settings.platformTimeout()) >= 0) {
+                unreachableSince.remove(child.childRunKey());
+                reroute(child.lost("region " + child.region() + " did not answer for " + silent.toSeconds() + " s: "
+                        + unreachable.getMessage()), child.region());
+            }
+            return;
+        }
+        if (!state.ended()) {
+            return;
+        }
+        if (state.succeeded()) {
+            Optional<String> notValidated = settings.requireValidation() ? validationProblem(child) : Optional.empty();
+            if (notValidated.isPresent()) {
+                fail(child.ended(ChildStatus.FAILED, notValidated.get()));
+                return;
+            }
+            save(child.ended(ChildStatus.PASSED, state.describe()), "child %s passed on region %s (%s)", child.childRunKey(),
+                    child.region(), state.describe());
+            registry.done(child.registryDispatchId());
+        }
+        else if (state.lostByPlatform()) {
+            reroute(child.lost("region " + child.region() + " lost it: " + state.describe()), child.region());
+        }
+        else {
+            fail(child.ended(ChildStatus.FAILED, (state.stopped() ? "stopped: " : "failed: ") + state.describe()));
+        }
+    }
+
+    /** Its run's VALIDATE phase must be COMPLETED in the ledger: an exit code alone does not prove the counts. */
+    private Optional<String> validationProblem(DispatchChild child) {
+        Optional<PhaseRecord> validate = runs.phase(child.childRunKey(), Phase.VALIDATE);
+        if (validate.isPresent() && validate.get().completed()) {
+            return Optional.empty();
+        }
+        return Optional.of("run " + child.childRunKey() + " ended with exit code 0 but its VALIDATE phase is "
+                + validate.map(v -> v.status() + " (" + v.message() + ")").orElse("not in the ledger"));
+    }
+
+    /** Back into the queue away from the region that failed it, unless it has had its launches. */
+    private void reroute(DispatchChild child, String failedRegion) {
+        if (child.attempts() >= settings.maxAttempts()) {
+            fail(child.ended(ChildStatus.FAILED, "gave up after " + child.attempts() + " launch(es); last: " + child.message()));
+            return;
+        }
+        registry.requeueAvoidingRegion(child.registryDispatchId(), child.message());
+        save(child, "child %s re-routed away from region %s (attempt %d of %d): %s", child.childRunKey(), failedRegion,
+                child.attempts(), settings.maxAttempts(), child.message());
+    }
+
+    private void fail(DispatchChild child) {
+        save(child, "child %s FAILED: %s", child.childRunKey(), child.message());
+        registry.failed(child.registryDispatchId(), child.message());
+    }
+
+    private void save(DispatchChild child, String event, Object... arguments) {
+        dispatches.save(child);
+        String line = String.format(event, arguments);
+        runs.recordEvent(child.parentRunKey(), Phase.DISPATCH, line);
+        if (child.status() == ChildStatus.FAILED) {
+            log.error(line);
+        }
+        else {
+            log.info(line);
+        }
+    }
+}

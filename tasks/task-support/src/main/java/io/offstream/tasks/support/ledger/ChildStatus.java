@@ -1,0 +1,19 @@
+package io.offstream.tasks.support.ledger;
+
+/** Where a child run of a dispatch is. */
+public enum ChildStatus {
+    /** Split off, not yet given to the registry. */
+    PLANNED,
+    /** In the registry's queue: waiting for a region, or placed and about to launch. */
+    QUEUED,
+    /** Launched on its region; its task execution is followed. */
+    LAUNCHED,
+    /** Ended with success (and, for Offstream runs, its validation passed). */
+    PASSED,
+    /** Ended without success for a reason re-routing does not cure; a restart of the dispatch retries it. */
+    FAILED;
+
+    public boolean isEnded() {
+        return this == PASSED || this == FAILED;
+    }
+}

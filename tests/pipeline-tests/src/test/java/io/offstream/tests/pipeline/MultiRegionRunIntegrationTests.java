@@ -1,0 +1,89 @@
+package io.offstream.tests.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.offstream.registry.client.Dispatch;
+import io.offstream.registry.client.DispatchState;
+import io.offstream.testsupport.platform.LocalPlatform;
+
+/**
+ * offstream-multi-region end to end: a 30-day run split into three 10-day offstream-run
+ * children over three regions. Headroom (slots: region-a 4, region-b 2, region-c 6; a child holds
+ * 2) places the first and third children on region-c and the second on region-a. region-c's
+ * launcher cannot start anything, so both its launches are refused: each child is re-routed to
+ * the next region with headroom (first to region-a, which the third then finds full, so
+ * region-b), and the whole run lands and validates.
+ */
+class MultiRegionRunIntegrationTests extends MultiRegionIntegrationTestSupport {
+
+    @BeforeEach
+    void platform(LocalPlatform platform) throws Exception {
+        setUp(platform);
+    }
+
+    @Test
+    void aThirtyDayRunSplitsOverTheRegionsByHeadroomAndAFailingRegionsChildrenAreReRouted() throws Exception {
+        onlyRegions("region-a", "region-b", "region-c");
+        LocalDate from = LocalDate.of(2026, 4, 1);
+        LocalDate to = from.plusDays(29);
+        Path dataset = sampleWarehouse(from, 30, 300);
+        String runKey = "mr-" + UUID.randomUUID().toString().substring(0, 8);
+        String definition = multiRegionDefinition();
+        List<String> arguments = dispatchArguments(runKey, dataset, from, to, 3);
+        arguments.add("--offstream.dispatch.child-properties[app.drain.offstream.lag-wait.stall-timeout]=3m");
+
+        long dispatch = dataflow.launchTask(definition, Map.of(), arguments);
+        JsonNode end = dataflow.awaitTaskEnd(dispatch, RUN_TIMEOUT);
+
+        assertThat(end.path("exitCode").asInt()).as("dispatch %s", end).isZero();
+        List<Dispatch> children = registry.dispatches(runKey);
+        assertThat(children).extracting(Dispatch::childKey)
+                .containsExactly(runKey + "-c1of3", runKey + "-c2of3", runKey + "-c3of3");
+        assertThat(children).extracting(Dispatch::state).containsOnly(DispatchState.DONE);
+        assertThat(children).extracting(Dispatch::region).containsExactly("region-a", "region-a", "region-b");
+        assertThat(children.get(0).avoidRegions()).containsExactly("region-c");
+        assertThat(children.get(1).avoidRegions()).isEmpty();
+        assertThat(children.get(2).avoidRegions()).containsExactly("region-c");
+
+        List<Map<String, Object>> ledger = ledgerChildren(runKey);
+        assertThat(ledger).extracting(row -> row.get("STATUS")).containsOnly("PASSED");
+        assertThat(ledger).extracting(row -> row.get("ATTEMPTS")).containsExactly(2, 1, 2);
+        assertThat(ledger).extracting(row -> row.get("DEFINITION"))
+                .containsExactly("offstream-run-region-a", "offstream-run-region-a", "offstream-run-region-b");
+        assertThat(ledgerEvents(runKey)).filteredOn(event -> event.contains("re-routed away from region region-c")).hasSize(2);
+        Map<String, Object> parent = ledgerDispatch(runKey);
+        assertThat(parent).containsEntry("STATUS", "PASSED");
+        assertThat(String.valueOf(parent.get("MESSAGE"))).contains("30 day(s)").contains("source 9,000");
+
+        // every child validated, and together they land each accepted key once
+        Set<String> expected = expectedAcceptedKeys(dataset);
+        List<String> landed = new ArrayList<>();
+        long deadLettered = 0;
+        long sourceRows = 0;
+        for (Dispatch child : children) {
+            JsonNode report = report(child.childKey());
+            assertThat(report.path("passed").asBoolean()).as("report of %s: %s", child.childKey(), report).isTrue();
+            sourceRows += report.path("sourceRows").asLong();
+            deadLettered += report.path("deadLettered").asLong();
+            landed.addAll(landedKeys(child.childKey()));
+        }
+        assertThat(sourceRows).isEqualTo(9_000);
+        Set<String> distinct = new HashSet<>(landed);
+        assertThat(landed).as("no key landed twice").hasSameSizeAs(distinct);
+        assertThat(distinct).isSubsetOf(expected);
+        assertThat(distinct.size() + deadLettered).isEqualTo(expected.size());
+    }
+}
