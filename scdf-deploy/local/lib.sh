@@ -13,6 +13,8 @@ SCDF_PORT=9393
 H2_PORT=19092
 CONSUMER_PORT=8081
 REALTIME_PORT=8082
+REGISTRY_PORT=8090
+REGISTRY_URL=http://localhost:$REGISTRY_PORT
 SCDF_URL=http://localhost:$SCDF_PORT
 # The SCDF server serves this H2 file database over TCP; launched tasks use the same URL.
 # DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook must not close the database under the server's feet.
@@ -104,3 +106,7 @@ module_jar() {
   local dir=$OFFSTREAM_ROOT/$1/target
   ls "$dir"/*.jar 2>/dev/null | grep -vE '(-sources|-javadoc|-tests|\.original)' | head -1
 }
+
+# The local regions: three SCDF platform accounts on the one server, each a "data center" with its
+# own maximum-concurrent-tasks (Cap_max). "name:max" pairs; OFFSTREAM_REGIONS overrides them.
+REGIONS=${OFFSTREAM_REGIONS:-"region-a:8 region-b:6 region-c:4"}

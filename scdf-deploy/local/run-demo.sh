@@ -2,9 +2,11 @@
 # The main job: brings the local platform up if it is not, generates a sample warehouse, launches
 # the offstream-run composed task through SCDF's REST API, follows it (phase, counts, rate, time
 # left) and prints the validation report. Exit 0 only if validation passed.
+# With --children N (N >= 2) it launches offstream-multi-region instead: the range is split into N
+# child runs placed on the local regions by headroom (region registry), each validated.
 #
 #   run-demo.sh [--days 7] [--rows-per-day 30000] [--bad-row-fraction 0.01] [--start-date 2026-01-01]
-#               [--run-key demo-...] [--timeout-minutes 60]
+#               [--run-key demo-...] [--timeout-minutes 60] [--children N]
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$HERE/lib.sh"
@@ -15,6 +17,7 @@ BAD_ROW_FRACTION=0.01
 START_DATE=2026-01-01
 RUN_KEY="demo-$(date -u +%Y%m%d-%H%M%S)"
 TIMEOUT_MINUTES=60
+CHILDREN=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --days) DAYS=$2; shift 2 ;;
@@ -23,7 +26,8 @@ while [[ $# -gt 0 ]]; do
     --start-date) START_DATE=$2; shift 2 ;;
     --run-key) RUN_KEY=$2; shift 2 ;;
     --timeout-minutes) TIMEOUT_MINUTES=$2; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --children) CHILDREN=$2; shift 2 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) fail "unknown option $1 (see --help)" ;;
   esac
 done
@@ -34,7 +38,9 @@ SERVICE=risk
 
 "$HERE/up.sh"
 
-for app in offstream-sample-warehouse offstream-run; do
+RUN_DEFINITION=offstream-run
+(( CHILDREN > 1 )) && RUN_DEFINITION=offstream-multi-region
+for app in offstream-sample-warehouse offstream-run $RUN_DEFINITION; do
   [[ $(curl -s -o /dev/null -w '%{http_code}' "$SCDF_URL/tasks/definitions/$app") == 200 ]] || {
     [[ $app == offstream-sample-warehouse ]] && \
       curl -sf -o /dev/null -X POST "$SCDF_URL/tasks/definitions" -d name=offstream-sample-warehouse \
@@ -65,6 +71,35 @@ sample=$(launch offstream-sample-warehouse "" "--offstream.sample.path=$WAREHOUS
 until [[ $(ended "$sample") == True ]]; do sleep 2; done
 [[ $(exit_code "$sample") == 0 ]] || fail "offstream-sample-warehouse failed (task execution $sample; see the dashboard or .offstream/task-work)"
 say "sample warehouse written in $((SECONDS - started))s"
+
+if (( CHILDREN > 1 )); then
+  say "launching offstream-multi-region for run $RUN_KEY ($START_DATE .. $END_DATE) in $CHILDREN child runs"
+  run_started=$SECONDS
+  dispatcher=$(launch offstream-multi-region "" "--offstream.run.dataset=$WAREHOUSE --offstream.run.from=$START_DATE \
+--offstream.run.to=$END_DATE --offstream.run.service=$SERVICE --offstream.run.key=$RUN_KEY --offstream.run.landing=$LANDING \
+--offstream.home=$OFFSTREAM_ROOT --offstream.dispatch.children=$CHILDREN --offstream.dispatch.registry-url=$REGISTRY_URL")
+  say "dispatch task execution $dispatcher; regions and their queue: $REGISTRY_URL/regions, $REGISTRY_URL/dispatches?runKey=$RUN_KEY"
+  deadline=$((SECONDS + TIMEOUT_MINUTES * 60))
+  last_line=""
+  while [[ $(ended "$dispatcher") != True ]]; do
+    (( SECONDS < deadline )) || fail "offstream-multi-region did not end within $TIMEOUT_MINUTES minutes"
+    line=$(ledger_line)
+    [[ -n "$line" && "$line" != "$last_line" ]] && { say "  $line  [$((SECONDS - run_started))s]"; last_line=$line; }
+    sleep 5
+  done
+  code=$(exit_code "$dispatcher")
+  say "offstream-multi-region ended with exit code $code after $((SECONDS - run_started))s"
+  passed=True
+  for report in "$LANDING/$SERVICE/_validation/run=$RUN_KEY-c"*/report.json; do
+    [[ -f "$report" ]] || { passed=False; continue; }
+    say "  $(json '"%s: %s, source %d, landed %d, rejected %d, dead-lettered %d" % (d["runKey"], "PASSED" if d["passed"] else "FAILED", d["sourceRows"], d["landedDistinct"], d["rejectedRows"], d["deadLettered"])' <"$report")"
+    [[ $(json 'd["passed"]' <"$report") == True ]] || passed=False
+  done
+  say "the run's ledger: $(ledger_line)"
+  [[ "$code" == 0 && "$passed" == True ]] || fail "the multi-region run did not pass (see the dispatch task's log and $REGISTRY_URL/dispatches?runKey=$RUN_KEY)"
+  say "validation PASSED in every child run"
+  exit 0
+fi
 
 props="app.*.offstream.run.dataset=$WAREHOUSE,app.*.offstream.run.from=$START_DATE,app.*.offstream.run.to=$END_DATE"
 props+=",app.*.offstream.run.service=$SERVICE,app.*.offstream.run.key=$RUN_KEY,app.*.offstream.run.landing=$LANDING"

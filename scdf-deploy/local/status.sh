@@ -21,6 +21,14 @@ row kafka "$KAFKA_PORT" "port_open $KAFKA_PORT"
 row dataflow "$SCDF_PORT" "http_ok $SCDF_URL/about"
 row consumer "$CONSUMER_PORT" "http_ok http://localhost:$CONSUMER_PORT/actuator/health"
 row realtime "$REALTIME_PORT" "http_ok http://localhost:$REALTIME_PORT/actuator/health"
-row region-registry 8090 "http_ok http://localhost:8090/actuator/health"
+row region-registry "$REGISTRY_PORT" "http_ok $REGISTRY_URL/actuator/health"
+if http_ok "$REGISTRY_URL/actuator/health"; then
+  curl -sf "$REGISTRY_URL/regions" | python3 -c "
+import json,sys
+for r in json.load(sys.stdin):
+    print('  region %-10s %-4s %-8s capMax %-3d active %-3d queued %-3d headroom %d%s' % (r['name'], r['health'],
+        'enabled' if r['enabled'] else 'disabled', r['capMax'], r['active'], r['queued'], r['headroom'],
+        '' if not r.get('reason') else '  (' + r['reason'] + ')'))" 2>/dev/null
+fi
 echo "logs: ${LOG_DIR#"$OFFSTREAM_ROOT"/}/   dashboard: $SCDF_URL/dashboard"
 exit $unhealthy
