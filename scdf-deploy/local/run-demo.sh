@@ -58,10 +58,12 @@ launch() { # launch NAME PROPERTIES ARGUMENTS -> execution id
 }
 ended() { curl -s "$SCDF_URL/tasks/executions/$1" | json 'd["endTime"] is not None'; }
 exit_code() { curl -s "$SCDF_URL/tasks/executions/$1" | json 'd["exitCode"]'; }
-ledger_line() { # the newest progress line the run's phases recorded
+ledger_line() { # the newest progress line the run's phases recorded (with --children: its child runs' too)
   local h2; h2=$(ls ~/.m2/repository/com/h2database/h2/2.1.214/h2-2.1.214.jar 2>/dev/null) || return 0
+  local runs="RUN_KEY='$RUN_KEY'"
+  (( CHILDREN > 1 )) && runs+=" OR RUN_KEY LIKE '$RUN_KEY-c%'"
   "$(java_cmd)" -cp "$h2" org.h2.tools.Shell -url "$SCDF_DATASOURCE_URL" -user sa -password "" \
-    -sql "SELECT PHASE || ': ' || MESSAGE FROM OFFSTREAM_RUN_EVENT WHERE RUN_KEY='$RUN_KEY' ORDER BY EVENT_ID DESC LIMIT 1" \
+    -sql "SELECT RUN_KEY || ' ' || PHASE || ': ' || MESSAGE FROM OFFSTREAM_RUN_EVENT WHERE $runs ORDER BY EVENT_ID DESC LIMIT 1" \
     2>/dev/null | sed -n '2p' | grep -v -e '^(' -e 'SELECT ' || true
 }
 
@@ -95,7 +97,7 @@ if (( CHILDREN > 1 )); then
     say "  $(json '"%s: %s, source %d, landed %d, rejected %d, dead-lettered %d" % (d["runKey"], "PASSED" if d["passed"] else "FAILED", d["sourceRows"], d["landedDistinct"], d["rejectedRows"], d["deadLettered"])' <"$report")"
     [[ $(json 'd["passed"]' <"$report") == True ]] || passed=False
   done
-  say "the run's ledger: $(ledger_line)"
+  say "the run's ledger: $(CHILDREN=1 ledger_line)"
   [[ "$code" == 0 && "$passed" == True ]] || fail "the multi-region run did not pass (see the dispatch task's log and $REGISTRY_URL/dispatches?runKey=$RUN_KEY)"
   say "validation PASSED in every child run"
   exit 0

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import io.offstream.registry.client.Dispatch;
 import io.offstream.registry.client.DispatchState;
@@ -20,6 +19,7 @@ import io.offstream.registry.client.RegionStatus;
 import io.offstream.testsupport.RepositoryLayout;
 import io.offstream.testsupport.dataflow.DataFlowClient;
 import io.offstream.testsupport.platform.DataFlowServerProcess;
+import io.offstream.testsupport.process.Await;
 import io.offstream.testsupport.process.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,7 +101,7 @@ class RegionRegistryIntegrationTests {
         dataFlow.createTaskDefinition("busy", "probe");
         long execution = dataFlow.launchTask("busy", Map.of("spring.cloud.dataflow.task.platformName", "region-a"),
                 List.of("--probe.sleep=12s"));
-        await(Duration.ofSeconds(30), () -> registry.region("region-a").active() == 1);
+        Await.until(Duration.ofSeconds(30), () -> registry.region("region-a").active() == 1);
         assertThat(registry.region("region-a").headroom()).isEqualTo(1);
 
         // headroom a = 2 - 1 = 1, b = 3: b, b, then a tie (1:1) goes to region-a, then b, then none has room
@@ -118,7 +118,7 @@ class RegionRegistryIntegrationTests {
 
         // the probe on region-a ends: the waiting child gets region-a's room
         dataFlow.awaitTaskEnd(execution, Duration.ofSeconds(60));
-        await(Duration.ofSeconds(30), () -> !registry.assign().isEmpty() || registry.get(waiting.id()).region() != null);
+        Await.until(Duration.ofSeconds(30), () -> !registry.assign().isEmpty() || registry.get(waiting.id()).region() != null);
         assertThat(registry.get(waiting.id()).region()).isEqualTo("region-a");
 
         // state transitions: launched (no longer queued), done
@@ -157,21 +157,5 @@ class RegionRegistryIntegrationTests {
         assertThat(rerouted.reason()).isEqualTo("launch refused by region-a");
         assertThat(registry.get(big.id()).region()).isEqualTo("region-a");
         assertThat(registry.region("region-a").queued()).isEqualTo(2);
-    }
-
-    private static void await(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not true within " + timeout);
-            }
-            try {
-                Thread.sleep(250);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.offstream.registry.client.Dispatch;
 import io.offstream.registry.client.DispatchState;
 import io.offstream.testsupport.platform.LocalPlatform;
+import io.offstream.testsupport.process.Await;
 
 /**
  * The dispatcher's queue and restart, with probe children (seconds each, no data): one region
@@ -59,7 +59,7 @@ class DispatchQueueAndRestartIntegrationTests extends MultiRegionIntegrationTest
         long dispatch = dataflow.launchTask(definition, Map.of(), arguments);
 
         // the first child runs on region-b and fills it; the second waits in the queue
-        await(Duration.ofMinutes(3), () -> stateOf(runKey, "-c1of2") == DispatchState.LAUNCHED);
+        Await.until(Duration.ofMinutes(3), () -> stateOf(runKey, "-c1of2") == DispatchState.LAUNCHED);
         Thread.sleep(3_000);
         Dispatch waiting = dispatchOf(runKey, "-c2of2");
         assertThat(waiting.isQueued()).as("second child %s", waiting).isTrue();
@@ -122,7 +122,7 @@ class DispatchQueueAndRestartIntegrationTests extends MultiRegionIntegrationTest
 
     private long awaitNewExecution(String definition, long before) {
         long[] found = {0};
-        await(Duration.ofMinutes(2), () -> {
+        Await.until(Duration.ofMinutes(2), () -> {
             for (JsonNode execution : dataflow.get("/tasks/executions?size=1000").at("/_embedded/taskExecutionResourceList")) {
                 if (execution.path("taskName").asText().equals(definition) && execution.path("executionId").asLong() > before) {
                     found[0] = execution.path("executionId").asLong();
@@ -132,21 +132,5 @@ class DispatchQueueAndRestartIntegrationTests extends MultiRegionIntegrationTest
             return false;
         });
         return found[0];
-    }
-
-    static void await(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not true within " + timeout);
-            }
-            try {
-                Thread.sleep(500);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -32,6 +32,7 @@ import io.offstream.testsupport.RepositoryLayout;
 import io.offstream.testsupport.dataflow.DataFlowClient;
 import io.offstream.testsupport.platform.LocalPlatform;
 import io.offstream.testsupport.platform.LocalPlatformExtension;
+import io.offstream.testsupport.process.Await;
 import io.offstream.testsupport.process.FreePorts;
 import io.offstream.testsupport.process.JavaProcess;
 
@@ -101,7 +102,7 @@ abstract class PipelineIntegrationTestSupport {
                 .arg("--offstream.consumer.bootstrap-servers=" + platform.kafka().bootstrapServers())
                 .logFile(platform.workDir().resolve("logs/service-consumer.log"))
                 .start();
-        consumer.awaitReady(Duration.ofMinutes(2), () -> httpOk("http://localhost:" + consumerPort + "/actuator/health"));
+        consumer.awaitReady(Duration.ofMinutes(2), () -> Await.httpOk("http://localhost:" + consumerPort + "/actuator/health"));
     }
 
     /** Writes the sample warehouse with the offstream-sample-warehouse task; returns the dataset path. */
@@ -178,21 +179,5 @@ abstract class PipelineIntegrationTestSupport {
             }
         }
         return keys;
-    }
-
-    static boolean httpOk(String url) {
-        try {
-            var response = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        }
-        catch (IOException e) {
-            return false;
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -1,14 +1,11 @@
 package io.offstream.testsupport.platform;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import io.offstream.testsupport.RepositoryLayout;
+import io.offstream.testsupport.process.Await;
 import io.offstream.testsupport.process.FreePorts;
 import io.offstream.testsupport.process.JavaProcess;
 
@@ -37,7 +34,7 @@ public final class RegionRegistryProcess implements AutoCloseable {
                 .arg("--offstream.registry.assign-interval=1s")
                 .logFile(workDir.resolve("logs/region-registry-" + port + ".log"))
                 .start();
-        process.awaitReady(Duration.ofMinutes(2), () -> healthy(port));
+        process.awaitReady(Duration.ofMinutes(2), () -> Await.httpOk("http://localhost:" + port + "/actuator/health"));
         return new RegionRegistryProcess(process, port);
     }
 
@@ -47,22 +44,6 @@ public final class RegionRegistryProcess implements AutoCloseable {
 
     public JavaProcess process() {
         return process;
-    }
-
-    private static boolean healthy(int port) {
-        try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        }
-        catch (IOException e) {
-            return false;
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     @Override
