@@ -117,6 +117,27 @@ public class RegionDataFlow {
                 text(execution, "exitMessage"), text(execution, "errorMessage"));
     }
 
+    /**
+     * The launcher's word on an execution's process, from the endpoint Offstream's SCDF server adds
+     * ({@code /offstream/tasks/executions/{id}/process}): the state name when the process is gone
+     * (it died, whether or not it recorded an end), empty while it runs or when the server does not
+     * say (another SCDF build, or an error).
+     */
+    public Optional<String> processGone(long executionId) {
+        try {
+            JsonNode process = rest.getForObject(server.resolve("/offstream/tasks/executions/" + executionId + "/process"),
+                    JsonNode.class);
+            return process != null && process.path("processGone").asBoolean(false)
+                    ? Optional.of(process.path("state").asText("unknown")) : Optional.empty();
+        }
+        catch (HttpStatusCodeException e) {
+            return Optional.empty();
+        }
+        catch (ResourceAccessException e) {
+            throw unreachable("reading the process of task execution " + executionId, e);
+        }
+    }
+
     private PlatformUnreachableException unreachable(String doing, ResourceAccessException e) {
         return new PlatformUnreachableException("SCDF " + server + " did not answer " + doing + ": " + e.getMessage(), e);
     }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import io.offstream.registry.client.Dispatch;
 import io.offstream.registry.client.DispatchState;
 import io.offstream.registry.client.RegionRegistryClient;
+import io.offstream.registry.client.RegionRegistryException;
 import io.offstream.registry.client.RegionStatus;
 import io.offstream.tasks.dispatch.DispatchProperties;
 import io.offstream.tasks.dispatch.scdf.LaunchRefusedException;
@@ -37,8 +38,9 @@ import io.offstream.tasks.support.run.RunParameters;
  * retried.
  *
  * <p>A region fails a child when its SCDF refuses the launch (other than for want of room),
- * cannot be reached for {@code platform-timeout}, or the child's process is lost (no exit code,
- * or killed by a signal). The child then goes back into the registry's queue, never to that
+ * cannot be reached for {@code platform-timeout}, or the child's process is lost (its launcher
+ * says the process is gone and no end was recorded, or it ended without an exit code or by a
+ * signal). The child then goes back into the registry's queue, never to that
  * region again, up to {@code max-attempts} launches. A child whose own work fails (a phase
  * exits non-zero, validation fails) or that a user stopped is not re-routed: it fails.
  */
@@ -60,8 +62,14 @@ public class ChildSupervisor {
 
     private final String offstreamHome;
 
+    /** How long a process may be gone without an end before the child counts as lost (at least). */
+    private static final Duration MIN_PROCESS_GONE_GRACE = Duration.ofSeconds(10);
+
     /** When a launched child's SCDF stopped answering, per child run key (this execution only). */
     private final Map<String, Long> unreachableSince = new HashMap<>();
+
+    /** When a launched child's process was first seen gone without an end, per child run key. */
+    private final Map<String, Long> processGoneSince = new HashMap<>();
 
     public ChildSupervisor(DispatchLedger dispatches, RunLedger runs, RegionRegistryClient registry, RegionDataFlows dataFlows,
             RegionDefinitions definitions, DispatchProperties settings, String offstreamHome) {
@@ -80,11 +88,30 @@ public class ChildSupervisor {
      */
     public List<DispatchChild> superviseUntilSettled(RunParameters run) throws InterruptedException {
         retryFailed(run.runKey());
+        dispatches.updateStatus(run.runKey(), DispatchRecord.RUNNING, "children running");
         DispatchProgress progress = new DispatchProgress(run.runKey(), System.nanoTime());
         long deadline = settings.waitsWithoutLimit() ? Long.MAX_VALUE : System.nanoTime() + settings.timeout().toNanos();
+        Long registryDownSince = null;
         while (true) {
-            for (DispatchChild child : dispatches.children(run.runKey())) {
-                advance(run, child);
+            try {
+                for (DispatchChild child : dispatches.children(run.runKey())) {
+                    advance(run, child);
+                }
+                registryDownSince = null;
+            }
+            catch (RegionRegistryException unreachable) {
+                if (unreachable.status() != 0 && unreachable.status() < 500) {
+                    throw unreachable; // the registry refused a request: not something waiting cures
+                }
+                // the registry holds the queue: wait for it as long as for a region's SCDF, then give up
+                registryDownSince = registryDownSince == null ? System.nanoTime() : registryDownSince;
+                Duration down = Duration.ofNanos(System.nanoTime() - registryDownSince);
+                if (down.compareTo(settings.platformTimeout()) >= 0) {
+                    throw new IllegalStateException("Dispatch " + run.runKey() + ": the region registry " + settings.registryUrl()
+                            + " failed for " + down.toSeconds() + " s: " + unreachable.getMessage()
+                            + "; launched children keep running, and restarting the dispatch follows them again", unreachable);
+                }
+                log.warn("Dispatch {}: the region registry failed ({}); trying again", run.runKey(), unreachable.getMessage());
             }
             List<DispatchChild> children = dispatches.children(run.runKey());
             progress.report(children);
@@ -197,8 +224,10 @@ public class ChildSupervisor {
             return;
         }
         if (!state.ended()) {
+            watchProcess(child);
             return;
         }
+        processGoneSince.remove(child.childRunKey());
         if (state.succeeded()) {
             Optional<String> notValidated = settings.requireValidation() ? validationProblem(child) : Optional.empty();
             if (notValidated.isPresent()) {
@@ -214,6 +243,27 @@ public class ChildSupervisor {
         }
         else {
             fail(child.ended(ChildStatus.FAILED, (state.stopped() ? "stopped: " : "failed: ") + state.describe()));
+        }
+    }
+
+    /**
+     * A task killed outright (SIGKILL, the OOM killer, a lost node) never records its end, so SCDF
+     * shows it running for ever. When its platform says the process is gone and, a little later,
+     * there is still no end, the region lost it.
+     */
+    private void watchProcess(DispatchChild child) {
+        Optional<String> gone = dataFlows.at(child.scdfUrl()).processGone(child.taskExecutionId());
+        if (gone.isEmpty()) {
+            processGoneSince.remove(child.childRunKey());
+            return;
+        }
+        long since = processGoneSince.computeIfAbsent(child.childRunKey(), k -> System.nanoTime());
+        Duration grace = settings.pollInterval().multipliedBy(2).compareTo(MIN_PROCESS_GONE_GRACE) > 0
+                ? settings.pollInterval().multipliedBy(2) : MIN_PROCESS_GONE_GRACE;
+        if (Duration.ofNanos(System.nanoTime() - since).compareTo(grace) >= 0) {
+            processGoneSince.remove(child.childRunKey());
+            reroute(child.lost("region " + child.region() + " lost its process: the launcher says " + gone.get()
+                    + " and task execution " + child.taskExecutionId() + " recorded no end"), child.region());
         }
     }
 

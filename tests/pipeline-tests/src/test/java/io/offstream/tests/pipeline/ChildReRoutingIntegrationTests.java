@@ -1,0 +1,94 @@
+package io.offstream.tests.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.offstream.registry.client.Dispatch;
+import io.offstream.registry.client.DispatchState;
+import io.offstream.testsupport.platform.LocalPlatform;
+import io.offstream.testsupport.process.Await;
+
+/**
+ * A region that loses a running child: the child's processes are killed outright (as a lost node
+ * would take them), so nothing records their end and SCDF shows the execution running for ever.
+ * The platform's launcher knows the process is gone; the dispatcher re-routes the child to the
+ * next region with headroom, where it passes.
+ */
+class ChildReRoutingIntegrationTests extends MultiRegionIntegrationTestSupport {
+
+    @BeforeEach
+    void platform(LocalPlatform platform) throws Exception {
+        setUp(platform);
+        dataflow.registerTaskApp("probe", platform.layout().appJar("tests/test-apps/probe-task", "offstream-probe-task-*.jar").toUri());
+    }
+
+    @Test
+    void aChildWhoseProcessesAreKilledIsReRoutedToTheNextRegion() throws Exception {
+        onlyRegions("region-a", "region-b"); // headroom 4 and 2: the child goes to region-a
+        String template = "probes-" + UUID.randomUUID().toString().substring(0, 6);
+        dataflow.createTaskDefinition(template, "first: probe && second: probe");
+        Path hold = Files.createFile(scratch.resolve("hold"));
+        String runKey = "lost-" + UUID.randomUUID().toString().substring(0, 8);
+        String child = runKey + "-c1of1";
+
+        List<String> arguments = dispatchArguments(runKey, scratch.resolve("no-warehouse"), LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 2), 1);
+        arguments.addAll(List.of(
+                "--offstream.dispatch.child-definition=" + template,
+                "--offstream.dispatch.require-validation=false",
+                "--offstream.dispatch.child-properties[app.*.probe.hold-file]=" + hold));
+        long dispatch = dataflow.launchTask(multiRegionDefinition(), Map.of(), arguments);
+
+        Await.until(Duration.ofMinutes(3), () -> dispatchOf(child).filter(d -> d.state() == DispatchState.LAUNCHED).isPresent());
+        assertThat(dispatchOf(child).orElseThrow().region()).isEqualTo("region-a");
+        long runner = ((Number) ledgerChildren(runKey).get(0).get("TASK_EXECUTION_ID")).longValue();
+        String runnerArgument = "--spring.cloud.task.executionid=" + runner;
+        String childArgument = "--spring.cloud.task.parent-execution-id=" + runner;
+        Await.until(Duration.ofMinutes(2), () -> processWith(childArgument).isPresent());
+
+        // region-a loses the child: its composed runner and the probe it runs die without a word
+        processWith(childArgument).orElseThrow().destroyForcibly();
+        processWith(runnerArgument).orElseThrow().destroyForcibly();
+
+        Await.until(Duration.ofMinutes(2), () -> dispatchOf(child)
+                .filter(d -> "region-b".equals(d.region()) && d.state() == DispatchState.LAUNCHED).isPresent());
+        assertThat(dataflow.taskExecution(runner).path("endTime").isNull()).as("SCDF never learns the killed runner ended").isTrue();
+        Files.delete(hold);
+        JsonNode end = dataflow.awaitTaskEnd(dispatch, Duration.ofMinutes(5));
+
+        assertThat(end.path("exitCode").asInt()).as("dispatch %s", end).isZero();
+        Dispatch rerouted = dispatchOf(child).orElseThrow();
+        assertThat(rerouted.state()).isEqualTo(DispatchState.DONE);
+        assertThat(rerouted.region()).isEqualTo("region-b");
+        assertThat(rerouted.avoidRegions()).containsExactly("region-a");
+        Map<String, Object> row = ledgerChildren(runKey).get(0);
+        assertThat(row).containsEntry("STATUS", "PASSED").containsEntry("REGION", "region-b").containsEntry("ATTEMPTS", 2);
+        assertThat(ledgerEvents(runKey)).anyMatch(event -> event.contains("re-routed away from region region-a")
+                && event.contains("lost its process"));
+    }
+
+    private Optional<Dispatch> dispatchOf(String childKey) {
+        return registry.dispatches(childKey.substring(0, childKey.lastIndexOf("-c"))).stream()
+                .filter(d -> d.childKey().equals(childKey)).findFirst();
+    }
+
+    /** The live process that has this exact argument on its command line. */
+    private static Optional<ProcessHandle> processWith(String argument) {
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(argument)).orElse(false))
+                .findFirst();
+    }
+}
