@@ -44,6 +44,11 @@ start_component dataflow "$SCDF_PORT" "$SCDF_JAR" \
   --offstream.home="$OFFSTREAM_ROOT" \
   "${account_args[@]}"
 wait_until dataflow 180 http_ok "$SCDF_URL/about"
+platforms=$(curl -sf "$SCDF_URL/tasks/platforms?size=100" || true)
+for r in $REGIONS; do
+  [[ "$platforms" == *"\"name\":\"${r%%:*}\""* ]] || fail "the running SCDF server has no platform account ${r%%:*} \
+(it was started with other regions): run scdf-deploy/local/down.sh, then up.sh"
+done
 
 # The region registry (its own H2 file database) and the regions it routes to.
 start_component region-registry "$REGISTRY_PORT" "$REGISTRY_JAR" --server.port="$REGISTRY_PORT" \

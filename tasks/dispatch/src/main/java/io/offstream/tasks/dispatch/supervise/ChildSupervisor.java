@@ -107,9 +107,9 @@ public class ChildSupervisor {
                 registryDownSince = registryDownSince == null ? System.nanoTime() : registryDownSince;
                 Duration down = Duration.ofNanos(System.nanoTime() - registryDownSince);
                 if (down.compareTo(settings.platformTimeout()) >= 0) {
-                    throw new IllegalStateException("Dispatch " + run.runKey() + ": the region registry " + settings.registryUrl()
-                            + " failed for " + down.toSeconds() + " s: " + unreachable.getMessage()
-                            + "; launched children keep running, and restarting the dispatch follows them again", unreachable);
+                    throw failed(run.runKey(), "the region registry " + settings.registryUrl() + " failed for "
+                            + down.toSeconds() + " s: " + unreachable.getMessage()
+                            + "; launched children keep running, and restarting the dispatch follows them again");
                 }
                 log.warn("Dispatch {}: the region registry failed ({}); trying again", run.runKey(), unreachable.getMessage());
             }
@@ -119,24 +119,29 @@ public class ChildSupervisor {
                 return passedOrThrow(run.runKey(), children);
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Dispatch " + run.runKey() + ": children not ended within "
-                        + settings.timeout() + " (" + progress.summary(children) + "); launched children keep running, "
-                        + "and restarting the dispatch follows them again");
+                throw failed(run.runKey(), "children not ended within " + settings.timeout() + " ("
+                        + progress.summary(children) + "); launched children keep running, and restarting the dispatch "
+                        + "follows them again");
             }
             Thread.sleep(settings.pollInterval().toMillis());
         }
     }
 
     private List<DispatchChild> passedOrThrow(String runKey, List<DispatchChild> children) {
-        List<String> failed = children.stream().filter(c -> c.status() == ChildStatus.FAILED)
+        List<String> failures = children.stream().filter(c -> c.status() == ChildStatus.FAILED)
                 .map(c -> c.childRunKey() + " (" + c.from() + ".." + c.to() + "): " + c.message()).toList();
-        if (failed.isEmpty()) {
+        if (failures.isEmpty()) {
             return children;
         }
-        String message = failed.size() + " of " + children.size() + " child run(s) failed: " + String.join("; ", failed)
-                + ". Restart the dispatch to retry them; the children that passed are not run again";
-        dispatches.updateStatus(runKey, DispatchRecord.FAILED, message);
-        throw new IllegalStateException("Dispatch " + runKey + ": " + message);
+        throw failed(runKey, failures.size() + " of " + children.size() + " child run(s) failed: " + String.join("; ", failures)
+                + ". Restart the dispatch to retry them; the children that passed are not run again");
+    }
+
+    /** Records the dispatch FAILED with why, and returns the exception that fails the step. */
+    private IllegalStateException failed(String runKey, String why) {
+        dispatches.updateStatus(runKey, DispatchRecord.FAILED, why);
+        runs.recordEvent(runKey, Phase.DISPATCH, "FAILED: " + why);
+        return new IllegalStateException("Dispatch " + runKey + ": " + why);
     }
 
     private void advance(RunParameters run, DispatchChild child) {
