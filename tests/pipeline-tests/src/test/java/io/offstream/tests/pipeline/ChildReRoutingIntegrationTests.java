@@ -25,7 +25,9 @@ import io.offstream.testsupport.process.Await;
  * A region that loses a running child: the child's processes are killed outright (as a lost node
  * would take them), so nothing records their end and SCDF shows the execution running for ever.
  * The platform's launcher knows the process is gone; the dispatcher re-routes the child to the
- * next region with headroom, where it passes.
+ * next region with headroom, where it passes. And the dispatcher itself dying between SCDF's
+ * answer to a launch and its ledger write: the next dispatcher adopts the running child instead of
+ * launching it twice.
  */
 class ChildReRoutingIntegrationTests extends MultiRegionIntegrationTestSupport {
 
@@ -78,6 +80,53 @@ class ChildReRoutingIntegrationTests extends MultiRegionIntegrationTestSupport {
         assertThat(row).containsEntry("STATUS", "PASSED").containsEntry("REGION", "region-b").containsEntry("ATTEMPTS", 2);
         assertThat(ledgerEvents(runKey)).anyMatch(event -> event.contains("re-routed away from region region-a")
                 && event.contains("lost its process"));
+    }
+
+    @Test
+    void aDispatcherThatDiesMidLaunchAdoptsTheRunningChildInsteadOfLaunchingItTwice() throws Exception {
+        onlyRegions("region-a", "region-b");
+        String template = "probes-" + UUID.randomUUID().toString().substring(0, 6);
+        dataflow.createTaskDefinition(template, "first: probe && second: probe");
+        Path hold = Files.createFile(scratch.resolve("hold"));
+        Path records = Files.createDirectories(scratch.resolve("records"));
+        String runKey = "adopt-" + UUID.randomUUID().toString().substring(0, 8);
+        String child = runKey + "-c1of1";
+        List<String> arguments = dispatchArguments(runKey, scratch.resolve("no-warehouse"), LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 2), 1);
+        arguments.addAll(List.of(
+                "--offstream.dispatch.child-definition=" + template,
+                "--offstream.dispatch.require-validation=false",
+                "--offstream.dispatch.child-properties[app.*.probe.hold-file]=" + hold,
+                "--offstream.dispatch.child-properties[app.*.probe.record-dir]=" + records));
+        String definition = multiRegionDefinition();
+        long first = dataflow.launchTask(definition, Map.of(), arguments);
+        Await.until(Duration.ofMinutes(3), () -> dispatchOf(child).filter(d -> d.state() == DispatchState.LAUNCHED).isPresent());
+        long runner = ((Number) ledgerChildren(runKey).get(0).get("TASK_EXECUTION_ID")).longValue();
+
+        // the dispatcher dies, leaving the ledger as if SCDF had answered the launch and the ledger had not heard
+        processWith("--spring.cloud.task.executionid=" + first).orElseThrow().destroyForcibly();
+        ledgerUpdate("UPDATE OFFSTREAM_DISPATCH_CHILD SET STATUS = 'LAUNCHING', TASK_EXECUTION_ID = NULL WHERE RUN_KEY = ?", runKey);
+
+        long second = dataflow.launchTask(definition, Map.of(), arguments);
+        Await.until(Duration.ofMinutes(2), () -> {
+            try {
+                return "LAUNCHED".equals(ledgerChildren(runKey).get(0).get("STATUS"));
+            }
+            catch (java.sql.SQLException e) {
+                throw new AssertionError(e);
+            }
+        });
+        Files.delete(hold);
+        JsonNode end = dataflow.awaitTaskEnd(second, Duration.ofMinutes(5));
+
+        assertThat(end.path("exitCode").asInt()).as("second dispatcher %s", end).isZero();
+        Map<String, Object> row = ledgerChildren(runKey).get(0);
+        assertThat(row).containsEntry("STATUS", "PASSED").containsEntry("ATTEMPTS", 1);
+        assertThat(((Number) row.get("TASK_EXECUTION_ID")).longValue()).as("the running child adopted").isEqualTo(runner);
+        try (var files = Files.list(records)) {
+            assertThat(files.count()).as("one composed run of two probes, not two").isEqualTo(2);
+        }
+        assertThat(dispatchOf(child).orElseThrow().state()).isEqualTo(DispatchState.DONE);
     }
 
     private Optional<Dispatch> dispatchOf(String childKey) {

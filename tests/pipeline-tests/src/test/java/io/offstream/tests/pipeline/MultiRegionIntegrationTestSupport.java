@@ -110,6 +110,15 @@ abstract class MultiRegionIntegrationTestSupport extends PipelineIntegrationTest
                 .stream().map(row -> String.valueOf(row.get("MESSAGE"))).toList();
     }
 
+    /** Changes the ledger behind the dispatcher's back, as a crash at the wrong moment would leave it. */
+    void ledgerUpdate(String sql, String runKey) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(platform.dataflowServer().datasourceUrl(), "sa", "");
+                var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, runKey);
+            statement.executeUpdate();
+        }
+    }
+
     private List<Map<String, Object>> query(String sql, String runKey) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(platform.dataflowServer().datasourceUrl(), "sa", "");

@@ -1,11 +1,13 @@
 package io.offstream.tasks.dispatch.scdf;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -72,12 +74,13 @@ public class RegionDataFlow {
         }
     }
 
-    /** Launches a definition; returns its task execution id. */
-    public long launch(String definition, Map<String, String> properties) {
+    /** Launches a definition with properties and arguments (no spaces in them); returns its task execution id. */
+    public long launch(String definition, Map<String, String> properties, List<String> arguments) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("name", definition);
         form.add("properties", properties.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(",")));
+        form.add("arguments", String.join(" ", arguments));
         String answer;
         try {
             answer = rest.postForObject(server.resolve("/tasks/executions"), formEntity(form), String.class);
@@ -95,6 +98,30 @@ public class RegionDataFlow {
             throw new LaunchRefusedException("SCDF " + server + " answered the launch of " + definition + " with '" + answer + "'", false);
         }
         return Long.parseLong(answer.trim());
+    }
+
+    /** The newest execution of a definition launched with this exact argument, if SCDF has one. */
+    public Optional<Long> findExecution(String definition, String argument) {
+        JsonNode page;
+        try {
+            page = rest.getForObject(server.resolve("/tasks/executions?name=" + definition + "&size=200"), JsonNode.class);
+        }
+        catch (ResourceAccessException e) {
+            throw unreachable("listing the executions of " + definition, e);
+        }
+        catch (HttpStatusCodeException e) {
+            throw new PlatformUnreachableException("SCDF " + server + " answered " + e.getRawStatusCode()
+                    + " listing the executions of " + definition, e);
+        }
+        long newest = -1;
+        for (JsonNode execution : page == null ? NullNode.getInstance() : page.at("/_embedded/taskExecutionResourceList")) {
+            for (JsonNode given : execution.path("arguments")) {
+                if (given.asText().equals(argument)) {
+                    newest = Math.max(newest, execution.path("executionId").asLong());
+                }
+            }
+        }
+        return newest < 0 ? Optional.empty() : Optional.of(newest);
     }
 
     public TaskExecutionState execution(long executionId) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,6 +149,7 @@ public class ChildSupervisor {
         switch (child.status()) {
             case PLANNED -> accept(run, child);
             case QUEUED -> launchIfPlaced(run, child);
+            case LAUNCHING -> recoverLaunch(child);
             case LAUNCHED -> follow(child);
             default -> {
                 // PASSED and FAILED are ended
@@ -187,14 +189,16 @@ public class ChildSupervisor {
         }
         RegionStatus region = registry.region(dispatch.region());
         RegionDataFlow scdf = dataFlows.at(region.scdfUrl());
+        DispatchChild launching = null;
         try {
             String definition = definitions.ensure(scdf, settings.childDefinition(), region.platformAccount());
+            // recorded before SCDF is asked, so a restart after a crash here finds the execution by its launch id
+            launching = child.launching(region.name(), region.platformAccount(), region.scdfUrl(), definition,
+                    UUID.randomUUID().toString());
+            dispatches.save(launching);
             long execution = scdf.launch(definition, ChildLaunchProperties.of(run, child, region.platformAccount(),
-                    region.kafkaBootstrap(), offstreamHome, settings.childProperties()));
-            DispatchChild launched = child.launched(region.name(), region.platformAccount(), region.scdfUrl(), definition, execution);
-            save(launched, "child %s launched on region %s (account %s) as %s, task execution %d, attempt %d",
-                    child.childRunKey(), region.name(), region.platformAccount(), definition, execution, launched.attempts());
-            registry.launched(dispatch.id());
+                    region.kafkaBootstrap(), offstreamHome, settings.childProperties()), List.of(launchArgument(launching)));
+            recordLaunched(launching.launched(execution), dispatch);
         }
         catch (LaunchRefusedException refused) {
             if (refused.isCapacity()) {
@@ -203,11 +207,50 @@ public class ChildSupervisor {
                         child.childRunKey(), region.name(), refused.getMessage());
                 return;
             }
-            reroute(child.launchFailed(region.name(), refused.getMessage()), region.name());
+            reroute(launchingOn(child, launching, region).launchFailed(refused.getMessage()), region.name());
         }
         catch (PlatformUnreachableException | IllegalStateException failed) {
-            reroute(child.launchFailed(region.name(), failed.getMessage()), region.name());
+            reroute(launchingOn(child, launching, region).launchFailed(failed.getMessage()), region.name());
         }
+    }
+
+    /**
+     * A child left LAUNCHING by a dispatcher that stopped between SCDF's answer and the ledger: the
+     * execution carrying its launch id is adopted, or, when SCDF has none, the child waits to be
+     * launched again.
+     */
+    private void recoverLaunch(DispatchChild child) {
+        Optional<Long> execution = dataFlows.at(child.scdfUrl()).findExecution(child.definition(), launchArgument(child));
+        Dispatch dispatch = registry.get(child.registryDispatchId());
+        if (execution.isPresent()) {
+            recordLaunched(child.launched(execution.get()), dispatch);
+            return;
+        }
+        if (dispatch.state() != DispatchState.ACCEPTED) {
+            dispatch = registry.requeue(dispatch.id(), "its launch never reached " + child.region());
+        }
+        save(child.queued(dispatch.id(), "launch " + child.launchId() + " never reached " + child.region()),
+                "child %s: its launch on region %s never reached SCDF; it waits to be launched again", child.childRunKey(),
+                child.region());
+    }
+
+    private void recordLaunched(DispatchChild launched, Dispatch dispatch) {
+        save(launched, "child %s launched on region %s (account %s) as %s, task execution %d, attempt %d",
+                launched.childRunKey(), launched.region(), launched.platformAccount(), launched.definition(),
+                launched.taskExecutionId(), launched.attempts());
+        if (dispatch.state() == DispatchState.ACCEPTED) {
+            registry.launched(dispatch.id());
+        }
+    }
+
+    /** The child as it was when the launch failed: LAUNCHING on the region (counting the attempt) even if it failed before. */
+    private static DispatchChild launchingOn(DispatchChild child, DispatchChild launching, RegionStatus region) {
+        return launching != null ? launching
+                : child.launching(region.name(), region.platformAccount(), region.scdfUrl(), null, null);
+    }
+
+    private static String launchArgument(DispatchChild child) {
+        return "--offstream.dispatch.launch-id=" + child.launchId();
     }
 
     private void follow(DispatchChild child) {

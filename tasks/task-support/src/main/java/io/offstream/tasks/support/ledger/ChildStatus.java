@@ -6,6 +6,11 @@ public enum ChildStatus {
     PLANNED,
     /** In the registry's queue: waiting for a region, or placed and about to launch. */
     QUEUED,
+    /**
+     * A launch was sent to its region and the task execution id not yet recorded; a restart that
+     * finds it so looks for the execution by the child's launch id before launching again.
+     */
+    LAUNCHING,
     /** Launched on its region; its task execution is followed. */
     LAUNCHED,
     /** Ended with success (and, for Offstream runs, its validation passed). */

@@ -70,9 +70,10 @@ public class DispatchLedger {
     public void save(DispatchChild child) {
         tx.executeWithoutResult(s -> jdbc.update("UPDATE OFFSTREAM_DISPATCH_CHILD SET STATUS = ?, REGION = ?, PLATFORM_ACCOUNT = ?, "
                 + "SCDF_URL = ?, DEFINITION = ?, TASK_EXECUTION_ID = ?, REGISTRY_DISPATCH_ID = ?, ATTEMPTS = ?, MESSAGE = ?, "
-                + "UPDATED_AT = ? WHERE RUN_KEY = ? AND CHILD_INDEX = ?", child.status().name(), child.region(),
+                + "LAUNCH_ID = ?, UPDATED_AT = ? WHERE RUN_KEY = ? AND CHILD_INDEX = ?", child.status().name(), child.region(),
                 child.platformAccount(), child.scdfUrl(), child.definition(), child.taskExecutionId(),
-                child.registryDispatchId(), child.attempts(), truncate(child.message()), Timestamp.from(Instant.now()),
+                child.registryDispatchId(), child.attempts(), truncate(child.message()), child.launchId(),
+                Timestamp.from(Instant.now()),
                 child.parentRunKey(), child.index()));
     }
 
@@ -96,7 +97,8 @@ public class DispatchLedger {
                 rs.getDate("FROM_DATE").toLocalDate(), rs.getDate("TO_DATE").toLocalDate(),
                 ChildStatus.valueOf(rs.getString("STATUS")), rs.getString("REGION"), rs.getString("PLATFORM_ACCOUNT"),
                 rs.getString("SCDF_URL"), rs.getString("DEFINITION"), nullableLong(rs, "TASK_EXECUTION_ID"),
-                nullableLong(rs, "REGISTRY_DISPATCH_ID"), rs.getInt("ATTEMPTS"), rs.getString("MESSAGE"));
+                nullableLong(rs, "REGISTRY_DISPATCH_ID"), rs.getInt("ATTEMPTS"), rs.getString("MESSAGE"),
+                rs.getString("LAUNCH_ID"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

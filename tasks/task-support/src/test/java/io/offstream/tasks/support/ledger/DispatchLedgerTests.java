@@ -35,11 +35,13 @@ class DispatchLedgerTests {
         assertThat(ledger.children("p")).isEqualTo(children);
 
         DispatchChild first = children.get(0).queued(7, "queued")
-                .launched("region-c", "region-c", "http://scdf", "offstream-run-region-c", 41);
-        first = first.launchFailed("region-c", "refused");
+                .launching("region-c", "region-c", "http://scdf", "offstream-run-region-c", "launch-1");
+        assertThat(first.status()).isEqualTo(ChildStatus.LAUNCHING);
+        first = first.launchFailed("refused");
         assertThat(first.status()).isEqualTo(ChildStatus.QUEUED);
-        assertThat(first.attempts()).isEqualTo(2);
-        first = first.launched("region-a", "region-a", "http://scdf", "offstream-run-region-a", 42)
+        assertThat(first.message()).isEqualTo("launch on region-c failed: refused");
+        assertThat(first.attempts()).isEqualTo(1);
+        first = first.launching("region-a", "region-a", "http://scdf", "offstream-run-region-a", "launch-2").launched(42)
                 .ended(ChildStatus.PASSED, "exited 0");
         ledger.save(first);
         ledger.updateStatus("p", DispatchRecord.PASSED, "all passed");
@@ -49,14 +51,15 @@ class DispatchLedgerTests {
         assertThat(saved.region()).isEqualTo("region-a");
         assertThat(saved.taskExecutionId()).isEqualTo(42L);
         assertThat(saved.registryDispatchId()).isEqualTo(7L);
-        assertThat(saved.attempts()).isEqualTo(3);
+        assertThat(saved.attempts()).isEqualTo(2);
+        assertThat(saved.launchId()).isEqualTo("launch-2");
         assertThat(ledger.find("p")).get().extracting(DispatchRecord::status).isEqualTo(DispatchRecord.PASSED);
     }
 
     @Test
     void aRetriedChildStartsOverButKeepsItsRegistryDispatch() {
         DispatchChild failed = DispatchChild.planned("p", 1, "p-c1of1", JAN_1, JAN_1).queued(3, "q")
-                .launched("region-a", "region-a", "http://scdf", "d", 9).ended(ChildStatus.FAILED, "validation failed");
+                .launching("region-a", "region-a", "http://scdf", "d", "l").launched(9).ended(ChildStatus.FAILED, "validation failed");
         DispatchChild retried = failed.retried();
         assertThat(retried.status()).isEqualTo(ChildStatus.PLANNED);
         assertThat(retried.attempts()).isZero();
