@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.dataflow.core.LaunchResponse;
 import org.springframework.cloud.dataflow.server.service.TaskExecutionService;
 
+import io.offstream.dataflow.server.launch.LaunchedProcesses;
+
 /**
  * What a schedule does when it fires: launch its task definition the way a user's
  * {@code POST /tasks/executions} would, and log it.
@@ -32,11 +34,11 @@ public class ScheduleFiring {
 
     private final TaskExecutionService tasks;
 
-    private final RunningExecutions running;
+    private final LaunchedProcesses running;
 
     private final SchedulerProperties properties;
 
-    public ScheduleFiring(TaskExecutionService tasks, RunningExecutions running, SchedulerProperties properties) {
+    public ScheduleFiring(TaskExecutionService tasks, LaunchedProcesses running, SchedulerProperties properties) {
         this.tasks = tasks;
         this.running = running;
         this.properties = properties;

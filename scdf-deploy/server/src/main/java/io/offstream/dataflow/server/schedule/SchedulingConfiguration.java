@@ -7,12 +7,12 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.dataflow.aggregate.task.AggregateTaskExplorer;
 import org.springframework.cloud.dataflow.core.TaskPlatform;
 import org.springframework.cloud.dataflow.server.config.OnLocalPlatform;
 import org.springframework.cloud.dataflow.server.config.features.SchedulerConfiguration;
-import org.springframework.cloud.dataflow.server.job.LauncherRepository;
 import org.springframework.cloud.dataflow.server.service.TaskExecutionService;
+
+import io.offstream.dataflow.server.launch.LaunchedProcesses;
 import org.springframework.cloud.deployer.spi.scheduler.Scheduler;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -86,12 +86,7 @@ public class SchedulingConfiguration {
     }
 
     @Bean
-    RunningExecutions runningExecutions(AggregateTaskExplorer explorer, LauncherRepository launchers) {
-        return new RunningExecutions(explorer, launchers);
-    }
-
-    @Bean
-    ScheduleFiring scheduleFiring(TaskExecutionService tasks, RunningExecutions running, SchedulerProperties properties) {
+    ScheduleFiring scheduleFiring(TaskExecutionService tasks, LaunchedProcesses running, SchedulerProperties properties) {
         return new ScheduleFiring(tasks, running, properties);
     }
 }
