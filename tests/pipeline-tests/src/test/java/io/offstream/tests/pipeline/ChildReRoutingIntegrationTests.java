@@ -34,28 +34,23 @@ class ChildReRoutingIntegrationTests extends MultiRegionIntegrationTestSupport {
     @BeforeEach
     void platform(LocalPlatform platform) throws Exception {
         setUp(platform);
-        dataflow.registerTaskApp("probe", platform.layout().appJar("tests/test-apps/probe-task", "offstream-probe-task-*.jar").toUri());
     }
 
     @Test
     void aChildWhoseProcessesAreKilledIsReRoutedToTheNextRegion() throws Exception {
         onlyRegions("region-a", "region-b"); // headroom 4 and 2: the child goes to region-a
-        String template = "probes-" + UUID.randomUUID().toString().substring(0, 6);
-        dataflow.createTaskDefinition(template, "first: probe && second: probe");
+        String template = probeChildDefinition();
         Path hold = Files.createFile(scratch.resolve("hold"));
         String runKey = "lost-" + UUID.randomUUID().toString().substring(0, 8);
         String child = runKey + "-c1of1";
 
-        List<String> arguments = dispatchArguments(runKey, scratch.resolve("no-warehouse"), LocalDate.of(2026, 3, 1),
-                LocalDate.of(2026, 3, 2), 1);
-        arguments.addAll(List.of(
-                "--offstream.dispatch.child-definition=" + template,
-                "--offstream.dispatch.require-validation=false",
-                "--offstream.dispatch.child-properties[app.*.probe.hold-file]=" + hold));
+        List<String> arguments = probeDispatchArguments(runKey, template, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2), 1,
+                Map.of("hold-file", hold));
         long dispatch = dataflow.launchTask(multiRegionDefinition(), Map.of(), arguments);
 
-        Await.until(Duration.ofMinutes(3), () -> dispatchOf(child).filter(d -> d.state() == DispatchState.LAUNCHED).isPresent());
-        assertThat(dispatchOf(child).orElseThrow().region()).isEqualTo("region-a");
+        Await.until(Duration.ofMinutes(3), () -> childDispatch(runKey, child)
+                .filter(d -> d.state() == DispatchState.LAUNCHED).isPresent());
+        assertThat(childDispatch(runKey, child).orElseThrow().region()).isEqualTo("region-a");
         long runner = ((Number) ledgerChildren(runKey).get(0).get("TASK_EXECUTION_ID")).longValue();
         String runnerArgument = "--spring.cloud.task.executionid=" + runner;
         String childArgument = "--spring.cloud.task.parent-execution-id=" + runner;
@@ -65,14 +60,14 @@ class ChildReRoutingIntegrationTests extends MultiRegionIntegrationTestSupport {
         processWith(childArgument).orElseThrow().destroyForcibly();
         processWith(runnerArgument).orElseThrow().destroyForcibly();
 
-        Await.until(Duration.ofMinutes(2), () -> dispatchOf(child)
+        Await.until(Duration.ofMinutes(2), () -> childDispatch(runKey, child)
                 .filter(d -> "region-b".equals(d.region()) && d.state() == DispatchState.LAUNCHED).isPresent());
         assertThat(dataflow.taskExecution(runner).path("endTime").isNull()).as("SCDF never learns the killed runner ended").isTrue();
         Files.delete(hold);
         JsonNode end = dataflow.awaitTaskEnd(dispatch, Duration.ofMinutes(5));
 
         assertThat(end.path("exitCode").asInt()).as("dispatch %s", end).isZero();
-        Dispatch rerouted = dispatchOf(child).orElseThrow();
+        Dispatch rerouted = childDispatch(runKey, child).orElseThrow();
         assertThat(rerouted.state()).isEqualTo(DispatchState.DONE);
         assertThat(rerouted.region()).isEqualTo("region-b");
         assertThat(rerouted.avoidRegions()).containsExactly("region-a");
@@ -85,22 +80,17 @@ class ChildReRoutingIntegrationTests extends MultiRegionIntegrationTestSupport {
     @Test
     void aDispatcherThatDiesMidLaunchAdoptsTheRunningChildInsteadOfLaunchingItTwice() throws Exception {
         onlyRegions("region-a", "region-b");
-        String template = "probes-" + UUID.randomUUID().toString().substring(0, 6);
-        dataflow.createTaskDefinition(template, "first: probe && second: probe");
+        String template = probeChildDefinition();
         Path hold = Files.createFile(scratch.resolve("hold"));
         Path records = Files.createDirectories(scratch.resolve("records"));
         String runKey = "adopt-" + UUID.randomUUID().toString().substring(0, 8);
         String child = runKey + "-c1of1";
-        List<String> arguments = dispatchArguments(runKey, scratch.resolve("no-warehouse"), LocalDate.of(2026, 3, 1),
-                LocalDate.of(2026, 3, 2), 1);
-        arguments.addAll(List.of(
-                "--offstream.dispatch.child-definition=" + template,
-                "--offstream.dispatch.require-validation=false",
-                "--offstream.dispatch.child-properties[app.*.probe.hold-file]=" + hold,
-                "--offstream.dispatch.child-properties[app.*.probe.record-dir]=" + records));
+        List<String> arguments = probeDispatchArguments(runKey, template, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2), 1,
+                Map.of("hold-file", hold, "record-dir", records));
         String definition = multiRegionDefinition();
         long first = dataflow.launchTask(definition, Map.of(), arguments);
-        Await.until(Duration.ofMinutes(3), () -> dispatchOf(child).filter(d -> d.state() == DispatchState.LAUNCHED).isPresent());
+        Await.until(Duration.ofMinutes(3), () -> childDispatch(runKey, child)
+                .filter(d -> d.state() == DispatchState.LAUNCHED).isPresent());
         long runner = ((Number) ledgerChildren(runKey).get(0).get("TASK_EXECUTION_ID")).longValue();
 
         // the dispatcher dies, leaving the ledger as if SCDF had answered the launch and the ledger had not heard
@@ -126,12 +116,7 @@ class ChildReRoutingIntegrationTests extends MultiRegionIntegrationTestSupport {
         try (var files = Files.list(records)) {
             assertThat(files.count()).as("one composed run of two probes, not two").isEqualTo(2);
         }
-        assertThat(dispatchOf(child).orElseThrow().state()).isEqualTo(DispatchState.DONE);
-    }
-
-    private Optional<Dispatch> dispatchOf(String childKey) {
-        return registry.dispatches(childKey.substring(0, childKey.lastIndexOf("-c"))).stream()
-                .filter(d -> d.childKey().equals(childKey)).findFirst();
+        assertThat(childDispatch(runKey, child).orElseThrow().state()).isEqualTo(DispatchState.DONE);
     }
 
     /** The live process that has this exact argument on its command line. */

@@ -33,14 +33,12 @@ class DispatchQueueAndRestartIntegrationTests extends MultiRegionIntegrationTest
     @BeforeEach
     void platform(LocalPlatform platform) throws Exception {
         setUp(platform);
-        dataflow.registerTaskApp("probe", platform.layout().appJar("tests/test-apps/probe-task", "offstream-probe-task-*.jar").toUri());
     }
 
     @Test
     void aChildWaitsForRoomAndARestartRetriesOnlyTheChildThatFailed() throws Exception {
         onlyRegions("region-b"); // 2 task slots: one composed child (runner + one probe) at a time
-        String template = "probes-" + UUID.randomUUID().toString().substring(0, 6);
-        dataflow.createTaskDefinition(template, "first: probe && second: probe");
+        String template = probeChildDefinition();
         Path hold = Files.createFile(scratch.resolve("hold"));
         Path failMarkers = Files.createDirectories(scratch.resolve("fail"));
         Path records = Files.createDirectories(scratch.resolve("records"));
@@ -48,18 +46,13 @@ class DispatchQueueAndRestartIntegrationTests extends MultiRegionIntegrationTest
         Files.createFile(failMarkers.resolve(runKey + "-c2of2"));
 
         String definition = multiRegionDefinition();
-        List<String> arguments = dispatchArguments(runKey, scratch.resolve("no-warehouse"), LocalDate.of(2026, 2, 1),
-                LocalDate.of(2026, 2, 4), 2);
-        arguments.addAll(List.of(
-                "--offstream.dispatch.child-definition=" + template,
-                "--offstream.dispatch.require-validation=false",
-                "--offstream.dispatch.child-properties[app.*.probe.hold-file]=" + hold,
-                "--offstream.dispatch.child-properties[app.*.probe.fail-marker-dir]=" + failMarkers,
-                "--offstream.dispatch.child-properties[app.*.probe.record-dir]=" + records));
+        List<String> arguments = probeDispatchArguments(runKey, template, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 4), 2,
+                Map.of("hold-file", hold, "fail-marker-dir", failMarkers, "record-dir", records));
         long dispatch = dataflow.launchTask(definition, Map.of(), arguments);
 
         // the first child runs on region-b and fills it; the second waits in the queue
-        Await.until(Duration.ofMinutes(3), () -> stateOf(runKey, "-c1of2") == DispatchState.LAUNCHED);
+        Await.until(Duration.ofMinutes(3), () -> childDispatch(runKey, runKey + "-c1of2")
+                .filter(d -> d.state() == DispatchState.LAUNCHED).isPresent());
         Thread.sleep(3_000);
         Dispatch waiting = dispatchOf(runKey, "-c2of2");
         assertThat(waiting.isQueued()).as("second child %s", waiting).isTrue();
@@ -94,13 +87,8 @@ class DispatchQueueAndRestartIntegrationTests extends MultiRegionIntegrationTest
     }
 
     private Dispatch dispatchOf(String runKey, String childSuffix) {
-        return registry.dispatches(runKey).stream().filter(d -> d.childKey().equals(runKey + childSuffix)).findFirst()
+        return childDispatch(runKey, runKey + childSuffix)
                 .orElseThrow(() -> new AssertionError("no dispatch " + runKey + childSuffix + " in " + registry.dispatches(runKey)));
-    }
-
-    private DispatchState stateOf(String runKey, String childSuffix) {
-        return registry.dispatches(runKey).stream().filter(d -> d.childKey().equals(runKey + childSuffix))
-                .map(Dispatch::state).findFirst().orElse(null);
     }
 
     /** The probe records (one per probe task run) of a child run key. */

@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
+import io.offstream.registry.client.Dispatch;
 import io.offstream.registry.client.RegionRegistryClient;
 import io.offstream.registry.client.RegionSpec;
 import io.offstream.testsupport.dataflow.DataFlowException;
@@ -94,6 +96,33 @@ abstract class MultiRegionIntegrationTestSupport extends PipelineIntegrationTest
                 "--offstream.dispatch.registry-url=" + registryProcess.uri(),
                 "--offstream.dispatch.children=" + children,
                 "--offstream.dispatch.poll-interval=1s"));
+    }
+
+    /**
+     * Registers the probe task and creates a composed template of two probes, for dispatches whose
+     * children are probes (seconds each, no data) rather than offstream-run.
+     */
+    String probeChildDefinition() {
+        dataflow.registerTaskApp("probe", platform.layout().appJar("tests/test-apps/probe-task", "offstream-probe-task-*.jar").toUri());
+        String template = "probes-" + UUID.randomUUID().toString().substring(0, 6);
+        dataflow.createTaskDefinition(template, "first: probe && second: probe");
+        return template;
+    }
+
+    /** Dispatch arguments for probe children: no validation, and every child given these {@code probe.*} options. */
+    List<String> probeDispatchArguments(String runKey, String template, java.time.LocalDate from, java.time.LocalDate to,
+            int children, Map<String, Path> probeOptions) {
+        List<String> arguments = dispatchArguments(runKey, scratch.resolve("no-warehouse"), from, to, children);
+        arguments.add("--offstream.dispatch.child-definition=" + template);
+        arguments.add("--offstream.dispatch.require-validation=false");
+        probeOptions.forEach((option, path) ->
+                arguments.add("--offstream.dispatch.child-properties[app.*.probe." + option + "]=" + path));
+        return arguments;
+    }
+
+    /** The registry's dispatch of a child run, if it has one. */
+    Optional<Dispatch> childDispatch(String runKey, String childKey) {
+        return registry.dispatches(runKey).stream().filter(d -> d.childKey().equals(childKey)).findFirst();
     }
 
     /** The ledger's rows for the children of a dispatch, each as column name to value, in child order. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 
 import org.springframework.http.HttpEntity;
@@ -29,6 +30,8 @@ public class RegionDataFlow {
 
     /** SCDF's launch property choosing the platform account. */
     public static final String PLATFORM_PROPERTY = "spring.cloud.dataflow.task.platformName";
+
+    private static final ObjectMapper ERRORS = new ObjectMapper();
 
     private final RestTemplate rest;
 
@@ -175,12 +178,16 @@ public class RegionDataFlow {
         return new HttpEntity<>(form, headers);
     }
 
-    /** SCDF's error body is {@code {"_embedded":{"errors":[{"message":...}]}}}; the message, cut short. */
+    /** SCDF's error body is {@code {"_embedded":{"errors":[{"message":...}]}}}: the first message, cut short. */
     private static String firstMessage(String body) {
-        int at = body.indexOf("\"message\":\"");
-        String message = at < 0 ? body : body.substring(at + 11);
-        int end = message.indexOf("\",\"");
-        message = end < 0 ? message : message.substring(0, end);
+        String message;
+        try {
+            JsonNode error = ERRORS.readTree(body).at("/_embedded/errors/0/message");
+            message = error.isTextual() ? error.asText() : body;
+        }
+        catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            message = body;
+        }
         return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 
