@@ -1,0 +1,80 @@
+package io.offstream.contract.layout;
+
+import java.net.URI;
+import java.time.LocalDate;
+
+import io.offstream.contract.naming.Names;
+
+/**
+ * Where a run's files live under the landing root (file://, hdfs://, ...). The only place these
+ * paths are built:
+ * <pre>
+ * &lt;landing&gt;/&lt;service&gt;/run=&lt;key&gt;/dt=YYYY-MM-DD/        results, one row per accepted key
+ * &lt;landing&gt;/&lt;service&gt;/_staging/run=&lt;key&gt;/           egress attempts before they replace run=&lt;key&gt;
+ * &lt;landing&gt;/&lt;service&gt;/_validation/run=&lt;key&gt;/report.json the validation report
+ * &lt;landing&gt;/&lt;service&gt;/_report/run=&lt;key&gt;/             the run report
+ * &lt;landing&gt;/_quarantine/&lt;service&gt;/run=&lt;key&gt;/dt=.../  rejected rows with their reason
+ * </pre>
+ * Folders whose names start with '_' are not data for Spark or Hadoop readers.
+ */
+public record RunLayout(URI landingRoot, String service, String runKey) {
+
+    public RunLayout {
+        landingRoot = asDirectory(landingRoot);
+        Names.requireServiceName(service);
+        Names.requireRunKey(runKey);
+    }
+
+    /** {@code <landing>/<service>/}: every run of the service; a Spark SQL view reads it with columns run and dt. */
+    public URI serviceRoot() {
+        return child(landingRoot, service + "/");
+    }
+
+    public URI runDirectory() {
+        return child(landingRoot, service + "/run=" + runKey + "/");
+    }
+
+    public URI dayDirectory(LocalDate date) {
+        return child(runDirectory(), dayFolder(date) + "/");
+    }
+
+    public URI stagingDirectory() {
+        return child(landingRoot, service + "/_staging/run=" + runKey + "/");
+    }
+
+    public URI validationReport() {
+        return child(landingRoot, service + "/_validation/run=" + runKey + "/report.json");
+    }
+
+    public URI reportDirectory() {
+        return child(landingRoot, service + "/_report/run=" + runKey + "/");
+    }
+
+    /** {@code <landing>/_quarantine/<service>/}: every run's rejected rows of the service. */
+    public URI quarantineRoot() {
+        return child(landingRoot, "_quarantine/" + service + "/");
+    }
+
+    public URI quarantine() {
+        return child(landingRoot, "_quarantine/" + service + "/run=" + runKey + "/");
+    }
+
+    public URI quarantineDay(LocalDate date) {
+        return child(quarantine(), dayFolder(date) + "/");
+    }
+
+    /** {@code dt=YYYY-MM-DD}: the partition folder name, in the warehouse as in the landing. */
+    public static String dayFolder(LocalDate date) {
+        return "dt=" + date;
+    }
+
+    /** The same URI with a trailing slash, so children resolve under it. */
+    public static URI asDirectory(URI uri) {
+        String s = uri.toString();
+        return s.endsWith("/") ? uri : URI.create(s + "/");
+    }
+
+    private static URI child(URI parent, String relative) {
+        return URI.create(asDirectory(parent) + relative);
+    }
+}

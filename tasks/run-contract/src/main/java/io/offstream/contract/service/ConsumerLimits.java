@@ -1,0 +1,16 @@
+package io.offstream.contract.service;
+
+import java.time.Duration;
+
+/**
+ * How hard the consumer may press the service, from the descriptor's {@code consumer} section.
+ *
+ * @param maxInFlight records in flight at most
+ * @param rateLimitPerSecond service calls per second; 0 = unlimited
+ * @param maxAttempts calls per record, the first included, before it is dead-lettered
+ * @param callTimeout how long one call may take
+ */
+public record ConsumerLimits(int maxInFlight, long rateLimitPerSecond, int maxAttempts, Duration callTimeout) {
+
+    public static final ConsumerLimits DEFAULTS = new ConsumerLimits(256, 0, 4, Duration.ofSeconds(10));
+}
