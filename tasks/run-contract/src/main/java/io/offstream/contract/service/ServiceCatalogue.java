@@ -45,6 +45,22 @@ public final class ServiceCatalogue {
         return new ServiceCatalogue(location, CatalogueFiles.local());
     }
 
+    /**
+     * The catalogue at a location: {@code file:} through java.nio, any other scheme through Hadoop
+     * (which the calling process must have on its classpath; a clear error otherwise).
+     */
+    public static ServiceCatalogue at(URI location) {
+        if (location.getScheme() == null || "file".equals(location.getScheme())) {
+            return local(location.getScheme() == null ? java.nio.file.Path.of(location.getPath()).toAbsolutePath().toUri() : location);
+        }
+        try {
+            return new ServiceCatalogue(location, new HadoopCatalogueFiles(new org.apache.hadoop.conf.Configuration()));
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException("The service catalogue " + location + " is on " + location.getScheme()
+                    + "://, which needs Hadoop's client on this process's classpath");
+        }
+    }
+
     public URI location() {
         return location;
     }

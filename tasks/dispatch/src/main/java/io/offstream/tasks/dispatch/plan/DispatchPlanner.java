@@ -7,7 +7,7 @@ import io.offstream.tasks.dispatch.DispatchProperties;
 import io.offstream.tasks.support.ledger.DispatchChild;
 import io.offstream.tasks.support.ledger.DispatchLedger;
 import io.offstream.tasks.support.ledger.DispatchRecord;
-import io.offstream.tasks.support.run.RunKeys;
+import io.offstream.contract.naming.Names;
 import io.offstream.tasks.support.run.RunParameters;
 
 /**
@@ -62,9 +62,9 @@ public class DispatchPlanner {
     static String childRunKey(String parentKey, int index, int count) {
         String width = "%0" + String.valueOf(count).length() + "d";
         String key = parentKey + "-c" + String.format(width, index) + "of" + count;
-        if (!RunKeys.isValidName(key)) {
+        if (!Names.isRunKey(key)) {
             throw new IllegalArgumentException("offstream.run.key '" + parentKey + "' is too long to name its children ('"
-                    + key + "' must match " + RunKeys.NAME_PATTERN + "): give a shorter key");
+                    + key + "' must match " + Names.RUN_KEY_PATTERN + "): give a shorter key");
         }
         return key;
     }

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import io.offstream.tasks.support.catalogue.ServicesProperties;
 import io.offstream.tasks.support.ledger.RunLedger;
 import io.offstream.tasks.support.run.RunProperties;
 import io.offstream.tasks.support.topics.KafkaProperties;
@@ -20,13 +21,14 @@ import io.offstream.tasks.support.topics.KafkaProperties;
  * ledger schema migrated.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
-@EnableConfigurationProperties({RunProperties.class, KafkaProperties.class})
+@EnableConfigurationProperties({RunProperties.class, KafkaProperties.class, ServicesProperties.class})
 public class TaskSupportAutoConfiguration {
 
-    /** Wires the landing default from {@code offstream.home} (or OFFSTREAM_HOME), else the working directory. */
-    TaskSupportAutoConfiguration(RunProperties run, Environment environment) {
+    /** Wires the landing and catalogue defaults from {@code offstream.home} (or OFFSTREAM_HOME), else the working directory. */
+    TaskSupportAutoConfiguration(RunProperties run, ServicesProperties services, Environment environment) {
         String home = environment.getProperty("offstream.home", System.getProperty("user.dir"));
         run.defaultLanding(java.nio.file.Path.of(home, ".offstream", "landing").toString());
+        services.defaultLocation(java.nio.file.Path.of(home, "schemas", "services").toString());
     }
 
     @Bean

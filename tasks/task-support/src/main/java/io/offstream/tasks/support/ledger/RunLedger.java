@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.offstream.tasks.support.run.RunParameters;
 import io.offstream.tasks.support.run.RunPaths;
-import io.offstream.tasks.support.run.RunTopics;
+import io.offstream.contract.naming.RunTopics;
 
 /**
  * The run ledger's data access: every phase task reads and writes the {@code OFFSTREAM_} tables

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import io.offstream.contract.layout.RunLayout;
+import io.offstream.contract.naming.Names;
+import io.offstream.contract.naming.RunTopics;
+
 /**
  * The arguments every phase of a run receives ({@code --offstream.run.*}), resolved and validated:
  * the run key is derived when it was not given, so every phase (and a restarted composed task)
@@ -42,14 +46,9 @@ public record RunParameters(URI dataset, LocalDate from, LocalDate to, String se
         return RunTopics.of(service, runKey);
     }
 
-    /** {@code <landing>/_quarantine/<service>/run=<runKey>/}: where ingress keeps rejected rows. */
-    public URI quarantine() {
-        return RunPaths.child(landing, "_quarantine/" + service + "/run=" + runKey + "/");
-    }
-
-    /** {@code <landing>/<service>/run=<runKey>/}: where egress lands results. */
-    public URI landingOfRun() {
-        return RunPaths.child(landing, service + "/run=" + runKey + "/");
+    /** Where the run's files live under its landing root (results, quarantine, validation, report). */
+    public RunLayout layout() {
+        return new RunLayout(landing, service, runKey);
     }
 
     /**
@@ -67,12 +66,12 @@ public record RunParameters(URI dataset, LocalDate from, LocalDate to, String se
         }
         if (service == null || service.isBlank()) {
             errors.add("offstream.run.service is required (e.g. risk)");
-        } else if (!RunKeys.isValidName(service.trim())) {
-            errors.add("offstream.run.service '" + service + "' must match " + RunKeys.NAME_PATTERN);
+        } else if (!Names.isServiceName(service.trim())) {
+            errors.add("offstream.run.service '" + service + "' must match " + Names.SERVICE_PATTERN);
         }
         String runKey = key == null || key.isBlank() ? null : key.trim();
-        if (runKey != null && !RunKeys.isValidName(runKey)) {
-            errors.add("offstream.run.key '" + key + "' must match " + RunKeys.NAME_PATTERN);
+        if (runKey != null && !Names.isRunKey(runKey)) {
+            errors.add("offstream.run.key '" + key + "' must match " + Names.RUN_KEY_PATTERN);
         }
         URI landingUri = RunPaths.parseUri("offstream.run.landing", landing, errors);
         if (!errors.isEmpty()) {
@@ -81,7 +80,7 @@ public record RunParameters(URI dataset, LocalDate from, LocalDate to, String se
         String svc = service.trim();
         URI normalizedDataset = RunPaths.asDirectory(datasetUri);
         if (runKey == null) {
-            runKey = RunKeys.derive(normalizedDataset, fromDate, toDate, svc);
+            runKey = Names.deriveRunKey(normalizedDataset, fromDate, toDate, svc);
         }
         return new RunParameters(normalizedDataset, fromDate, toDate, svc, runKey, RunPaths.asDirectory(landingUri));
     }

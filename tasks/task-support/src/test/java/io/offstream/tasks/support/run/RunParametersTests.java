@@ -13,7 +13,7 @@ class RunParametersTests {
     void derivesTheSameKeyForTheSameParameters() {
         RunParameters a = RunParameters.resolve("/data/transactions", "2026-01-01", "2026-01-07", "risk", null, "/landing");
         RunParameters b = RunParameters.resolve("file:///data/transactions/", "2026-01-01", "2026-01-07", "risk", " ", "/other");
-        assertThat(a.runKey()).isEqualTo(b.runKey()).matches(RunKeys.NAME_PATTERN).startsWith("r20260101-20260107-");
+        assertThat(a.runKey()).isEqualTo(b.runKey()).matches(io.offstream.contract.naming.Names.RUN_KEY_PATTERN).startsWith("r20260101-20260107-");
         assertThat(a.dates()).hasSize(7).first().isEqualTo(LocalDate.of(2026, 1, 1));
     }
 
@@ -30,7 +30,7 @@ class RunParametersTests {
         assertThat(p.topics().ingress()).isEqualTo("offstream.risk.nightly-7.ingress");
         assertThat(p.topics().all()).containsExactly("offstream.risk.nightly-7.ingress", "offstream.risk.nightly-7.egress",
                 "offstream.risk.nightly-7.dlq");
-        assertThat(p.quarantine().toString()).isEqualTo("file:///l/_quarantine/risk/run=nightly-7/");
+        assertThat(p.layout().quarantine().toString()).isEqualTo("file:///l/_quarantine/risk/run=nightly-7/");
     }
 
     @Test
