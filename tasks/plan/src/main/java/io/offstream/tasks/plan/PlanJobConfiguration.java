@@ -22,8 +22,10 @@ import io.offstream.tasks.support.topics.KafkaProperties;
 class PlanJobConfiguration {
 
     @Bean
-    RunPlanner runPlanner(RunProperties run, PlanProperties plan, KafkaProperties kafka, RunLedger ledger) {
-        return new RunPlanner(run, plan, kafka, ledger, new DatasetSnapshot(new org.apache.hadoop.conf.Configuration()));
+    RunPlanner runPlanner(RunProperties run, PlanProperties plan, KafkaProperties kafka, RunLedger ledger,
+            io.offstream.tasks.support.catalogue.ServicesProperties services) {
+        org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
+        return new RunPlanner(run, plan, kafka, ledger, new DatasetSnapshot(hadoop), services, new DatasetColumns(hadoop));
     }
 
     @Bean

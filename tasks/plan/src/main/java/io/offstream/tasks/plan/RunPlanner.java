@@ -1,14 +1,22 @@
 package io.offstream.tasks.plan;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.offstream.contract.service.DatasetFit;
+import io.offstream.contract.service.InvalidServiceException;
+import io.offstream.contract.service.ServiceDefinition;
+import io.offstream.contract.service.WarehouseType;
+import io.offstream.tasks.support.catalogue.ServicesProperties;
 import io.offstream.tasks.support.ledger.LedgerRun;
 import io.offstream.tasks.support.ledger.Phase;
 import io.offstream.tasks.support.ledger.PhaseCounts;
@@ -33,14 +41,18 @@ public class RunPlanner {
     private final KafkaProperties kafka;
     private final RunLedger ledger;
     private final DatasetSnapshot snapshot;
+    private final ServicesProperties services;
+    private final DatasetColumns datasetColumns;
 
     public RunPlanner(RunProperties runProperties, PlanProperties plan, KafkaProperties kafka, RunLedger ledger,
-            DatasetSnapshot snapshot) {
+            DatasetSnapshot snapshot, ServicesProperties services, DatasetColumns datasetColumns) {
         this.runProperties = runProperties;
         this.plan = plan;
         this.kafka = kafka;
         this.ledger = ledger;
         this.snapshot = snapshot;
+        this.services = services;
+        this.datasetColumns = datasetColumns;
     }
 
     /** Thrown when the run cannot be planned; the message says why. */
@@ -54,7 +66,14 @@ public class RunPlanner {
     public Validated validate() throws IOException {
         RunParameters params = runProperties.toParameters();
         plan.topicSettings();
+        ServiceDefinition service;
+        try {
+            service = services.load(params.service());
+        } catch (InvalidServiceException e) {
+            throw new PlanRejectedException(e.getMessage() + " (catalogue " + services.locationUri() + ")");
+        }
         DatasetSnapshot.Listing listing = snapshot.list(params.dataset(), params.dates());
+        checkFit(params, service, listing.partitions());
         if (!listing.missing().isEmpty() && !plan.isAllowMissingPartitions()) {
             throw new PlanRejectedException("Dataset " + params.dataset() + " has no partition for " + listing.missing().size()
                     + " day(s) of " + params.from() + ".." + params.to() + ": " + listing.missing()
@@ -76,6 +95,23 @@ public class RunPlanner {
         log.info("Run {} is valid: {} {}..{} for service {}, {} partitions, {} files, {} bytes", params.runKey(), params.dataset(),
                 params.from(), params.to(), params.service(), listing.partitions().size(), files, bytes);
         return new Validated(params, listing.partitions());
+    }
+
+    /** Every pinned day's columns must feed the service's current request; one message names each problem and where. */
+    private void checkFit(RunParameters params, ServiceDefinition service, List<PlannedPartition> partitions) {
+        Map<String, List<URI>> problems = new LinkedHashMap<>();
+        for (Map.Entry<URI, Map<String, WarehouseType>> file : datasetColumns.read(partitions).entrySet()) {
+            for (String problem : DatasetFit.problems(service, file.getValue())) {
+                problems.computeIfAbsent(problem, p -> new ArrayList<>()).add(file.getKey());
+            }
+        }
+        if (problems.isEmpty()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        problems.forEach((problem, files) -> lines.add(problem + " (" + files.size() + " file(s), first " + files.get(0) + ")"));
+        throw new PlanRejectedException("Dataset " + params.dataset() + " does not fit service '" + service.name() + "' (request "
+                + service.request().current().label() + "): " + String.join("; ", lines));
     }
 
     public record Validated(RunParameters parameters, List<PlannedPartition> partitions) {

@@ -46,7 +46,9 @@ public final class DescriptorParser {
         List<String> problems = new ArrayList<>();
         Object document;
         try {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false); // a field given twice is a mistake, not "the last one wins"
+            document = new Yaml(new SafeConstructor(options)).load(yaml);
         } catch (RuntimeException e) {
             throw new InvalidServiceException(folderName, List.of("service.yaml is not valid YAML: "
                     + e.getMessage().replaceAll("\\s+", " ")));

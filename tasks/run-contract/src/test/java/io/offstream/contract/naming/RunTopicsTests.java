@@ -1,0 +1,39 @@
+package io.offstream.contract.naming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class RunTopicsTests {
+
+    @Test
+    void aRunHasIngressEgressAndDlqTopics() {
+        RunTopics topics = RunTopics.of("pricing", "demo-1");
+        assertThat(topics.all()).containsExactly("offstream.pricing.demo-1.ingress", "offstream.pricing.demo-1.egress",
+                "offstream.pricing.demo-1.dlq");
+    }
+
+    @Test
+    void theIngressTopicLeadsToItsRunsOtherTopics() {
+        assertThat(RunTopics.ofIngress("offstream.pricing.demo-1.ingress")).isEqualTo(RunTopics.of("pricing", "demo-1"));
+        assertThatThrownBy(() -> RunTopics.ofIngress("offstream.pricing.demo-1.egress")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theIngressPatternMatchesEveryRunOfItsServiceAndNothingElse() {
+        var pattern = RunTopics.ingressPattern("risk");
+        assertThat(pattern.matcher(RunTopics.of("risk", "r20260101-20260107-abc").ingress()).matches()).isTrue();
+        assertThat(pattern.matcher(RunTopics.of("risk", "demo").egress()).matches()).isFalse();
+        assertThat(pattern.matcher(RunTopics.of("risk-v2", "demo").ingress()).matches()).isFalse();
+        assertThat(pattern.matcher("offstream.riskXdemo.ingress").matches()).isFalse();
+    }
+
+    @Test
+    void everyServiceThatCanBePlannedCanBeConsumed() {
+        // one rule: a name plan accepts is a name the consumer's pattern and group accept
+        assertThat(RunTopics.consumerGroup("pricing")).isEqualTo("offstream-pricing");
+        assertThatThrownBy(() -> RunTopics.of("my_svc", "demo")).hasMessageContaining("my_svc");
+        assertThatThrownBy(() -> RunTopics.consumerGroup("my_svc")).hasMessageContaining("my_svc");
+    }
+}
