@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import io.offstream.contract.naming.RunTopics;
+
 /**
  * How the drain is judged ({@code offstream.lag-wait.*}).
  *
@@ -43,6 +45,6 @@ public record LagWaitProperties(
 
     /** The group to watch for a service. */
     public String groupFor(String service) {
-        return consumerGroup == null || consumerGroup.isBlank() ? "offstream-" + service : consumerGroup;
+        return consumerGroup == null || consumerGroup.isBlank() ? RunTopics.consumerGroup(service) : consumerGroup;
     }
 }
