@@ -4,7 +4,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # Reverse start order: the services that use Kafka and SCDF's database go first.
-for name in region-registry realtime consumer dataflow kafka; do
+consumers=$(for f in "$PID_DIR"/consumer*.pid; do [[ -f "$f" ]] && basename "$f" .pid; done)
+for name in region-registry $consumers realtime pricing-service dataflow kafka; do
   stop_component "$name"
 done
 say "down"

@@ -7,12 +7,19 @@ OFFSTREAM_HOME=${OFFSTREAM_HOME:-$OFFSTREAM_ROOT/.offstream}
 LOG_DIR=$OFFSTREAM_HOME/logs
 PID_DIR=$OFFSTREAM_HOME/pids
 
+# The service catalogue (one folder per service: service.yaml, request/, response/): a local path or
+# any Hadoop URI. up.sh hands it to every task and starts a service consumer per entry.
+OFFSTREAM_SERVICES=${OFFSTREAM_SERVICES:-$OFFSTREAM_ROOT/schemas/services}
+
 KAFKA_PORT=9092
 KAFKA_CONTROLLER_PORT=9093
 SCDF_PORT=9393
 H2_PORT=19092
 CONSUMER_PORT=8081
 REALTIME_PORT=8082
+PRICING_PORT=8083
+# Consumers of catalogue entries other than risk take the first free port from here on.
+FIRST_EXTRA_CONSUMER_PORT=8084
 REGISTRY_PORT=8090
 REGISTRY_URL=http://localhost:$REGISTRY_PORT
 SCDF_URL=http://localhost:$SCDF_PORT
@@ -55,8 +62,15 @@ is_running() {
 # start_component NAME PORT JAR [ARGS...]: starts the jar detached, logs to .offstream/logs/NAME.log.
 start_component() {
   local name=$1 port=$2 jar=$3; shift 3
+  [[ -f "$jar" ]] || is_running "$name" || fail "$name: $jar is missing (build it: ./mvnw -DskipTests package)"
+  start_process "$name" "$port" "$jar" "$(java_cmd)" ${OFFSTREAM_JAVA_OPTS:-} -jar "$jar" "$@"
+}
+
+# start_process NAME PORT MARKER COMMAND...: starts any command detached; MARKER (a path on its
+# command line) tells this component's process from a reused pid.
+start_process() {
+  local name=$1 port=$2 marker=$3; shift 3
   if is_running "$name"; then say "$name already running (pid $(pid_of "$name"))"; return 0; fi
-  [[ -f "$jar" ]] || fail "$name: $jar is missing (build it: ./mvnw -DskipTests package)"
   if port_open "$port"; then
     local owner; owner=$(port_owner "$port")
     fail "$name cannot start: port $port is already taken${owner:+ by $owner}. Stop that process or free the port."
@@ -64,9 +78,10 @@ start_component() {
   mkdir -p "$LOG_DIR" "$PID_DIR"
   say "starting $name on port $port (log: ${LOG_DIR#"$OFFSTREAM_ROOT"/}/$name.log)"
   # setsid: the component outlives this script and ignores the terminal's signals.
-  setsid "$(java_cmd)" ${OFFSTREAM_JAVA_OPTS:-} -jar "$jar" "$@" >>"$LOG_DIR/$name.log" 2>&1 < /dev/null &
+  setsid "$@" >>"$LOG_DIR/$name.log" 2>&1 < /dev/null &
   echo $! >"$PID_DIR/$name.pid"
-  echo "$jar" >"$PID_DIR/$name.jar"
+  echo "$marker" >"$PID_DIR/$name.jar"
+  [[ -z "$port" ]] || echo "$port" >"$PID_DIR/$name.port"
 }
 
 # wait_until NAME TIMEOUT_SECONDS COMMAND...: polls COMMAND until it succeeds or NAME dies.
@@ -87,7 +102,7 @@ wait_until() {
 stop_component() {
   local name=$1
   if ! is_running "$name"; then
-    rm -f "$PID_DIR/$name.pid" "$PID_DIR/$name.jar"
+    rm -f "$PID_DIR/$name.pid" "$PID_DIR/$name.jar" "$PID_DIR/$name.port"
     return 0
   fi
   local pid; pid=$(pid_of "$name")
@@ -96,7 +111,7 @@ stop_component() {
   # 45 s: the service consumer drains its in-flight records for up to 30 s before it commits.
   for _ in $(seq 1 90); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
   if kill -0 "$pid" 2>/dev/null; then say "$name did not stop in 45s; killing it"; kill -KILL "$pid" 2>/dev/null || true; fi
-  rm -f "$PID_DIR/$name.pid" "$PID_DIR/$name.jar"
+  rm -f "$PID_DIR/$name.pid" "$PID_DIR/$name.jar" "$PID_DIR/$name.port"
 }
 
 http_ok() { curl -sf -o /dev/null --max-time 5 "$1"; }
@@ -110,3 +125,50 @@ module_jar() {
 # The local regions: three SCDF platform accounts on the one server, each a "data center" with its
 # own maximum-concurrent-tasks (Cap_max). "name:max" pairs; OFFSTREAM_REGIONS overrides them.
 REGIONS=${OFFSTREAM_REGIONS:-"region-a:8 region-b:6 region-c:4"}
+
+# The catalogue as a local folder, or empty when it is on another file system (hdfs://...).
+catalogue_dir() {
+  case "$OFFSTREAM_SERVICES" in
+    file://*) echo "${OFFSTREAM_SERVICES#file://}" ;;
+    *://*) echo "" ;;
+    *) (cd "$OFFSTREAM_SERVICES" 2>/dev/null && pwd) || echo "$OFFSTREAM_SERVICES" ;;
+  esac
+}
+
+# The catalogue's location as a URI, as tasks and consumers are given it.
+catalogue_uri() {
+  local dir; dir=$(catalogue_dir)
+  if [[ -n "$dir" ]]; then echo "file://$dir"; else echo "$OFFSTREAM_SERVICES"; fi
+}
+
+# The catalogue's entries (folders with a service.yaml); OFFSTREAM_SERVICE_NAMES names them when
+# the catalogue is not a local folder.
+catalogue_services() {
+  local dir; dir=$(catalogue_dir)
+  if [[ -z "$dir" ]]; then echo "${OFFSTREAM_SERVICE_NAMES:-}"; return; fi
+  for f in "$dir"/*/service.yaml; do [[ -f "$f" ]] && basename "$(dirname "$f")"; done
+}
+
+# The actuator port of a service's consumer: risk keeps 8081; others keep the port they were
+# started on, or take the first free one from FIRST_EXTRA_CONSUMER_PORT.
+consumer_port() {
+  local service=$1
+  [[ "$service" == risk ]] && { echo "$CONSUMER_PORT"; return; }
+  [[ -f "$PID_DIR/consumer-$service.port" ]] && is_running "consumer-$service" && { cat "$PID_DIR/consumer-$service.port"; return; }
+  local port=$FIRST_EXTRA_CONSUMER_PORT taken
+  while :; do
+    taken=$(cat "$PID_DIR"/consumer-*.port 2>/dev/null | grep -qx "$port" && echo yes || true)
+    if [[ -z "$taken" ]] && ! port_open "$port" && (( port != PRICING_PORT && port != REGISTRY_PORT )); then echo "$port"; return; fi
+    port=$((port + 1))
+  done
+}
+
+consumer_name() { [[ "$1" == risk ]] && echo consumer || echo "consumer-$1"; }
+
+# run_layout LANDING SERVICE RUN_KEY PART: a run's path as the run contract defines it (scripts
+# never build landing paths themselves). PART: run, validation-report, report, quarantine, staging.
+run_layout() {
+  local jar; jar=$(ls "$OFFSTREAM_ROOT"/tasks/run-contract/target/offstream-run-contract-*.jar 2>/dev/null | head -1)
+  [[ -n "$jar" ]] || fail "tasks/run-contract is not built (./mvnw -DskipTests package)"
+  "$(java_cmd)" -cp "$jar" io.offstream.contract.layout.RunLayout "$@"
+}

@@ -4,8 +4,11 @@
 # left) and prints the validation report. Exit 0 only if validation passed.
 # With --children N (N >= 2) it launches offstream-multi-region instead: the range is split into N
 # child runs placed on the local regions by headroom (region registry), each validated.
+# --service picks the catalogue entry (risk: the sample transactions; pricing: the sample orders);
+# --dataset-path runs over a warehouse of your own (dt=YYYY-MM-DD folders) instead of a sample.
 #
-#   run-demo.sh [--days 7] [--rows-per-day 30000] [--bad-row-fraction 0.01] [--start-date 2026-01-01]
+#   run-demo.sh [--service risk|pricing|<yours>] [--dataset-path <path or URI>] [--days 7]
+#               [--rows-per-day 30000] [--bad-row-fraction 0.01] [--start-date 2026-01-01]
 #               [--run-key demo-...] [--timeout-minutes 60] [--children N]
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -18,6 +21,8 @@ START_DATE=2026-01-01
 RUN_KEY="demo-$(date -u +%Y%m%d-%H%M%S)"
 TIMEOUT_MINUTES=60
 CHILDREN=1
+SERVICE=risk
+DATASET_PATH=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --days) DAYS=$2; shift 2 ;;
@@ -27,14 +32,28 @@ while [[ $# -gt 0 ]]; do
     --run-key) RUN_KEY=$2; shift 2 ;;
     --timeout-minutes) TIMEOUT_MINUTES=$2; shift 2 ;;
     --children) CHILDREN=$2; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --service) SERVICE=$2; shift 2 ;;
+    --dataset-path) DATASET_PATH=$2; shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) fail "unknown option $1 (see --help)" ;;
   esac
 done
 END_DATE=$(date -u -d "$START_DATE + $((DAYS - 1)) days" +%Y-%m-%d)
-WAREHOUSE=$OFFSTREAM_HOME/warehouse/transactions
+# The sample dataset each shipped service runs over; any other service needs --dataset-path.
+case "$SERVICE" in
+  risk) SAMPLE_DATASET=transactions ;;
+  pricing) SAMPLE_DATASET=orders ;;
+  *) SAMPLE_DATASET="" ;;
+esac
+if [[ -n "$DATASET_PATH" ]]; then
+  WAREHOUSE=$DATASET_PATH
+else
+  [[ -n "$SAMPLE_DATASET" ]] || fail "there is no sample dataset for service '$SERVICE': give your warehouse with --dataset-path"
+  WAREHOUSE=$OFFSTREAM_HOME/warehouse/$SAMPLE_DATASET
+fi
 LANDING=$OFFSTREAM_HOME/landing
-SERVICE=risk
+[[ -n "$(catalogue_dir)" && ! -f "$(catalogue_dir)/$SERVICE/service.yaml" ]] && \
+  fail "service '$SERVICE' is not in the catalogue $OFFSTREAM_SERVICES (entries: $(catalogue_services | paste -sd ' ' -))"
 
 "$HERE/up.sh"
 
@@ -67,12 +86,14 @@ ledger_line() { # the newest progress line the run's phases recorded (with --chi
     2>/dev/null | sed -n '2p' | grep -v -e '^(' -e 'SELECT ' || true
 }
 
-say "generating the sample warehouse: $DAYS days x $ROWS_PER_DAY rows from $START_DATE, bad-row fraction $BAD_ROW_FRACTION -> ${WAREHOUSE#"$OFFSTREAM_ROOT"/}"
-started=$SECONDS
-sample=$(launch offstream-sample-warehouse "" "--offstream.sample.path=$WAREHOUSE --offstream.sample.days=$DAYS --offstream.sample.rows-per-day=$ROWS_PER_DAY --offstream.sample.start-date=$START_DATE --offstream.sample.bad-row-fraction=$BAD_ROW_FRACTION")
-until [[ $(ended "$sample") == True ]]; do sleep 2; done
-[[ $(exit_code "$sample") == 0 ]] || fail "offstream-sample-warehouse failed (task execution $sample; see the dashboard or .offstream/task-work)"
-say "sample warehouse written in $((SECONDS - started))s"
+if [[ -z "$DATASET_PATH" ]]; then
+  say "generating the sample $SAMPLE_DATASET warehouse: $DAYS days x $ROWS_PER_DAY rows from $START_DATE, bad-row fraction $BAD_ROW_FRACTION -> ${WAREHOUSE#"$OFFSTREAM_ROOT"/}"
+  started=$SECONDS
+  sample=$(launch offstream-sample-warehouse "" "--offstream.sample.dataset=$SAMPLE_DATASET --offstream.sample.path=$WAREHOUSE --offstream.sample.days=$DAYS --offstream.sample.rows-per-day=$ROWS_PER_DAY --offstream.sample.start-date=$START_DATE --offstream.sample.bad-row-fraction=$BAD_ROW_FRACTION")
+  until [[ $(ended "$sample") == True ]]; do sleep 2; done
+  [[ $(exit_code "$sample") == 0 ]] || fail "offstream-sample-warehouse failed (task execution $sample; see the dashboard or .offstream/task-work)"
+  say "sample warehouse written in $((SECONDS - started))s"
+fi
 
 if (( CHILDREN > 1 )); then
   say "launching offstream-multi-region for run $RUN_KEY ($START_DATE .. $END_DATE) in $CHILDREN child runs"
@@ -92,7 +113,7 @@ if (( CHILDREN > 1 )); then
   code=$(exit_code "$dispatcher")
   say "offstream-multi-region ended with exit code $code after $((SECONDS - run_started))s"
   passed=True
-  for report in "$LANDING/$SERVICE/_validation/run=$RUN_KEY-c"*/report.json; do
+  for report in $(for i in $(seq 1 "$CHILDREN"); do run_layout "$LANDING" "$SERVICE" "$RUN_KEY-c${i}of$CHILDREN" validation-report; done); do
     [[ -f "$report" ]] || { passed=False; continue; }
     say "  $(json '"%s: %s, source %d, landed %d, rejected %d, dead-lettered %d" % (d["runKey"], "PASSED" if d["passed"] else "FAILED", d["sourceRows"], d["landedDistinct"], d["rejectedRows"], d["deadLettered"])' <"$report")"
     [[ $(json 'd["passed"]' <"$report") == True ]] || passed=False
@@ -135,7 +156,7 @@ done
 
 code=$(exit_code "$runner")
 say "offstream-run ended with exit code $code after $((SECONDS - run_started))s"
-REPORT=$LANDING/$SERVICE/_validation/run=$RUN_KEY/report.json
+REPORT=$(run_layout "$LANDING" "$SERVICE" "$RUN_KEY" validation-report)
 if [[ -f "$REPORT" ]]; then
   say "validation report ($REPORT):"
   python3 -m json.tool "$REPORT"
@@ -144,6 +165,7 @@ else
   passed=False
   say "no validation report at $REPORT: the run stopped before validation (see the dashboard's task executions)"
 fi
-say "landed results: $LANDING/$SERVICE/run=$RUN_KEY/ (query them: scdf-deploy/local/sql.sh \"SELECT decision, count(*) FROM risk GROUP BY decision\")"
+say "landed results: $(run_layout "$LANDING" "$SERVICE" "$RUN_KEY" run) (query them: scdf-deploy/local/sql.sh \"SELECT dt, count(*) FROM $SERVICE WHERE run = '$RUN_KEY' GROUP BY dt\")"
+say "rejected rows by reason: scdf-deploy/local/sql.sh \"SELECT reason_code, reason_field, count(*) FROM quarantine_$SERVICE WHERE run = '$RUN_KEY' GROUP BY 1, 2\""
 [[ "$code" == 0 && "$passed" == True ]] || fail "validation did not pass"
 say "validation PASSED"

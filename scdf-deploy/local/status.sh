@@ -9,18 +9,22 @@ row() {
   if is_running "$name"; then
     local health=down
     if eval "$probe" >/dev/null 2>&1; then health=up; else unhealthy=1; fi
-    printf '%-16s %-8s pid %-8s port %-6s %s\n' "$name" running "$(pid_of "$name")" "$port" "$health"
+    printf '%-20s %-8s pid %-8s port %-6s %s\n' "$name" running "$(pid_of "$name")" "$port" "$health"
   else
     local note=""
     port_open "$port" && note="(port $port taken by another process)"
-    printf '%-16s %-8s %-12s port %-6s %s\n' "$name" stopped "" "$port" "$note"
+    printf '%-20s %-8s %-12s port %-6s %s\n' "$name" stopped "" "$port" "$note"
   fi
 }
 
 row kafka "$KAFKA_PORT" "port_open $KAFKA_PORT"
 row dataflow "$SCDF_PORT" "http_ok $SCDF_URL/about"
-row consumer "$CONSUMER_PORT" "http_ok http://localhost:$CONSUMER_PORT/actuator/health"
+for service in $(catalogue_services); do
+  name=$(consumer_name "$service"); port=$(consumer_port "$service")
+  row "$name" "$port" "http_ok http://localhost:$port/actuator/health"
+done
 row realtime "$REALTIME_PORT" "http_ok http://localhost:$REALTIME_PORT/actuator/health"
+row pricing-service "$PRICING_PORT" "http_ok http://localhost:$PRICING_PORT/health"
 row region-registry "$REGISTRY_PORT" "http_ok $REGISTRY_URL/actuator/health"
 if http_ok "$REGISTRY_URL/actuator/health"; then
   curl -sf "$REGISTRY_URL/regions" | python3 -c "

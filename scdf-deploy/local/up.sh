@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Brings the local Offstream platform up (idempotent): builds what is missing, starts the Kafka
-# broker, the SCDF server (with the local regions as platform accounts), the region registry, the
-# sample service's real-time app and the service consumer, waits until each answers, registers the
-# regions with the registry, every task app as a boot2 app, and loads the composed task definitions.
+# broker, the SCDF server (with the local regions as platform accounts, and the service catalogue
+# OFFSTREAM_SERVICES handed to every task), the region registry, the services this repository
+# ships (the risk service's real-time app; the Python pricing service when python3 is there) and
+# one service consumer per catalogue entry, waits until each answers, registers the regions with
+# the registry, every task app as a boot2 app, and loads the composed task definitions.
+# Re-running it after adding a catalogue entry starts that entry's consumer.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -38,10 +41,15 @@ done
 for r in $REGIONS; do
   account_args+=("--spring.cloud.dataflow.task.platform.local.accounts.${r%%:*}.maximum-concurrent-tasks=${r##*:}")
 done
+# Common task properties: every task SCDF launches knows the catalogue and the landing root.
+common=--spring.cloud.dataflow.application-properties.task
 start_component dataflow "$SCDF_PORT" "$SCDF_JAR" \
   --server.port="$SCDF_PORT" \
   --spring.datasource.url="$SCDF_DATASOURCE_URL" \
   --offstream.home="$OFFSTREAM_ROOT" \
+  "$common.offstream.services.location=$(catalogue_uri)" \
+  "$common.offstream.run.landing=file://$OFFSTREAM_HOME/landing" \
+  "$common.offstream.kafka.bootstrap-servers=localhost:$KAFKA_PORT" \
   "${account_args[@]}"
 wait_until dataflow 180 http_ok "$SCDF_URL/about"
 platforms=$(curl -sf "$SCDF_URL/tasks/platforms?size=100" || true)
@@ -62,17 +70,40 @@ for r in $REGIONS; do
 done
 say "regions: $(curl -sf "$REGISTRY_URL/regions" | grep -o '"name":"[^"]*"[^}]*"headroom":[0-9-]*' | sed 's/"name":"\([^"]*\)".*"headroom":\([0-9-]*\)/\1 (headroom \2)/' | paste -sd ' ' -)"
 
-# The sample production service: its real-time REST app, and the same service hosted as the
-# consumer of every run's ingress topic (group offstream-risk).
+# The services this repository ships: the risk service's real-time REST app, and the Python
+# pricing service (an HTTP service the pricing consumer calls).
 start_component realtime "$REALTIME_PORT" "$REALTIME_JAR" --server.port="$REALTIME_PORT"
-start_component consumer "$CONSUMER_PORT" "$CONSUMER_JAR" --server.port="$CONSUMER_PORT" \
-  --offstream.consumer.bootstrap-servers="localhost:$KAFKA_PORT"
+PRICING_PY=$OFFSTREAM_ROOT/stream-apps/sample-pricing-service/pricing_service.py
+if command -v python3 >/dev/null 2>&1; then
+  start_process pricing-service "$PRICING_PORT" "$PRICING_PY" python3 "$PRICING_PY" --host 127.0.0.1 --port "$PRICING_PORT"
+else
+  say "python3 is not installed: the pricing service (port $PRICING_PORT) is not started, so pricing runs would dead-letter"
+  say "    every record (apt-get install python3, then re-run up.sh)"
+fi
+
+# One service consumer per catalogue entry (group offstream-<service>), each hosting its service.
+services=$(catalogue_services)
+[[ -n "$services" ]] || say "the catalogue $OFFSTREAM_SERVICES has no service (folders with a service.yaml)"
+for service in $services; do
+  start_component "$(consumer_name "$service")" "$(consumer_port "$service")" "$CONSUMER_JAR" \
+    --server.port="$(consumer_port "$service")" \
+    --offstream.consumer.service="$service" \
+    --offstream.services.location="$(catalogue_uri)" \
+    --offstream.consumer.bootstrap-servers="localhost:$KAFKA_PORT"
+done
 wait_until realtime 120 http_ok "http://localhost:$REALTIME_PORT/actuator/health"
-wait_until consumer 120 http_ok "http://localhost:$CONSUMER_PORT/actuator/health"
+if is_running pricing-service; then wait_until pricing-service 30 http_ok "http://localhost:$PRICING_PORT/health"; fi
+for service in $services; do
+  wait_until "$(consumer_name "$service")" 120 http_ok "http://localhost:$(consumer_port "$service")/actuator/health"
+done
 
 "$OFFSTREAM_ROOT/composed-definitions/register-apps.sh" "$SCDF_URL"
 "$OFFSTREAM_ROOT/composed-definitions/load-definitions.sh" "$SCDF_URL"
 
 say "up: SCDF $SCDF_URL (dashboard $SCDF_URL/dashboard), Kafka localhost:$KAFKA_PORT, H2 $SCDF_DATASOURCE_URL"
-say "    service consumer http://localhost:$CONSUMER_PORT/actuator, real-time service http://localhost:$REALTIME_PORT/score"
+for service in $services; do
+  say "    $service: consumer http://localhost:$(consumer_port "$service")/actuator"
+done
+say "    catalogue $(catalogue_uri); real-time risk service http://localhost:$REALTIME_PORT/score\
+$(is_running pricing-service && echo ", pricing service http://localhost:$PRICING_PORT/price")"
 say "    region registry $REGISTRY_URL/regions ($REGIONS)"

@@ -63,6 +63,34 @@ public record RunLayout(URI landingRoot, String service, String runKey) {
         return child(quarantine(), dayFolder(date) + "/");
     }
 
+    /**
+     * For scripts, so they never build these paths themselves:
+     * {@code RunLayout <landing> <service> <runKey> run|validation-report|report|quarantine|staging}
+     * prints the URI (file: URIs as plain paths).
+     */
+    public static void main(String[] args) {
+        if (args.length != 4) {
+            System.err.println("usage: RunLayout <landing> <service> <runKey> run|validation-report|report|quarantine|staging");
+            System.exit(2);
+        }
+        try {
+            URI landing = args[0].contains(":") ? URI.create(args[0]) : java.nio.file.Path.of(args[0]).toAbsolutePath().toUri();
+            RunLayout layout = new RunLayout(landing, args[1], args[2]);
+            URI uri = switch (args[3]) {
+                case "run" -> layout.runDirectory();
+                case "validation-report" -> layout.validationReport();
+                case "report" -> layout.reportDirectory();
+                case "quarantine" -> layout.quarantine();
+                case "staging" -> layout.stagingDirectory();
+                default -> throw new IllegalArgumentException("unknown part '" + args[3] + "'");
+            };
+            System.out.println("file".equals(uri.getScheme()) ? uri.getPath() : uri.toString());
+        } catch (IllegalArgumentException e) {
+            System.err.println("[offstream] " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
     /** {@code dt=YYYY-MM-DD}: the partition folder name, in the warehouse as in the landing. */
     public static String dayFolder(LocalDate date) {
         return "dt=" + date;
