@@ -20,8 +20,8 @@ import io.offstream.registry.client.DispatchState;
 import io.offstream.testsupport.platform.LocalPlatform;
 
 /**
- * offstream-multi-region end to end: a 30-day run split into three 10-day offstream-run
- * children over three regions. Headroom (slots: region-a 4, region-b 2, region-c 6; a child holds
+ * offstream-multi-region end to end: a 6-day run split into three 2-day offstream-run
+ * children over three regions (few days: each day is one Spark job, and a job's start dominates). Headroom (slots: region-a 4, region-b 2, region-c 6; a child holds
  * 2) places the first and third children on region-c and the second on region-a. region-c's
  * launcher cannot start anything, so both its launches are refused: each child is re-routed to
  * the next region with headroom (first to region-a, which the third then finds full, so
@@ -35,11 +35,11 @@ class MultiRegionRunIntegrationTests extends MultiRegionIntegrationTestSupport {
     }
 
     @Test
-    void aThirtyDayRunSplitsOverTheRegionsByHeadroomAndAFailingRegionsChildrenAreReRouted() throws Exception {
+    void aLongRunSplitsOverTheRegionsByHeadroomAndAFailingRegionsChildrenAreReRouted() throws Exception {
         onlyRegions("region-a", "region-b", "region-c");
         LocalDate from = LocalDate.of(2026, 4, 1);
-        LocalDate to = from.plusDays(29);
-        Path dataset = sampleWarehouse(from, 30, 300);
+        LocalDate to = from.plusDays(5);
+        Path dataset = sampleWarehouse(from, 6, 300);
         String runKey = "mr-" + UUID.randomUUID().toString().substring(0, 8);
         String definition = multiRegionDefinition();
         List<String> arguments = dispatchArguments(runKey, dataset, from, to, 3);
@@ -66,7 +66,7 @@ class MultiRegionRunIntegrationTests extends MultiRegionIntegrationTestSupport {
         assertThat(ledgerEvents(runKey)).filteredOn(event -> event.contains("re-routed away from region region-c")).hasSize(2);
         Map<String, Object> parent = ledgerDispatch(runKey);
         assertThat(parent).containsEntry("STATUS", "PASSED");
-        assertThat(String.valueOf(parent.get("MESSAGE"))).contains("30 day(s)").contains("source 9,000");
+        assertThat(String.valueOf(parent.get("MESSAGE"))).contains("6 day(s)").contains("source 1,800");
 
         // every child validated, and together they land each accepted key once
         Set<String> expected = expectedAcceptedKeys(dataset);
@@ -80,7 +80,7 @@ class MultiRegionRunIntegrationTests extends MultiRegionIntegrationTestSupport {
             deadLettered += report.path("deadLettered").asLong();
             landed.addAll(landedKeys(child.childKey()));
         }
-        assertThat(sourceRows).isEqualTo(9_000);
+        assertThat(sourceRows).isEqualTo(1_800);
         Set<String> distinct = new HashSet<>(landed);
         assertThat(landed).as("no key landed twice").hasSameSizeAs(distinct);
         assertThat(distinct).isSubsetOf(expected);

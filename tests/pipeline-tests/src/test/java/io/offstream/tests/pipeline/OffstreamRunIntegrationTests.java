@@ -16,7 +16,7 @@ import io.offstream.testsupport.platform.LocalPlatform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** offstream-run end to end: ~50,000 warehouse rows in, one landed row per accepted key out, validated. */
+/** offstream-run of the sample risk service end to end: 15,000 warehouse rows in, one landed row per accepted key out, validated. */
 class OffstreamRunIntegrationTests extends PipelineIntegrationTestSupport {
 
     @BeforeEach
@@ -27,16 +27,16 @@ class OffstreamRunIntegrationTests extends PipelineIntegrationTestSupport {
     @Test
     void aRunLandsOneRowPerAcceptedKeyAndValidates() throws Exception {
         LocalDate from = LocalDate.of(2026, 3, 1);
-        Path dataset = sampleWarehouse(from, 5, 10_000);
+        Path dataset = sampleWarehouse(from, 3, 5_000);
         String runKey = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
 
-        long runner = launchRun(runKey, dataset, from, from.plusDays(4));
+        long runner = launchRun(runKey, dataset, from, from.plusDays(2));
         JsonNode end = dataflow.awaitTaskEnd(runner, RUN_TIMEOUT);
 
         assertThat(end.path("exitCode").asInt()).as("offstream-run %s", end).isZero();
         JsonNode report = report(runKey);
         assertThat(report.path("passed").asBoolean()).as("report %s", report).isTrue();
-        assertThat(report.path("sourceRows").asLong()).isEqualTo(50_000);
+        assertThat(report.path("sourceRows").asLong()).isEqualTo(15_000);
         List<String> landed = landedKeys(runKey);
         Set<String> distinct = new HashSet<>(landed);
         assertThat(landed).as("no key landed twice").hasSameSizeAs(distinct);

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A JVM child process running a jar, as users run the deployables: its output goes to a log
  * file, readiness is awaited with a probe, and it stops with SIGTERM (or is killed with SIGKILL
- * by fault-injection tests).
+ * by fault-injection tests). {@link #command} manages any other program the same way (e.g. the
+ * Python pricing service).
  */
 public final class JavaProcess implements AutoCloseable {
 
@@ -38,7 +39,12 @@ public final class JavaProcess implements AutoCloseable {
     }
 
     public static Builder jar(String name, Path jar) {
-        return new Builder(name, jar);
+        return new Builder(name, jar, null);
+    }
+
+    /** Any program, e.g. {@code python3 pricing_service.py --port N}; arguments may follow with {@link Builder#arg}. */
+    public static Builder command(String name, List<String> command) {
+        return new Builder(name, null, List.copyOf(command));
     }
 
     public String name() {
@@ -144,6 +150,8 @@ public final class JavaProcess implements AutoCloseable {
 
         private final Path jar;
 
+        private final List<String> program;
+
         private final List<String> jvmOptions = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Xss512k"));
 
         private final List<String> arguments = new ArrayList<>();
@@ -154,9 +162,10 @@ public final class JavaProcess implements AutoCloseable {
 
         private Path workingDirectory;
 
-        private Builder(String name, Path jar) {
+        private Builder(String name, Path jar, List<String> program) {
             this.name = name;
             this.jar = jar;
+            this.program = program;
         }
 
         public Builder jvmOption(String option) {
@@ -185,12 +194,15 @@ public final class JavaProcess implements AutoCloseable {
         }
 
         public JavaProcess start() {
-            Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
             List<String> command = new ArrayList<>();
-            command.add(javaBin.toString());
-            command.addAll(jvmOptions);
-            command.add("-jar");
-            command.add(jar.toString());
+            if (program != null) {
+                command.addAll(program);
+            } else {
+                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.addAll(jvmOptions);
+                command.add("-jar");
+                command.add(jar.toString());
+            }
             command.addAll(arguments);
             Path out = logFile != null ? logFile : Path.of("target", name + ".log");
             try {
@@ -207,7 +219,7 @@ public final class JavaProcess implements AutoCloseable {
                 return new JavaProcess(name, builder.start(), out);
             }
             catch (IOException e) {
-                throw new UncheckedIOException("Cannot start " + name + " from " + jar, e);
+                throw new UncheckedIOException("Cannot start " + name + ": " + String.join(" ", command), e);
             }
         }
     }
