@@ -1,21 +1,16 @@
 package io.offstream.tasks.plan;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.offstream.contract.service.DatasetFit;
 import io.offstream.contract.service.InvalidServiceException;
 import io.offstream.contract.service.ServiceDefinition;
-import io.offstream.contract.service.WarehouseType;
 import io.offstream.tasks.support.catalogue.ServicesProperties;
 import io.offstream.tasks.support.ledger.LedgerRun;
 import io.offstream.tasks.support.ledger.Phase;
@@ -99,19 +94,11 @@ public class RunPlanner {
 
     /** Every pinned day's columns must feed the service's current request; one message names each problem and where. */
     private void checkFit(RunParameters params, ServiceDefinition service, List<PlannedPartition> partitions) {
-        Map<String, List<URI>> problems = new LinkedHashMap<>();
-        for (Map.Entry<URI, Map<String, WarehouseType>> file : datasetColumns.read(partitions).entrySet()) {
-            for (String problem : DatasetFit.problems(service, file.getValue())) {
-                problems.computeIfAbsent(problem, p -> new ArrayList<>()).add(file.getKey());
-            }
+        List<String> problems = ServiceFit.problems(service, partitions, datasetColumns);
+        if (!problems.isEmpty()) {
+            throw new PlanRejectedException("Dataset " + params.dataset() + " does not fit service '" + service.name() + "' (request "
+                    + service.request().current().label() + "): " + String.join("; ", problems));
         }
-        if (problems.isEmpty()) {
-            return;
-        }
-        List<String> lines = new ArrayList<>();
-        problems.forEach((problem, files) -> lines.add(problem + " (" + files.size() + " file(s), first " + files.get(0) + ")"));
-        throw new PlanRejectedException("Dataset " + params.dataset() + " does not fit service '" + service.name() + "' (request "
-                + service.request().current().label() + "): " + String.join("; ", lines));
     }
 
     public record Validated(RunParameters parameters, List<PlannedPartition> partitions) {
