@@ -42,9 +42,6 @@ public class IngressProperties {
     /** What an unreadable pinned file does: fail (default; the partition fails) or skip (it is skipped and reported). */
     private String onCorruptFile = "fail";
 
-    /** Longest text value accepted; longer values are rejected as OVERSIZE_TEXT. */
-    private int maxTextLength = 512;
-
     /** Longest a partition's Spark job may run; 0 = no limit. */
     private Duration partitionTimeout = Duration.ZERO;
 
@@ -91,8 +88,6 @@ public class IngressProperties {
     public void setWorkDir(String workDir) { this.workDir = workDir; }
     public String getOnCorruptFile() { return onCorruptFile; }
     public void setOnCorruptFile(String onCorruptFile) { this.onCorruptFile = onCorruptFile; }
-    public int getMaxTextLength() { return maxTextLength; }
-    public void setMaxTextLength(int maxTextLength) { this.maxTextLength = maxTextLength; }
     public Duration getPartitionTimeout() { return partitionTimeout; }
     public void setPartitionTimeout(Duration partitionTimeout) { this.partitionTimeout = partitionTimeout; }
     public Duration getProgressInterval() { return progressInterval; }

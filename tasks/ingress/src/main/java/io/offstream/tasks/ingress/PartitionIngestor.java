@@ -1,6 +1,5 @@
 package io.offstream.tasks.ingress;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.offstream.contract.jobs.IngressJobResult;
+import io.offstream.contract.layout.RunLayout;
 import io.offstream.tasks.support.batch.PhaseLog;
+import io.offstream.tasks.support.catalogue.ServicesProperties;
 import io.offstream.tasks.support.engine.EngineResult;
 import io.offstream.tasks.support.ledger.LedgerRun;
 import io.offstream.tasks.support.ledger.ManifestFile;
@@ -29,8 +29,9 @@ import io.offstream.tasks.support.topics.KafkaProperties;
 
 /**
  * The ingress phase's logic for one planned partition: skip it when the ledger says it is
- * published, else submit the Spark job on exactly its pinned files, record the job's counts,
- * reject reasons and the topic's end offsets, and log progress.
+ * published, else submit the Spark job on exactly its pinned files (arguments from
+ * {@link PartitionJobOptions}), record the job's {@link IngressJobResult} (counts, reject reasons,
+ * the topic's end offsets), and log progress.
  */
 class PartitionIngestor {
 
@@ -39,15 +40,18 @@ class PartitionIngestor {
     private final RunLedger ledger;
     private final IngressProperties options;
     private final KafkaProperties kafka;
+    private final ServicesProperties services;
     private final SparkIngressJob sparkJob;
     private final Path workRoot;
     private final long startNanos = System.nanoTime();
     private long rowsThisLaunch;
 
-    PartitionIngestor(RunLedger ledger, IngressProperties options, KafkaProperties kafka, SparkIngressJob sparkJob, Path workRoot) {
+    PartitionIngestor(RunLedger ledger, IngressProperties options, KafkaProperties kafka, ServicesProperties services,
+            SparkIngressJob sparkJob, Path workRoot) {
         this.ledger = ledger;
         this.options = options;
         this.kafka = kafka;
+        this.services = services;
         this.sparkJob = sparkJob;
         this.workRoot = workRoot;
     }
@@ -77,25 +81,16 @@ class PartitionIngestor {
             logProgress(run);
             return;
         }
-        Path work = Files.createDirectories(workRoot.resolve(runKey).resolve("dt=" + partition.date()));
+        Path work = Files.createDirectories(workRoot.resolve(runKey).resolve(RunLayout.dayFolder(partition.date())));
         Path manifest = work.resolve("manifest.tsv");
-        Path resultFile = work.resolve("result.json");
+        Path resultFile = work.resolve("result.properties");
         Files.deleteIfExists(resultFile);
         List<String> lines = new ArrayList<>();
         for (ManifestFile f : partition.files()) {
             lines.add(f.uri() + "\t" + f.size() + "\t" + f.modificationTime().toEpochMilli());
         }
         Files.write(manifest, lines, StandardCharsets.UTF_8);
-        List<String> args = new ArrayList<>(List.of("--run-key=" + runKey, "--partition-date=" + partition.date(),
-                "--manifest=" + manifest, "--topic=" + run.topics().ingress(), "--quarantine=" + run.parameters().quarantine(),
-                "--result-file=" + resultFile, "--max-text-length=" + options.getMaxTextLength(),
-                "--on-corrupt-file=" + options.getOnCorruptFile()));
-        kafka.clientProperties().forEach((k, v) -> args.add("--producer." + k + "=" + v));
-        options.getProducer().forEach((k, v) -> args.add("--producer." + k + "=" + v));
-        if (partition.date().toString().equals(options.getFault().getHaltPartition()) && options.getFault().getHaltAfterRows() > 0) {
-            log.warn("Fault injection: the job of dt={} halts after {} records", partition.date(), options.getFault().getHaltAfterRows());
-            args.add("--halt-after-rows=" + options.getFault().getHaltAfterRows());
-        }
+        List<String> args = PartitionJobOptions.of(run, partition, manifest, resultFile, options, kafka, services.locationUri()).toArguments();
         String name = "ingress-" + partition.date();
         log.info("dt={}: submitting the Spark ingress job ({} file(s), {} bytes, engine {}, master {})", partition.date(),
                 partition.files().size(), partition.totalBytes(), options.getEngine(), options.getMaster());
@@ -124,7 +119,7 @@ class PartitionIngestor {
             ledger.recordEvent(runKey, Phase.INGRESS, message);
             throw new IllegalStateException(message);
         }
-        PartitionResult r = readResult(resultFile);
+        IngressJobResult r = IngressJobResult.read(resultFile);
         if (r.read() != r.rejected() + r.published()) {
             String message = "dt=" + partition.date() + ": read " + r.read() + " != rejected " + r.rejected() + " + published " + r.published();
             throw new IllegalStateException(message);
@@ -151,9 +146,5 @@ class PartitionIngestor {
         int done = (int) ledger.partitions(run.runKey(), Phase.INGRESS).stream().filter(PhaseRecord::completed).count();
         return PhaseLog.progress("ingress of run " + run.runKey() + " partitions", done, total, rowsThisLaunch,
                 Duration.ofNanos(System.nanoTime() - startNanos));
-    }
-
-    private static PartitionResult readResult(Path file) throws IOException {
-        return new ObjectMapper().readValue(file.toFile(), PartitionResult.class);
     }
 }

@@ -31,10 +31,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
+import io.offstream.contract.keys.RecordKeys;
+import io.offstream.contract.layout.RunLayout;
+import io.offstream.contract.naming.RunHeaders;
+import io.offstream.contract.naming.RunTopics;
+import io.offstream.contract.service.ServiceCatalogue;
+import io.offstream.contract.service.ServiceDefinition;
 import io.offstream.kafka.broker.KraftBroker;
 import io.offstream.kafka.broker.KraftBrokerSettings;
 import io.offstream.schemas.codec.GenericRecordCodec;
-import io.offstream.schemas.codec.HistorySchemaStore;
 import io.offstream.testsupport.RepositoryLayout;
 
 /**
@@ -155,6 +160,18 @@ abstract class IngressFixture {
         return keys;
     }
 
+    // ---- the catalogue and the run's layout --------------------------------------------------
+
+    /** The checkout's catalogue entry of a service, as the tasks load it (they get offstream.home = the checkout). */
+    ServiceDefinition service(String name) {
+        return ServiceCatalogue.local(layout.root().resolve("schemas/services").toUri()).load(name);
+    }
+
+    /** Where the run's files are under this class's landing. */
+    RunLayout runLayout(String service, String runKey) {
+        return new RunLayout(work.resolve("landing").toUri(), service, runKey);
+    }
+
     // ---- topics -----------------------------------------------------------------------------
 
     Set<String> topics() throws Exception {
@@ -163,15 +180,21 @@ abstract class IngressFixture {
         }
     }
 
-    /** Every record of a topic, keys decoded as UTF-8 and values decoded by fingerprint. */
-    TopicContent readTopic(String topic) {
+    /**
+     * Every record of a run's ingress topic, keys decoded as UTF-8 and values decoded by fingerprint
+     * with the service's schema histories; a key that is not the value's record key is a problem.
+     */
+    TopicContent readIngressTopic(String service, String runKey) {
+        String topic = RunTopics.of(service, runKey).ingress();
+        ServiceDefinition definition = service(service);
+        RecordKeys recordKeys = new RecordKeys(definition.descriptor().key());
         Properties props = new Properties();
         props.put("bootstrap.servers", broker.bootstrapServers());
         props.put("key.deserializer", ByteArrayDeserializer.class.getName());
         props.put("value.deserializer", ByteArrayDeserializer.class.getName());
         props.put("enable.auto.commit", "false");
         props.put("max.poll.records", "5000");
-        GenericRecordCodec codec = new GenericRecordCodec(HistorySchemaStore.fromClasspath());
+        GenericRecordCodec codec = new GenericRecordCodec(definition.schemaStore());
         Map<String, Integer> keyCounts = new HashMap<>();
         Map<Integer, Long> endOffsets = new TreeMap<>();
         long records = 0;
@@ -193,10 +216,10 @@ abstract class IngressFixture {
                     String key = new String(record.key(), StandardCharsets.UTF_8);
                     keyCounts.merge(key, 1, Integer::sum);
                     GenericRecord value = codec.decode(record.value());
-                    if (!key.equals(value.get("txn_id").toString())) {
-                        problems.add("key " + key + " carries txn_id " + value.get("txn_id"));
+                    if (!key.equals(recordKeys.keyOf(value))) {
+                        problems.add("key " + key + " carries the record key " + recordKeys.keyOf(value));
                     }
-                    for (String header : List.of("offstream.run.key", "offstream.partition.date", "offstream.source.position")) {
+                    for (String header : List.of(RunHeaders.RUN_KEY, RunHeaders.PARTITION_DATE, RunHeaders.SOURCE_POSITION)) {
                         if (record.headers().lastHeader(header) == null) {
                             problems.add("record " + key + " lacks header " + header);
                         }

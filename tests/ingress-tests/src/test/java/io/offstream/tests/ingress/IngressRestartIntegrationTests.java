@@ -43,7 +43,7 @@ class IngressRestartIntegrationTests extends IngressFixture {
         assertThat(status(runKey, "2026-04-03")).containsEntry("STATUS", "COMPLETED").containsEntry("READ_COUNT", 0L);
         assertThat((String) status(runKey, "2026-04-01").get("MESSAGE")).contains("part-99999-corrupt.parquet");
 
-        TopicContent topic = readTopic("offstream.risk." + runKey + ".ingress");
+        TopicContent topic = readIngressTopic("risk", runKey);
         assertThat(topic.problems()).isEmpty();
         assertThat(topic.keyCounts().keySet()).isEqualTo(expectedAcceptedKeys());
         assertThat(topic.records()).as("records sent before the kill are on the topic twice").isGreaterThan(topic.keyCounts().size());

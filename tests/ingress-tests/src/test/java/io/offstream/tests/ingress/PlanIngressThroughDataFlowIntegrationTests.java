@@ -22,6 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.offstream.contract.naming.RunTopics;
+
 import io.offstream.testsupport.dataflow.DataFlowClient;
 import io.offstream.testsupport.platform.LocalPlatform;
 import io.offstream.testsupport.platform.LocalPlatformExtension;
@@ -54,12 +56,14 @@ class PlanIngressThroughDataFlowIntegrationTests {
 
         String composed = "pi-" + UUID.randomUUID().toString().substring(0, 6);
         dataflow.createTaskDefinition(composed, "plan: offstream-plan && ingress: offstream-ingress");
-        String service = "svc" + UUID.randomUUID().toString().substring(0, 4);
+        // the catalogue's risk entry; an explicit run key keeps this run's topic apart from other tests' on the shared broker
+        String runKey = "pi-" + UUID.randomUUID().toString().substring(0, 8);
         long id = dataflow.launchTask(composed, Map.of(
                 "app.*.offstream.run.dataset", dataset.toUri().toString(),
                 "app.*.offstream.run.from", "2026-07-01",
                 "app.*.offstream.run.to", "2026-07-02",
-                "app.*.offstream.run.service", service,
+                "app.*.offstream.run.service", "risk",
+                "app.*.offstream.run.key", runKey,
                 "app.*.offstream.run.landing", scratch.resolve("landing").toString(),
                 "app.*.offstream.home", root.toString(),
                 "app.*.offstream.kafka.bootstrap-servers", platform.kafka().bootstrapServers(),
@@ -73,18 +77,16 @@ class PlanIngressThroughDataFlowIntegrationTests {
                 expected.add(line.trim());
             }
         }
-        assertThat(keysOnIngressTopic(platform.kafka().bootstrapServers(), service)).isEqualTo(expected);
+        assertThat(keysOnIngressTopic(platform.kafka().bootstrapServers(), RunTopics.of("risk", runKey).ingress())).isEqualTo(expected);
     }
 
-    private static Set<String> keysOnIngressTopic(String bootstrap, String service) {
+    private static Set<String> keysOnIngressTopic(String bootstrap, String topic) {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
         props.put("key.deserializer", ByteArrayDeserializer.class.getName());
         props.put("value.deserializer", ByteArrayDeserializer.class.getName());
         Set<String> keys = new HashSet<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            String topic = consumer.listTopics().keySet().stream()
-                    .filter(t -> t.startsWith("offstream." + service + ".") && t.endsWith(".ingress")).findFirst().orElseThrow();
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

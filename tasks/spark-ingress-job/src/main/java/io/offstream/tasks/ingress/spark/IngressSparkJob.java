@@ -1,57 +1,44 @@
 package io.offstream.tasks.ingress.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.trim;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 
-import io.offstream.schemas.codec.HistorySchemaStore;
-import io.offstream.schemas.codec.SpecificRecordCodec;
-import io.offstream.schemas.sample.Transaction;
+import io.offstream.contract.coerce.RowCoercer;
+import io.offstream.contract.jobs.IngressJobOptions;
+import io.offstream.contract.jobs.IngressJobResult;
+import io.offstream.contract.service.HadoopCatalogueFiles;
+import io.offstream.contract.service.InvalidServiceException;
+import io.offstream.contract.service.ServiceCatalogue;
+import io.offstream.contract.service.ServiceDefinition;
 
 /**
- * Ingests one pinned dt= partition: reads exactly the pinned files, validates and coerces every
- * row to the Transaction schema, quarantines rejected rows (reason code + message) as Parquet,
- * publishes accepted rows to the run's ingress topic, and writes a JSON result with the counts
- * and the topic's end offsets. Exit code 0 on success, 1 on failure, 2 on bad options.
+ * Ingests one pinned dt= partition for any catalogue entry: reads exactly the pinned files,
+ * coerces every row to the service's current request schema ({@link RowCoercer}), quarantines
+ * rejected rows (every source column as text, with the reason) as Parquet, publishes accepted
+ * rows to the run's ingress topic, and writes the {@link IngressJobResult} with the counts and the
+ * topic's end offsets. Exit code 0 on success, 1 on failure, 2 on bad options.
  */
 public final class IngressSparkJob {
-
-    /** Source columns kept (as text) with a quarantined row. */
-    static final List<String> SOURCE_COLUMNS = List.of("txn_id", "buyer_id", "seller_id", "amount_minor", "currency",
-            "event_time", "item_category", "item_title", "payment_method", "buyer_country", "shipping_country");
 
     private IngressSparkJob() {
     }
@@ -68,6 +55,9 @@ public final class IngressSparkJob {
         int exit = 0;
         try {
             run(options);
+        } catch (InvalidServiceException e) {
+            System.err.println("[offstream] ingress of dt=" + options.partitionDate() + " failed: " + e.getMessage());
+            exit = 1;
         } catch (Exception e) {
             System.err.println("[offstream] ingress of dt=" + options.partitionDate() + " failed: " + e);
             e.printStackTrace();
@@ -76,52 +66,50 @@ public final class IngressSparkJob {
         System.exit(exit);
     }
 
-    static IngressResult run(IngressJobOptions options) throws Exception {
+    static IngressJobResult run(IngressJobOptions options) throws Exception {
         long start = System.nanoTime();
         List<PinnedFile> pinned = PinnedFile.read(options.manifest());
         SparkSession spark = SparkSession.builder().appName("offstream-ingress-" + options.runKey() + "-" + options.partitionDate())
                 .getOrCreate();
         try {
             Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+            ServiceDefinition service = new ServiceCatalogue(URI.create(options.servicesLocation()), new HadoopCatalogueFiles(hadoop))
+                    .load(options.service());
             List<String> skipped = new ArrayList<>();
-            List<String> readable = checkPinnedFiles(pinned, hadoop, options, skipped);
+            List<String> readable = readableFiles(pinned, hadoop, options, skipped);
             long read = 0;
             long rejected = 0;
             Map<String, Long> byReason = new TreeMap<>();
             LongAccumulator published = spark.sparkContext().longAccumulator("published");
             if (!readable.isEmpty()) {
-                Dataset<Row> verdicts = verdicts(spark, readable, options).persist(StorageLevel.MEMORY_AND_DISK());
-                for (Row r : verdicts.groupBy("_accepted", "_reason_code").count().collectAsList()) {
+                Dataset<Row> source = spark.read().parquet(readable.toArray(String[]::new));
+                List<String> sourceColumns = List.of(source.columns());
+                Dataset<Row> verdicts = verdicts(source, RowCoercer.of(service), ServiceSchemas.of(service.schemaHistory()), options)
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                for (Row r : verdicts.groupBy(VerdictColumns.ACCEPTED, VerdictColumns.REASON_CODE).count().collectAsList()) {
                     read += r.getLong(2);
                     if (!r.getBoolean(0)) {
                         byReason.put(r.getString(1), r.getLong(2));
                         rejected += r.getLong(2);
                     }
                 }
-                List<org.apache.spark.sql.Column> quarantineColumns = new ArrayList<>();
-                SOURCE_COLUMNS.forEach(c -> quarantineColumns.add(col(c)));
-                List.of("_reason_code", "_reason_message", "_source_file", "_source_row").forEach(c -> quarantineColumns.add(col(c)));
-                verdicts.filter(col("_accepted").equalTo(false))
-                        .select(quarantineColumns.toArray(org.apache.spark.sql.Column[]::new))
-                        .withColumnRenamed("_reason_code", "reason_code").withColumnRenamed("_reason_message", "reason_message")
-                        .withColumnRenamed("_source_file", "source_file").withColumnRenamed("_source_row", "source_row")
-                        .coalesce(1).write().mode(SaveMode.Overwrite)
-                        .parquet(options.quarantine() + (options.quarantine().endsWith("/") ? "" : "/") + "dt=" + options.partitionDate());
-                verdicts.filter(col("_accepted").equalTo(true)).select("_key", "_value", "_source_file", "_source_row")
+                quarantine(verdicts, sourceColumns, options);
+                verdicts.filter(col(VerdictColumns.ACCEPTED).equalTo(true))
+                        .select(VerdictColumns.KEY, VerdictColumns.VALUE, VerdictColumns.SOURCE_FILE, VerdictColumns.SOURCE_ROW)
                         .foreachPartition(new KafkaPartitionPublisher(options, published));
                 verdicts.unpersist();
             }
-            long published0 = published.value();
-            if (published0 != read - rejected) {
-                throw new IllegalStateException("Published " + published0 + " records but " + (read - rejected) + " rows were accepted");
+            long sent = published.value();
+            if (sent != read - rejected) {
+                throw new IllegalStateException("Published " + sent + " records but " + (read - rejected) + " rows were accepted");
             }
-            Map<Integer, Long> endOffsets = endOffsets(options);
+            Map<Integer, Long> endOffsets = TopicEndOffsets.of(options.topic(), options.producer());
             long millis = (System.nanoTime() - start) / 1_000_000;
-            IngressResult result = new IngressResult(options.runKey(), options.partitionDate().toString(), options.topic(), read,
-                    rejected, published0, byReason, skipped, endOffsets, millis, read * 1000.0 / Math.max(1, millis));
+            IngressJobResult result = new IngressJobResult(options.runKey(), options.partitionDate().toString(), options.topic(), read,
+                    rejected, sent, byReason, skipped, endOffsets, millis, read * 1000.0 / Math.max(1, millis));
             result.write(Path.of(options.resultFile()));
-            System.out.printf("[offstream] dt=%s: read %,d, rejected %,d, published %,d in %,d ms (%,.0f rows/s)%n",
-                    options.partitionDate(), read, rejected, published0, millis, result.rowsPerSecond());
+            System.out.printf("[offstream] dt=%s: read %,d, rejected %,d %s, published %,d in %,d ms (%,.0f rows/s)%n",
+                    options.partitionDate(), read, rejected, byReason, sent, millis, result.rowsPerSecond());
             return result;
         } finally {
             spark.stop();
@@ -129,127 +117,54 @@ public final class IngressSparkJob {
     }
 
     /** Every pinned file must still be as plan saw it; an unreadable one fails the job or is skipped. */
-    private static List<String> checkPinnedFiles(List<PinnedFile> pinned, Configuration hadoop, IngressJobOptions options,
+    private static List<String> readableFiles(List<PinnedFile> pinned, Configuration hadoop, IngressJobOptions options,
             List<String> skipped) throws Exception {
         List<String> readable = new ArrayList<>();
         for (PinnedFile file : pinned) {
-            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(file.uri()));
-            FileSystem fs = path.getFileSystem(hadoop);
-            FileStatus status;
-            try {
-                status = fs.getFileStatus(path);
-            } catch (java.io.FileNotFoundException e) {
-                throw new IllegalStateException("Pinned file " + file.uri() + " no longer exists: the snapshot changed after plan");
-            }
-            if (status.getLen() != file.size() || status.getModificationTime() != file.modificationMillis()) {
-                throw new IllegalStateException("Pinned file " + file.uri() + " changed after plan (size " + status.getLen() + " vs "
-                        + file.size() + ", modified " + status.getModificationTime() + " vs " + file.modificationMillis() + ")");
-            }
-            try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(path, hadoop))) {
-                reader.getFooter();
+            file.checkUnchanged(hadoop);
+            String problem = file.unreadableBecause(hadoop);
+            if (problem == null) {
                 readable.add(file.uri());
-            } catch (Exception e) {
-                if ("skip".equals(options.onCorruptFile())) {
-                    System.out.println("[offstream] skipping corrupt file " + file.uri() + ": " + e.getMessage());
-                    skipped.add(file.uri());
-                } else {
-                    throw new IllegalStateException("Pinned file " + file.uri() + " is not readable Parquet (" + e.getMessage()
-                            + "); rerun with on-corrupt-file=skip to skip it", e);
-                }
+            } else if (options.skipsCorruptFiles()) {
+                System.out.println("[offstream] skipping corrupt file " + file.uri() + ": " + problem);
+                skipped.add(file.uri());
+            } else {
+                throw new IllegalStateException("Pinned file " + file.uri() + " is not readable Parquet (" + problem
+                        + "); rerun with on-corrupt-file=skip to skip it");
             }
         }
         return readable;
     }
 
-    /** The pinned rows with their verdict: accepted (key, single-object value) or rejected (reason, message). */
-    static Dataset<Row> verdicts(SparkSession spark, List<String> files, IngressJobOptions options) {
-        Dataset<Row> source = spark.read().parquet(files.toArray(String[]::new));
-        List<String> present = new ArrayList<>(List.of(source.columns()));
-        Dataset<Row> located = source.select(col("*"), col("_metadata.file_path").as("_source_file"),
-                col("_metadata.row_index").as("_source_row"));
-        Dataset<Row> numbered = present.contains("txn_id")
-                ? located.withColumn("_occurrence", row_number().over(
-                        Window.partitionBy(trim(col("txn_id").cast("string"))).orderBy(col("_source_file"), col("_source_row"))))
-                : located.withColumn("_occurrence", org.apache.spark.sql.functions.lit(1));
-        StructType out = outputSchema();
-        return numbered.mapPartitions(new Coerce(options, present), Encoders.row(out));
+    /**
+     * The source rows with their verdict. A row repeats the key of an earlier one (by source file,
+     * then row) when the trimmed texts of its key columns are equal; the first occurrence is kept.
+     */
+    static Dataset<Row> verdicts(Dataset<Row> source, RowCoercer coercer, ServiceSchemas schemas, IngressJobOptions options) {
+        List<String> sourceColumns = List.of(source.columns());
+        Dataset<Row> located = source.select(col("*"), col("_metadata.file_path").as(VerdictColumns.SOURCE_FILE),
+                col("_metadata.row_index").as(VerdictColumns.SOURCE_ROW));
+        List<String> keyColumns = coercer.keyColumns();
+        Column occurrence = sourceColumns.containsAll(keyColumns)
+                ? row_number().over(Window.partitionBy(keyColumns.stream().map(c -> trim(column(c).cast("string"))).toArray(Column[]::new))
+                        .orderBy(col(VerdictColumns.SOURCE_FILE), col(VerdictColumns.SOURCE_ROW)))
+                : lit(1);
+        return located.withColumn(CoercePartition.OCCURRENCE, occurrence).mapPartitions(
+                new CoercePartition(coercer, schemas, sourceColumns, options.partitionDate()),
+                Encoders.row(VerdictColumns.schema(sourceColumns)));
     }
 
-    static StructType outputSchema() {
-        List<StructField> fields = new ArrayList<>();
-        SOURCE_COLUMNS.forEach(c -> fields.add(DataTypes.createStructField(c, DataTypes.StringType, true)));
-        fields.add(DataTypes.createStructField("_source_file", DataTypes.StringType, false));
-        fields.add(DataTypes.createStructField("_source_row", DataTypes.LongType, false));
-        fields.add(DataTypes.createStructField("_accepted", DataTypes.BooleanType, false));
-        fields.add(DataTypes.createStructField("_reason_code", DataTypes.StringType, true));
-        fields.add(DataTypes.createStructField("_reason_message", DataTypes.StringType, true));
-        fields.add(DataTypes.createStructField("_key", DataTypes.StringType, true));
-        fields.add(DataTypes.createStructField("_value", DataTypes.BinaryType, true));
-        return DataTypes.createStructType(fields);
+    /** Rejected rows to {@code <quarantine>/dt=<date>/}, replacing what an earlier attempt of the partition wrote. */
+    private static void quarantine(Dataset<Row> verdicts, List<String> sourceColumns, IngressJobOptions options) {
+        List<Column> columns = new ArrayList<>();
+        sourceColumns.forEach(c -> columns.add(column(c)));
+        VerdictColumns.QUARANTINE.forEach(c -> columns.add(col(c).as(VerdictColumns.quarantineName(c))));
+        verdicts.filter(col(VerdictColumns.ACCEPTED).equalTo(false)).select(columns.toArray(Column[]::new))
+                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(options.quarantineDay().toString());
     }
 
-    private static final class Coerce implements MapPartitionsFunction<Row, Row> {
-        private static final long serialVersionUID = 1L;
-        private final IngressJobOptions options;
-        private final List<String> present;
-
-        Coerce(IngressJobOptions options, List<String> present) {
-            this.options = options;
-            this.present = present;
-        }
-
-        @Override
-        public Iterator<Row> call(Iterator<Row> rows) {
-            TransactionCoercer coercer = new TransactionCoercer(options.maxTextLength());
-            SpecificRecordCodec<Transaction> codec = SpecificRecordCodec.of(Transaction.class, HistorySchemaStore.fromClasspath());
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return rows.hasNext();
-                }
-
-                @Override
-                public Row next() {
-                    Row row = rows.next();
-                    Map<String, Object> values = new HashMap<>();
-                    for (String c : present) {
-                        values.put(c, row.getAs(c));
-                    }
-                    boolean duplicate = ((Number) row.getAs("_occurrence")).intValue() > 1 && values.get("txn_id") != null;
-                    CoercionResult result = coercer.coerce(values::get, options.partitionDate(), duplicate);
-                    Object[] out = new Object[SOURCE_COLUMNS.size() + 7];
-                    for (int i = 0; i < SOURCE_COLUMNS.size(); i++) {
-                        Object v = values.get(SOURCE_COLUMNS.get(i));
-                        out[i] = v == null ? null : v.toString();
-                    }
-                    int i = SOURCE_COLUMNS.size();
-                    out[i] = row.getAs("_source_file");
-                    out[i + 1] = ((Number) row.getAs("_source_row")).longValue();
-                    out[i + 2] = result.isAccepted();
-                    if (result.isAccepted()) {
-                        out[i + 5] = result.accepted().getTxnId();
-                        out[i + 6] = codec.encode(result.accepted());
-                    } else {
-                        out[i + 3] = result.rejection().reason().name();
-                        out[i + 4] = result.rejection().message();
-                    }
-                    return RowFactory.create(out);
-                }
-            };
-        }
-    }
-
-    private static Map<Integer, Long> endOffsets(IngressJobOptions options) throws Exception {
-        Properties props = new Properties();
-        props.putAll(options.producer());
-        props.keySet().removeIf(k -> !org.apache.kafka.clients.admin.AdminClientConfig.configNames().contains(k.toString()));
-        try (Admin admin = Admin.create(props)) {
-            TopicDescription description = admin.describeTopics(List.of(options.topic())).allTopicNames().get().get(options.topic());
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            description.partitions().forEach(p -> request.put(new TopicPartition(options.topic(), p.partition()), OffsetSpec.latest()));
-            Map<Integer, Long> offsets = new TreeMap<>();
-            admin.listOffsets(request).all().get().forEach((tp, info) -> offsets.put(tp.partition(), info.offset()));
-            return offsets;
-        }
+    /** A column by its exact name, even with dots or spaces in it. */
+    private static Column column(String name) {
+        return col("`" + name.replace("`", "``") + "`");
     }
 }

@@ -15,10 +15,14 @@ import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
 
+import io.offstream.contract.jobs.IngressJobOptions;
+import io.offstream.contract.naming.RunHeaders;
+
 /**
- * Publishes one Spark partition of accepted rows to the ingress topic: key = txn_id (UTF-8),
- * value = the single-object-encoded Transaction, headers = run key, partition date, source
- * position. acks=all and idempotence are forced; a send that fails fails the task.
+ * Publishes one Spark partition of accepted rows ({@code _key, _value, _source_file, _source_row})
+ * to the ingress topic: key = the record key text (UTF-8), value = the single-object-encoded
+ * request, headers = {@link RunHeaders} run key, partition date, source position. acks=all and
+ * idempotence are forced; a send that fails fails the task.
  */
 final class KafkaPartitionPublisher implements ForeachPartitionFunction<Row> {
 
@@ -59,9 +63,9 @@ final class KafkaPartitionPublisher implements ForeachPartitionFunction<Row> {
             while (rows.hasNext() && failure.get() == null) {
                 Row row = rows.next();
                 RecordHeaders headers = new RecordHeaders();
-                headers.add("offstream.run.key", runKey);
-                headers.add("offstream.partition.date", date);
-                headers.add("offstream.source.position",
+                headers.add(RunHeaders.RUN_KEY, runKey);
+                headers.add(RunHeaders.PARTITION_DATE, date);
+                headers.add(RunHeaders.SOURCE_POSITION,
                         (row.getString(2) + "#" + row.getLong(3)).getBytes(StandardCharsets.UTF_8));
                 producer.send(new ProducerRecord<>(options.topic(), null, null,
                         row.getString(0).getBytes(StandardCharsets.UTF_8), (byte[]) row.get(1), headers),

@@ -1,0 +1,233 @@
+package io.offstream.contract.jobs;
+
+import java.io.Serializable;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.offstream.contract.layout.RunLayout;
+import io.offstream.contract.naming.Names;
+import io.offstream.contract.naming.RunTopics;
+
+/**
+ * The options of the Spark ingress job, the contract between the ingress task that submits it and
+ * the job: {@link #toArguments()} writes them as {@code --name=value} arguments, {@link #parse}
+ * reads them back and refuses bad values, naming every problem, before the job touches any data.
+ *
+ * @param servicesLocation URI of the service catalogue ({@code offstream.services.location})
+ * @param service the catalogue entry whose request the rows become
+ * @param runKey the run key (header {@code offstream.run.key})
+ * @param partitionDate the dt= partition this job ingests
+ * @param manifest local path of the pinned manifest: one {@code uri<TAB>size<TAB>modificationMillis} line per file
+ * @param topic the run's ingress topic ({@link RunTopics}); parse derives it when absent
+ * @param quarantine URI of the run's quarantine directory ({@link RunLayout#quarantine()}); rejected rows go
+ *        under its {@code dt=<date>/} ({@link #quarantineDay()})
+ * @param resultFile local path where the job writes its {@link IngressJobResult}
+ * @param producer Kafka producer properties ({@code --producer.<name>=value}; bootstrap.servers required)
+ * @param onCorruptFile {@code fail} (default) or {@code skip}: what an unreadable pinned file does
+ * @param haltAfterRows fault injection for tests: halt the JVM after sending this many records (0 = never)
+ */
+public record IngressJobOptions(String servicesLocation, String service, String runKey, LocalDate partitionDate, String manifest,
+        String topic, String quarantine, String resultFile, Map<String, String> producer, String onCorruptFile, long haltAfterRows)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String FAIL = "fail";
+    public static final String SKIP = "skip";
+    public static final String PRODUCER_PREFIX = "producer.";
+
+    private static final Set<String> OPTIONS = Set.of("services-location", "service", "run-key", "partition-date", "manifest",
+            "topic", "quarantine", "result-file", "on-corrupt-file", "halt-after-rows");
+
+    /** Checks every value; an {@link IllegalArgumentException} naming every problem otherwise. */
+    public IngressJobOptions {
+        producer = producer == null ? null : Map.copyOf(producer);
+        List<String> problems = new ArrayList<>();
+        required(servicesLocation, "services-location", problems);
+        required(service, "service", problems);
+        required(runKey, "run-key", problems);
+        required(partitionDate, "partition-date", problems);
+        required(manifest, "manifest", problems);
+        required(topic, "topic", problems);
+        required(quarantine, "quarantine", problems);
+        required(resultFile, "result-file", problems);
+        required(producer, "producer.bootstrap.servers", problems);
+        required(onCorruptFile, "on-corrupt-file", problems);
+        problems.addAll(valueProblems(servicesLocation, service, runKey, topic, quarantine, producer, onCorruptFile, haltAfterRows));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Bad ingress job options: " + String.join("; ", problems));
+        }
+    }
+
+    /** The run's ingress topic, as every process names it. */
+    public static String topicOf(String service, String runKey) {
+        return RunTopics.of(service, runKey).ingress();
+    }
+
+    /** {@code <quarantine>/dt=<date>/}: where this partition's rejected rows go. */
+    public URI quarantineDay() {
+        return URI.create(RunLayout.asDirectory(URI.create(quarantine)) + RunLayout.dayFolder(partitionDate) + "/");
+    }
+
+    public boolean skipsCorruptFiles() {
+        return SKIP.equals(onCorruptFile);
+    }
+
+    /** The options as the job's {@code --name=value} arguments; {@code parse(toArguments())} equals this. */
+    public List<String> toArguments() {
+        List<String> args = new ArrayList<>(List.of("--services-location=" + servicesLocation, "--service=" + service,
+                "--run-key=" + runKey, "--partition-date=" + partitionDate, "--manifest=" + manifest, "--topic=" + topic,
+                "--quarantine=" + quarantine, "--result-file=" + resultFile, "--on-corrupt-file=" + onCorruptFile));
+        if (haltAfterRows > 0) {
+            args.add("--halt-after-rows=" + haltAfterRows);
+        }
+        new TreeMap<>(producer).forEach((k, v) -> args.add("--" + PRODUCER_PREFIX + k + "=" + v));
+        return args;
+    }
+
+    /** Reads {@code --name=value} arguments; an {@link IllegalArgumentException} naming every problem otherwise. */
+    public static IngressJobOptions parse(String[] args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> producer = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 3) {
+                problems.add("argument '" + arg + "' is not --name=value");
+                continue;
+            }
+            String name = arg.substring(2, eq);
+            String value = arg.substring(eq + 1);
+            if (name.startsWith(PRODUCER_PREFIX) && name.length() > PRODUCER_PREFIX.length()) {
+                producer.put(name.substring(PRODUCER_PREFIX.length()), value);
+            } else if (!OPTIONS.contains(name)) {
+                problems.add("unknown option --" + name);
+            } else if (values.put(name, value) != null) {
+                problems.add("option --" + name + " is given twice");
+            }
+        }
+        String servicesLocation = requiredText(values, "services-location", problems);
+        String service = requiredText(values, "service", problems);
+        String runKey = requiredText(values, "run-key", problems);
+        LocalDate partitionDate = date(requiredText(values, "partition-date", problems), problems);
+        String manifest = requiredText(values, "manifest", problems);
+        String quarantine = requiredText(values, "quarantine", problems);
+        String resultFile = requiredText(values, "result-file", problems);
+        String onCorruptFile = values.getOrDefault("on-corrupt-file", FAIL).trim();
+        long haltAfterRows = number(values.get("halt-after-rows"), "halt-after-rows", problems);
+        String topic = values.get("topic");
+        if (topic == null && Names.isServiceName(service) && Names.isRunKey(runKey)) {
+            topic = topicOf(service, runKey);
+        } else if (topic == null) {
+            topic = "";
+        }
+        problems.addAll(valueProblems(servicesLocation, service, runKey, topic, quarantine, producer, onCorruptFile, haltAfterRows));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Bad ingress job options: " + String.join("; ", problems));
+        }
+        return new IngressJobOptions(servicesLocation, service, runKey, partitionDate, manifest, topic, quarantine, resultFile,
+                producer, onCorruptFile, haltAfterRows);
+    }
+
+    /** Problems of values that are present (absent ones are reported as required). */
+    private static List<String> valueProblems(String servicesLocation, String service, String runKey, String topic,
+            String quarantine, Map<String, String> producer, String onCorruptFile, long haltAfterRows) {
+        List<String> problems = new ArrayList<>();
+        absoluteUri(servicesLocation, "services-location", problems);
+        absoluteUri(quarantine, "quarantine", problems);
+        if (service != null && !Names.isServiceName(service)) {
+            problems.add("--service '" + service + "' must match " + Names.SERVICE_PATTERN);
+        }
+        if (runKey != null && !Names.isRunKey(runKey)) {
+            problems.add("--run-key '" + runKey + "' must match " + Names.RUN_KEY_PATTERN);
+        }
+        if (topic != null && Names.isServiceName(service) && Names.isRunKey(runKey) && !topic.equals(topicOf(service, runKey))) {
+            problems.add("--topic '" + topic + "' is not the ingress topic of service '" + service + "' and run '" + runKey + "' ("
+                    + topicOf(service, runKey) + ")");
+        }
+        if (producer != null) {
+            String bootstrap = producer.get("bootstrap.servers");
+            if (bootstrap == null) {
+                problems.add("--producer.bootstrap.servers is required");
+            } else if (bootstrap.isBlank()) {
+                problems.add("--producer.bootstrap.servers must name at least one host:port");
+            }
+        }
+        if (onCorruptFile != null && !FAIL.equals(onCorruptFile) && !SKIP.equals(onCorruptFile)) {
+            problems.add("--on-corrupt-file must be fail or skip, was '" + onCorruptFile + "'");
+        }
+        if (haltAfterRows < 0) {
+            problems.add("--halt-after-rows must not be negative, was " + haltAfterRows);
+        }
+        return problems;
+    }
+
+    private static void required(Object value, String name, List<String> problems) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            problems.add("--" + name + " is required");
+        }
+    }
+
+    private static String requiredText(Map<String, String> values, String name, List<String> problems) {
+        String value = values.get(name);
+        if (value == null || value.isBlank()) {
+            problems.add("--" + name + " is required");
+            return null;
+        }
+        return value.trim();
+    }
+
+    private static void absoluteUri(String value, String name, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        try {
+            URI uri = new URI(value);
+            if (!uri.isAbsolute() || uri.getPath() == null || uri.getPath().isEmpty()) {
+                problems.add("--" + name + " '" + value + "' is not an absolute URI such as file:///data/x or hdfs://namenode/x");
+            }
+        } catch (URISyntaxException e) {
+            problems.add("--" + name + " '" + value + "' is not a URI: " + e.getReason());
+        }
+    }
+
+    private static LocalDate date(String value, List<String> problems) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (RuntimeException e) {
+            problems.add("--partition-date '" + value + "' is not yyyy-MM-dd");
+            return null;
+        }
+    }
+
+    private static long number(String value, String name, List<String> problems) {
+        if (value == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            problems.add("--" + name + " '" + value + "' is not a whole number");
+            return 0;
+        }
+    }
+
+    @Override
+    public String toString() {
+        // producer properties may hold credentials: names only
+        return "IngressJobOptions[service=" + service + ", run=" + runKey + ", dt=" + partitionDate + ", topic=" + topic
+                + ", quarantine=" + quarantine + ", producer=" + new TreeMap<>(Objects.requireNonNullElse(producer, Map.of())).keySet()
+                + ", on-corrupt-file=" + onCorruptFile + "]";
+    }
+}

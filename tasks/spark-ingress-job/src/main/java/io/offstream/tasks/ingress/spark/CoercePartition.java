@@ -1,0 +1,94 @@
+package io.offstream.tasks.ingress.spark;
+
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+import io.offstream.contract.coerce.RejectReason;
+import io.offstream.contract.coerce.RowCoercer;
+import io.offstream.contract.coerce.RowVerdict;
+import io.offstream.contract.coerce.ValueText;
+import io.offstream.schemas.codec.GenericRecordCodec;
+import io.offstream.schemas.codec.MessageEncodingException;
+
+/**
+ * Coerces one Spark partition of source rows (with their position and occurrence of the key) and
+ * gives one verdict row each ({@link VerdictColumns}): accepted with the record key and the
+ * single-object-encoded request, or rejected with the reason.
+ */
+final class CoercePartition implements MapPartitionsFunction<Row, Row> {
+
+    static final String OCCURRENCE = "_occurrence";
+
+    private static final long serialVersionUID = 1L;
+
+    private final RowCoercer coercer;
+    private final ServiceSchemas schemas;
+    private final List<String> sourceColumns;
+    private final LocalDate partitionDate;
+
+    CoercePartition(RowCoercer coercer, ServiceSchemas schemas, List<String> sourceColumns, LocalDate partitionDate) {
+        this.coercer = coercer;
+        this.schemas = schemas;
+        this.sourceColumns = List.copyOf(sourceColumns);
+        this.partitionDate = partitionDate;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+        GenericRecordCodec codec = schemas.codec();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                return verdict(rows.next(), codec);
+            }
+        };
+    }
+
+    private Row verdict(Row row, GenericRecordCodec codec) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        for (String column : sourceColumns) {
+            values.put(column, SparkValues.toJava(row.getAs(column)));
+        }
+        boolean duplicate = ((Number) row.getAs(OCCURRENCE)).intValue() > 1
+                && coercer.keyColumns().stream().allMatch(c -> values.get(c) != null);
+        RowVerdict verdict = coercer.coerce(values::get, partitionDate, duplicate);
+        Object[] out = new Object[sourceColumns.size() + VerdictColumns.AFTER_SOURCE.size()];
+        for (int i = 0; i < sourceColumns.size(); i++) {
+            out[i] = ValueText.of(values.get(sourceColumns.get(i)));
+        }
+        int i = sourceColumns.size();
+        out[i] = row.getAs(VerdictColumns.SOURCE_FILE);
+        out[i + 1] = ((Number) row.getAs(VerdictColumns.SOURCE_ROW)).longValue();
+        if (verdict.accepted()) {
+            try {
+                out[i + 7] = codec.encode(verdict.record());
+                out[i + 2] = true;
+                out[i + 6] = verdict.key();
+                return RowFactory.create(out);
+            } catch (MessageEncodingException e) {
+                // the coercer makes valid records, so this is a coercer bug: quarantined, never dropped
+                out[i + 2] = false;
+                out[i + 3] = RejectReason.TYPE_MISMATCH.name();
+                out[i + 4] = "";
+                out[i + 5] = "the request could not be encoded: " + e.getMessage();
+                return RowFactory.create(out);
+            }
+        }
+        out[i + 2] = false;
+        out[i + 3] = verdict.rejection().reason().name();
+        out[i + 4] = verdict.rejection().field();
+        out[i + 5] = verdict.rejection().message();
+        return RowFactory.create(out);
+    }
+}
