@@ -16,11 +16,11 @@ import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 import io.offstream.tasks.support.batch.TaskExecutionIdHolder;
-import io.offstream.tasks.support.catalogue.ServicesProperties;
 import io.offstream.tasks.support.batch.UniqueLaunchIncrementer;
+import io.offstream.tasks.support.catalogue.ServicesProperties;
+import io.offstream.tasks.support.engine.EmbeddedEngineFiles;
 import io.offstream.tasks.support.ledger.LedgerRun;
 import io.offstream.tasks.support.ledger.Phase;
 import io.offstream.tasks.support.ledger.PhaseCounts;
@@ -56,12 +56,12 @@ class IngressJobConfiguration {
     }
 
     @Bean
-    PartitionIngestor partitionIngestor(RunLedger ledger, IngressProperties options, KafkaProperties kafka, ServicesProperties services,
-            Environment environment) {
-        Path home = Path.of(environment.getProperty("offstream.home", System.getProperty("user.dir")));
+    PartitionIngestor partitionIngestor(RunLedger ledger, IngressProperties options, KafkaProperties kafka, ServicesProperties services) {
+        EmbeddedEngineFiles embedded = new EmbeddedEngineFiles(SparkIngressJob.EMBEDDED, EmbeddedEngineFiles.defaultCache(),
+                getClass().getClassLoader());
         Path work = options.getWorkDir() == null || options.getWorkDir().isBlank()
                 ? Path.of(System.getProperty("java.io.tmpdir"), "offstream-ingress") : Path.of(options.getWorkDir());
-        return new PartitionIngestor(ledger, options, kafka, services, new SparkIngressJob(options, home), work);
+        return new PartitionIngestor(ledger, options, kafka, services, new SparkIngressJob(options, embedded), work);
     }
 
     @Bean

@@ -21,10 +21,10 @@ public class IngressProperties {
     /** SPARK_HOME of the Spark 4 installation whose bin/spark-submit submits the job (engine=spark-submit). */
     private String sparkHome;
 
-    /** The Spark ingress job's jar; default: the newest offstream-spark-ingress-job-*.jar under <offstream.home>/tasks/spark-ingress-job/target. */
+    /** The Spark ingress job's jar; default: the one this task carries in its own jar, unpacked once under <java.io.tmpdir>/offstream-engines. */
     private String jobJar;
 
-    /** Folder of the job's dependency jars; default: engine-lib/ (child-jvm, Spark included) or app-lib/ (spark-submit) beside the jar. */
+    /** Folder of the job's dependency jars; default: the carried engine-lib/ (child-jvm, Spark included) or app-lib/ (spark-submit). */
     private String jobLib;
 
     /** JVM options of the child JVM (or the driver's with spark-submit), in addition to the ones Spark needs on Java 17. */

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import io.offstream.tasks.support.engine.ChildJvmSubmitter;
+import io.offstream.tasks.support.engine.EmbeddedEngineFiles;
 import io.offstream.tasks.support.engine.EngineJob;
 import io.offstream.tasks.support.engine.EngineSubmitter;
 import io.offstream.tasks.support.engine.SparkJavaOptions;
@@ -21,12 +21,15 @@ class SparkIngressJob {
 
     static final String MAIN_CLASS = "io.offstream.tasks.ingress.spark.IngressSparkJob";
 
-    private final IngressProperties options;
-    private final Path home;
+    /** Where the task jar packs the job (see pom.xml): the job's jar, engine-lib/ and app-lib/. */
+    static final String EMBEDDED = "spark-ingress-job";
 
-    SparkIngressJob(IngressProperties options, Path home) {
+    private final IngressProperties options;
+    private final EmbeddedEngineFiles embedded;
+
+    SparkIngressJob(IngressProperties options, EmbeddedEngineFiles embedded) {
         this.options = options;
-        this.home = home;
+        this.embedded = embedded;
     }
 
     EngineSubmitter submitter() {
@@ -70,6 +73,7 @@ class SparkIngressJob {
         return new EngineJob(name, MAIN_CLASS, jar, deps, jvm, conf, args, workDir, options.getPartitionTimeout());
     }
 
+    /** The configured job jar, else the one this task carries in its own jar (unpacked once). */
     Path jobJar() throws IOException {
         if (options.getJobJar() != null && !options.getJobJar().isBlank()) {
             Path jar = Path.of(options.getJobJar());
@@ -78,17 +82,11 @@ class SparkIngressJob {
             }
             return jar;
         }
-        Path target = home.resolve("tasks/spark-ingress-job/target");
-        if (Files.isDirectory(target)) {
-            try (Stream<Path> files = Files.list(target)) {
-                var jar = files.filter(p -> p.getFileName().toString().matches("offstream-spark-ingress-job-.*\\.jar"))
-                        .max(Comparator.comparing(p -> p.toFile().lastModified()));
-                if (jar.isPresent()) {
-                    return jar.get();
-                }
-            }
+        Path unpacked = embedded.unpacked().orElseThrow(() -> new IllegalStateException("This ingress task carries no Spark job "
+                + "(it was built without tasks/spark-ingress-job): set offstream.ingress.job-jar and offstream.ingress.job-lib"));
+        try (Stream<Path> files = Files.list(unpacked)) {
+            return files.filter(p -> p.getFileName().toString().matches("offstream-spark-ingress-job-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No Spark ingress job jar in " + unpacked));
         }
-        throw new IllegalStateException("No Spark ingress job jar under " + target + ": build it (./mvnw -f tasks/spark-ingress-job/pom.xml "
-                + "package), set offstream.home to the checkout, or set offstream.ingress.job-jar");
     }
 }

@@ -46,6 +46,11 @@ public final class EmbeddedEngineFiles {
         this.resolver = new PathMatchingResourcePatternResolver(classLoader);
     }
 
+    /** {@code <java.io.tmpdir>/offstream-engines}: shared by every task on the machine. */
+    public static Path defaultCache() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "offstream-engines");
+    }
+
     /** The unpacked folder (same relative layout as packed), or empty when this jar carries no such job. */
     public Optional<Path> unpacked() {
         List<Resource> files = packedFiles();
