@@ -88,7 +88,13 @@ public final class ServiceCatalogue {
         RecordHistory request = history(folder, "request", problems);
         RecordHistory response = history(folder, "response", problems);
         if (request != null && response != null) {
-            problems.addAll(ServiceChecks.problems(descriptor, request, response));
+            if (request.simpleName().equals(response.simpleName())) {
+                // both are decoded by fingerprint from one history, which tells records apart by name
+                problems.add("the request and the response record are both named " + request.simpleName()
+                        + ": give them different names");
+            } else {
+                problems.addAll(ServiceChecks.problems(descriptor, request, response));
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidServiceException(service, problems);

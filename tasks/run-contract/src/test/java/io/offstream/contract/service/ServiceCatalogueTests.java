@@ -82,6 +82,13 @@ class ServiceCatalogueTests {
     }
 
     @Test
+    void aRequestAndAResponseOfTheSameNameAreRefused() {
+        fixture.write("svc/response/v1.avsc", CatalogueFixture.RESPONSE_V1.replace("\"Res\", \"namespace\": \"t\"",
+                "\"Req\", \"namespace\": \"other\""));
+        assertThat(problems("svc")).containsExactly("the request and the response record are both named Req: give them different names");
+    }
+
+    @Test
     void anUnknownKeyFieldIsNamed() {
         fixture.descriptor("key: [order_id, line_no]", "key: [order_id, line]");
         assertThat(problems("svc")).containsExactly(
