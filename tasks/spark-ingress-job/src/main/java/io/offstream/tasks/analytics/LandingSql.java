@@ -11,7 +11,8 @@ import org.apache.spark.sql.SparkSession;
  * Spark SQL over a landing: every service folder under the landing root becomes a view named
  * after the service (e.g. {@code risk}), with the partition columns {@code run} and {@code dt}
  * discovered from the {@code run=<key>/dt=<day>/} folders; the quarantine is the view
- * {@code quarantine_<service>} (with its reason codes).
+ * {@code quarantine_<service>} (with its reason codes and fields). A '-' in a service name is '_' in
+ * its view's name ({@code pricing-v2} is the view {@code pricing_v2}).
  *
  * <pre>LandingSql --landing=file:///.../.offstream/landing [--rows=100] "SELECT decision, count(*) FROM risk GROUP BY decision"</pre>
  */
@@ -53,11 +54,11 @@ public final class LandingSql {
                     }
                     if (name.equals("_quarantine")) {
                         for (org.apache.hadoop.fs.FileStatus quarantined : fs.listStatus(service.getPath())) {
-                            register(spark, quarantined.getPath().toString(), "quarantine_" + quarantined.getPath().getName());
+                            register(spark, quarantined.getPath().toString(), "quarantine_" + viewName(quarantined.getPath().getName()));
                         }
                     }
                     else if (!name.startsWith("_")) {
-                        register(spark, service.getPath().toString(), name);
+                        register(spark, service.getPath().toString(), viewName(name));
                     }
                 }
             }
@@ -67,6 +68,10 @@ public final class LandingSql {
             Dataset<Row> result = spark.sql(String.join(" ", sql));
             result.show(rows, false);
         }
+    }
+
+    private static String viewName(String service) {
+        return service.replace('-', '_');
     }
 
     private static void register(SparkSession spark, String path, String view) {
