@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.offstream.tasks.support.batch.TaskExecutionIdHolder;
 import io.offstream.tasks.support.batch.UniqueLaunchIncrementer;
+import io.offstream.tasks.support.catalogue.ServicesProperties;
 import io.offstream.tasks.support.engine.ChildJvmSubmitter;
 import io.offstream.tasks.support.ledger.LedgerRun;
 import io.offstream.tasks.support.ledger.RunLedger;
@@ -31,9 +32,9 @@ class EgressJobConfiguration {
     }
 
     @Bean
-    Step land(StepBuilderFactory steps, RunProperties run, KafkaProperties kafka, EgressProperties settings, RunLedger ledger,
-            TaskExecutionIdHolder task, @Value("${offstream.home:${user.dir}}") Path home) {
-        RunLander lander = new RunLander(ledger, new ChildJvmSubmitter(), settings, kafka.getBootstrapServers());
+    Step land(StepBuilderFactory steps, RunProperties run, KafkaProperties kafka, ServicesProperties services, EgressProperties settings,
+            RunLedger ledger, TaskExecutionIdHolder task, @Value("${offstream.home:${user.dir}}") Path home) {
+        RunLander lander = new RunLander(ledger, new ChildJvmSubmitter(), settings, kafka.getBootstrapServers(), services.locationUri());
         return steps.get("land").tasklet((contribution, context) -> {
             String key = run.toParameters().runKey();
             LedgerRun planned = ledger.findRun(key).orElseThrow(() -> new IllegalStateException(

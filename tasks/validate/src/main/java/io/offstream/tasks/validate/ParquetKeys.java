@@ -5,8 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.avro.Schema;
-import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -20,12 +19,10 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
- * Reads Parquet through Hadoop's file systems (file://, hdfs://): the {@code txn_id} of every
- * landed row, and the row counts of pinned source files from their footers.
+ * Reads Parquet through Hadoop's file systems (file://, hdfs://): the record key of every landed row
+ * (only its key columns are read), and the row counts of pinned source files from their footers.
  */
 class ParquetKeys {
-
-    private static final Schema KEY_ONLY = SchemaBuilder.record("KeyOnly").fields().requiredString("txn_id").endRecord();
 
     private final Configuration hadoop;
 
@@ -34,7 +31,7 @@ class ParquetKeys {
     }
 
     /** Every row's key in the Parquet files under {@code root}, skipping {@code _} and {@code .} entries; empty when absent. */
-    List<String> keysUnder(URI root) throws IOException {
+    List<String> keysUnder(URI root, LandedKey key) throws IOException {
         List<String> keys = new ArrayList<>();
         Path dir = new Path(root);
         FileSystem fs = dir.getFileSystem(hadoop);
@@ -43,16 +40,17 @@ class ParquetKeys {
         }
         RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
         Configuration projected = new Configuration(hadoop);
-        AvroReadSupport.setRequestedProjection(projected, KEY_ONLY);
+        AvroReadSupport.setRequestedProjection(projected, key.projection());
         while (files.hasNext()) {
             LocatedFileStatus file = files.next();
             if (hidden(dir, file.getPath()) || !file.getPath().getName().endsWith(".parquet")) {
                 continue;
             }
+            // Avro's generic model without conversions: a date key is its int of days, which RecordKeys writes as ISO text
             try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
-                    HadoopInputFile.fromPath(file.getPath(), projected)).withConf(projected).build()) {
+                    HadoopInputFile.fromPath(file.getPath(), projected)).withDataModel(new GenericData()).withConf(projected).build()) {
                 for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
-                    keys.add(row.get("txn_id").toString());
+                    keys.add(key.keyOf(row));
                 }
             }
         }

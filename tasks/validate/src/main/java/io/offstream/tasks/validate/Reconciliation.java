@@ -22,7 +22,10 @@ public class Reconciliation {
         this.keysToName = keysToName;
     }
 
-    public ValidationReport reconcile(String runKey, RunEvidence evidence) {
+    /**
+     * @param keyFields the service's record key fields; every key below is their text, as on the topics
+     */
+    public ValidationReport reconcile(String runKey, String service, List<String> keyFields, RunEvidence evidence) {
         Set<String> landed = new HashSet<>();
         TreeSet<String> duplicates = new TreeSet<>();
         for (String key : evidence.landedKeys()) {
@@ -70,8 +73,8 @@ public class Reconciliation {
         boolean lossTolerated = lost <= Math.floor(toleratedLoss * evidence.sourceRows());
         boolean passed = duplicates.isEmpty() && unexpected.isEmpty() && unexplained >= 0 && lossTolerated
                 && (toleratedLoss > 0 || problems.isEmpty());
-        return new ValidationReport(runKey, passed, evidence.sourceRows(), evidence.landedKeys().size(), landed.size(),
-                evidence.rejectedRows(), deadLettered, evidence.acceptedKeys().size(), unexplained, toleratedLoss,
+        return new ValidationReport(runKey, service, List.copyOf(keyFields), passed, evidence.sourceRows(),
+                evidence.landedKeys().size(), landed.size(), evidence.rejectedRows(), deadLettered, evidence.acceptedKeys().size(), unexplained, toleratedLoss,
                 evidence.rejectsByReason(), problems, first(missing), first(duplicates), first(unexpected));
     }
 

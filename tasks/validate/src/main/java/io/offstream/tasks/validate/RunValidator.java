@@ -13,6 +13,9 @@ import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.offstream.contract.layout.RunLayout;
+import io.offstream.contract.service.ServiceDefinition;
+import io.offstream.tasks.support.catalogue.ServicesProperties;
 import io.offstream.tasks.support.ledger.LedgerRun;
 import io.offstream.tasks.support.ledger.ManifestFile;
 import io.offstream.tasks.support.ledger.Phase;
@@ -20,12 +23,11 @@ import io.offstream.tasks.support.ledger.PhaseCounts;
 import io.offstream.tasks.support.ledger.PhaseRecord;
 import io.offstream.tasks.support.ledger.PlannedPartition;
 import io.offstream.tasks.support.ledger.RunLedger;
-import io.offstream.tasks.support.run.RunPaths;
 
 /**
  * Gathers a run's evidence, each count from its own place (the ledger's ingress counts checked
- * against the pinned files' footers, the ingress and DLQ topics, the landed Parquet), reconciles
- * it, writes the report and records the outcome in the ledger.
+ * against the pinned files' footers, the ingress and DLQ topics, the landed Parquet read by the
+ * service's record key), reconciles it, writes the report and records the outcome in the ledger.
  */
 class RunValidator {
 
@@ -41,32 +43,39 @@ class RunValidator {
 
     private final Configuration hadoop;
 
+    private final ServicesProperties services;
+
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    RunValidator(RunLedger ledger, TopicKeys topics, ParquetKeys parquet, Reconciliation reconciliation, Configuration hadoop) {
+    RunValidator(RunLedger ledger, TopicKeys topics, ParquetKeys parquet, Reconciliation reconciliation, Configuration hadoop,
+            ServicesProperties services) {
         this.ledger = ledger;
         this.topics = topics;
         this.parquet = parquet;
         this.reconciliation = reconciliation;
         this.hadoop = hadoop;
+        this.services = services;
     }
 
     ValidationReport validate(LedgerRun run, Long taskExecutionId) throws IOException {
         String key = run.runKey();
         PhaseRecord ingress = ledger.phase(key, Phase.INGRESS).filter(PhaseRecord::completed).orElseThrow(() ->
                 new IllegalStateException("Ingress has not completed for run " + key + ": nothing to validate yet"));
+        ServiceDefinition service = services.load(run.parameters().service());
+        LandedKey landedKey = LandedKey.of(service);
+        RunLayout layout = run.parameters().layout();
         ledger.startPhase(key, Phase.VALIDATE, taskExecutionId);
         long sourceRows = ingress.counts().read();
         long pinnedRows = pinnedRows(run);
         RunEvidence evidence = new RunEvidence(sourceRows, ingress.counts().rejected(), ledger.rejectCounts(key),
                 topics.distinctKeys(run.topics().ingress(), ledger.topicOffsets(key, Phase.INGRESS, run.topics().ingress())),
                 topics.distinctKeys(run.topics().dlq(), Map.of()),
-                parquet.keysUnder(run.parameters().landingOfRun()));
-        ValidationReport report = reconciliation.reconcile(key, evidence);
+                parquet.keysUnder(layout.runDirectory(), landedKey));
+        ValidationReport report = reconciliation.reconcile(key, service.name(), landedKey.fields(), evidence);
         if (pinnedRows >= 0 && pinnedRows != sourceRows) {
             report = report.withProblem(String.format("ingress read %,d rows but the pinned files hold %,d", sourceRows, pinnedRows));
         }
-        URI written = write(run, report);
+        URI written = write(layout.validationReport(), report);
         PhaseCounts counts = new PhaseCounts(report.sourceRows(), report.rejectedRows(), report.accepted(), 0,
                 report.deadLettered(), report.landedRows() - report.landedDistinct(), report.landedDistinct());
         String line = report.summary() + " (report " + written + ")";
@@ -99,9 +108,7 @@ class RunValidator {
         return rows;
     }
 
-    private URI write(LedgerRun run, ValidationReport report) throws IOException {
-        URI target = RunPaths.child(run.parameters().landing(),
-                run.parameters().service() + "/_validation/run=" + run.runKey() + "/report.json");
+    private URI write(URI target, ValidationReport report) throws IOException {
         Path path = new Path(target);
         FileSystem fs = path.getFileSystem(hadoop);
         try (OutputStream out = fs.create(path, true)) {

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.offstream.tasks.support.batch.TaskExecutionIdHolder;
 import io.offstream.tasks.support.batch.UniqueLaunchIncrementer;
+import io.offstream.tasks.support.catalogue.ServicesProperties;
 import io.offstream.tasks.support.ledger.LedgerRun;
 import io.offstream.tasks.support.ledger.RunLedger;
 import io.offstream.tasks.support.run.RunProperties;
@@ -27,11 +28,11 @@ class ValidateJobConfiguration {
     }
 
     @Bean
-    Step reconcile(StepBuilderFactory steps, RunProperties run, KafkaProperties kafka, ValidateProperties settings,
-            RunLedger ledger, TaskExecutionIdHolder task) {
+    Step reconcile(StepBuilderFactory steps, RunProperties run, KafkaProperties kafka, ServicesProperties services,
+            ValidateProperties settings, RunLedger ledger, TaskExecutionIdHolder task) {
         org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
         RunValidator validator = new RunValidator(ledger, new TopicKeys(kafka.clientProperties(), java.time.Duration.ofMinutes(5)),
-                new ParquetKeys(hadoop), new Reconciliation(settings.toleratedLoss(), settings.keysToName()), hadoop);
+                new ParquetKeys(hadoop), new Reconciliation(settings.toleratedLoss(), settings.keysToName()), hadoop, services);
         return steps.get("reconcile").tasklet((contribution, context) -> {
             String key = run.toParameters().runKey();
             LedgerRun planned = ledger.findRun(key).orElseThrow(() -> new IllegalStateException(

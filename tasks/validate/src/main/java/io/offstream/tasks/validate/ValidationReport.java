@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outcome of reconciling a run, as written to the JSON report: the counts, every problem in
- * words, and the first keys of each kind that is wrong.
+ * The outcome of reconciling a run, as written to the JSON report: the service and the fields of its
+ * record key (the keys below are their texts, as on the topics), the counts, every problem in words,
+ * and the first keys of each kind that is wrong.
  */
-public record ValidationReport(String runKey, boolean passed, long sourceRows, long landedRows, long landedDistinct,
-        long rejectedRows, long deadLettered, long accepted, long unexplained, double toleratedLoss,
-        Map<String, Long> rejectsByReason, List<String> problems, List<String> missingKeys, List<String> duplicateKeys,
+public record ValidationReport(String runKey, String service, List<String> keyFields, boolean passed, long sourceRows,
+        long landedRows, long landedDistinct, long rejectedRows, long deadLettered, long accepted, long unexplained,
+        double toleratedLoss, Map<String, Long> rejectsByReason, List<String> problems, List<String> missingKeys, List<String> duplicateKeys,
         List<String> unexpectedKeys) {
 
     /** One line for the log and the ledger. */
@@ -24,7 +25,7 @@ public record ValidationReport(String runKey, boolean passed, long sourceRows, l
     public ValidationReport withProblem(String problem) {
         List<String> more = new java.util.ArrayList<>(problems);
         more.add(problem);
-        return new ValidationReport(runKey, false, sourceRows, landedRows, landedDistinct, rejectedRows, deadLettered,
-                accepted, unexplained, toleratedLoss, rejectsByReason, more, missingKeys, duplicateKeys, unexpectedKeys);
+        return new ValidationReport(runKey, service, keyFields, false, sourceRows, landedRows, landedDistinct, rejectedRows,
+                deadLettered, accepted, unexplained, toleratedLoss, rejectsByReason, more, missingKeys, duplicateKeys, unexpectedKeys);
     }
 }

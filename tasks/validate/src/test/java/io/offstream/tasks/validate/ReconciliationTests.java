@@ -23,6 +23,8 @@ class ReconciliationTests {
         assertThat(report.deadLettered()).isEqualTo(2);
         assertThat(report.landedDistinct()).isEqualTo(98);
         assertThat(report.problems()).isEmpty();
+        assertThat(report.service()).isEqualTo("risk");
+        assertThat(report.keyFields()).containsExactly("txn_id");
     }
 
     @Test
@@ -64,7 +66,7 @@ class ReconciliationTests {
     }
 
     private static ValidationReport reconcile(double tolerated, long source, long rejected, Set<String> dlq, List<String> landed) {
-        return new Reconciliation(tolerated, 20).reconcile("r1",
+        return new Reconciliation(tolerated, 20).reconcile("r1", "risk", List.of("txn_id"),
                 new RunEvidence(source, rejected, Map.of("NEGATIVE_AMOUNT", rejected), ACCEPTED, dlq, landed));
     }
 

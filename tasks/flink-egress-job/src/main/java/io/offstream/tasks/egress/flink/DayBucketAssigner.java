@@ -1,20 +1,17 @@
 package io.offstream.tasks.egress.flink;
 
-import io.offstream.schemas.sample.RiskDecision;
+import io.offstream.contract.layout.RunLayout;
+import java.time.LocalDate;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.SimpleVersionedStringSerializer;
 
-/** Puts each row in {@code dt=YYYY-MM-DD}, the UTC day of its {@code event_time}. */
-public class DayBucketAssigner implements BucketAssigner<RiskDecision, String> {
+/** Puts each row in {@code dt=YYYY-MM-DD}, the dt= day of the source row it answers (its partition date header). */
+public class DayBucketAssigner implements BucketAssigner<EgressRecord, String> {
 
     @Override
-    public String getBucketId(RiskDecision decision, Context context) {
-        return bucketOf(decision);
-    }
-
-    static String bucketOf(RiskDecision decision) {
-        return "dt=" + RiskDecisionDeserializer.DAY.format(decision.getEventTime());
+    public String getBucketId(EgressRecord record, Context context) {
+        return RunLayout.dayFolder(LocalDate.parse(record.dt));
     }
 
     @Override
@@ -24,6 +21,6 @@ public class DayBucketAssigner implements BucketAssigner<RiskDecision, String> {
 
     @Override
     public String toString() {
-        return "DayBucketAssigner(dt=YYYY-MM-DD of event_time, UTC)";
+        return "DayBucketAssigner(dt=YYYY-MM-DD of the partition date header)";
     }
 }

@@ -1,6 +1,7 @@
 package io.offstream.tasks.egress.flink;
 
-import io.offstream.schemas.sample.RiskDecision;
+import io.offstream.contract.jobs.EgressJobOptions;
+import io.offstream.contract.jobs.EgressStoppingOffsets;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,28 +18,29 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The dataflow of the job: bounded Kafka source (earliest to the stopping offsets, read_committed)
- * → count → one result per txn_id → decode → Parquet FileSink bucketed by dt. Run it in BATCH mode:
- * the keyed reduce then emits only the final row of each key, and the FileSink commits every part
- * file when the input ends.
+ * → count → one result per record key → count per day → Parquet FileSink bucketed by dt. Run it in
+ * BATCH mode: the keyed reduce then emits only the final row of each key, and the FileSink commits
+ * every part file when the input ends.
  */
 public final class EgressPipeline {
 
     private EgressPipeline() {
     }
 
-    public static void build(StreamExecutionEnvironment env, EgressJobOptions options,
-                             StoppingOffsets stoppingOffsets, URI stagingDirectory) {
-        env.fromSource(kafkaSource(options, stoppingOffsets), WatermarkStrategy.noWatermarks(),
+    public static void build(StreamExecutionEnvironment env, EgressJobOptions options, ServiceSchemas schemas,
+                             EgressStoppingOffsets stoppingOffsets, URI stagingDirectory) {
+        env.fromSource(kafkaSource(options, schemas, stoppingOffsets), WatermarkStrategy.noWatermarks(),
                         "egress topic " + options.topic())
                 .uid("egress-source")
                 .map(new CountRead()).name("count read").uid("count-read")
-                .keyBy(record -> record.txnId)
-                .reduce(new LowestOffsetWins()).name("one result per txn_id").uid("dedupe")
-                .map(new DecodeForLanding()).name("decode for landing").uid("decode")
-                .sinkTo(fileSink(options, stagingDirectory)).name("parquet landing").uid("landing");
+                .keyBy(record -> record.key)
+                .reduce(new LowestOffsetWins()).name("one result per key").uid("dedupe")
+                .map(new CountLanded()).name("count landed per day").uid("count-landed")
+                .sinkTo(fileSink(options, schemas, stagingDirectory)).name("parquet landing").uid("landing");
     }
 
-    static KafkaSource<EgressRecord> kafkaSource(EgressJobOptions options, StoppingOffsets stoppingOffsets) {
+    static KafkaSource<EgressRecord> kafkaSource(EgressJobOptions options, ServiceSchemas schemas,
+                                                 EgressStoppingOffsets stoppingOffsets) {
         Map<TopicPartition, Long> stopAt = new HashMap<>();
         stoppingOffsets.byPartition().forEach((p, o) -> stopAt.put(new TopicPartition(options.topic(), p), o));
         Properties properties = new Properties();
@@ -52,13 +54,13 @@ public final class EgressPipeline {
                 .setClientIdPrefix("offstream-egress-" + options.runKey())
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setBounded(OffsetsInitializer.offsets(stopAt))
-                .setDeserializer(new RiskDecisionDeserializer())
+                .setDeserializer(new EgressRecordDeserializer(schemas))
                 .setProperties(properties)
                 .build();
     }
 
-    static FileSink<RiskDecision> fileSink(EgressJobOptions options, URI stagingDirectory) {
-        return FileSink.forBulkFormat(new Path(stagingDirectory), RiskDecisionParquet.writerFactory())
+    static FileSink<EgressRecord> fileSink(EgressJobOptions options, ServiceSchemas schemas, URI stagingDirectory) {
+        return FileSink.forBulkFormat(new Path(stagingDirectory), new LandingParquet(schemas))
                 .withBucketAssigner(new DayBucketAssigner())
                 .withOutputFileConfig(OutputFileConfig.builder()
                         .withPartPrefix("part-" + options.attemptId())

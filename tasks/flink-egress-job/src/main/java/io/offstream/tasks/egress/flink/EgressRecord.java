@@ -1,26 +1,26 @@
 package io.offstream.tasks.egress.flink;
 
 /**
- * One result read from the egress topic, already checked to decode: its key, its landing day, where
- * it was read, and the value as it came (decoded again only for the rows that land). A Flink POJO,
- * so the shuffle by {@code txnId} serializes it without Kryo.
+ * One result read from the egress topic, already checked to land: its record key, its landing day,
+ * where it was read, and the value as it came (decoded again only for the rows that land). A Flink
+ * POJO, so the shuffle by {@code key} serializes it without Kryo.
  */
 public class EgressRecord {
 
-    /** The result's {@code txn_id}: exactly one row per value lands. */
-    public String txnId;
-    /** {@code YYYY-MM-DD} of the result's {@code event_time} in UTC. */
+    /** The Kafka key as text (UTF-8): the request's record key; exactly one row per key lands. */
+    public String key;
+    /** {@code YYYY-MM-DD} of the {@code offstream.partition.date} header: the source row's dt= day. */
     public String dt;
     public int partition;
     public long offset;
-    /** The Kafka value: Avro single-object encoding. */
+    /** The Kafka value: Avro single-object encoding of a response. */
     public byte[] value;
 
     public EgressRecord() {
     }
 
-    public EgressRecord(String txnId, String dt, int partition, long offset, byte[] value) {
-        this.txnId = txnId;
+    public EgressRecord(String key, String dt, int partition, long offset, byte[] value) {
+        this.key = key;
         this.dt = dt;
         this.partition = partition;
         this.offset = offset;
@@ -34,6 +34,6 @@ public class EgressRecord {
 
     @Override
     public String toString() {
-        return txnId + "@" + partition + ":" + offset;
+        return key + "@" + partition + ":" + offset;
     }
 }

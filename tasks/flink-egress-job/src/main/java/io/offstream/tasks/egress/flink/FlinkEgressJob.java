@@ -1,11 +1,22 @@
 package io.offstream.tasks.egress.flink;
 
+import io.offstream.contract.jobs.EgressJobOptions;
+import io.offstream.contract.jobs.EgressJobOptionsException;
+import io.offstream.contract.jobs.EgressJobResult;
+import io.offstream.contract.service.HadoopCatalogueFiles;
+import io.offstream.contract.service.ServiceCatalogue;
+import io.offstream.contract.service.ServiceDefinition;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.avro.Schema;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
@@ -17,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of the Flink egress job: lands a run's egress topic as Parquet, one row per txn_id.
+ * Entry point of the Flink egress job: lands a run's egress topic as Parquet, one row per record key,
+ * with the landing schema of the service's catalogue entry ({@code --services-location}, {@code --service}).
  * As {@code java <opts> -jar offstream-flink-egress-job-*-all.jar <args>} it runs on an in-process
  * mini cluster; under {@code flink run} it runs on that cluster. Exit code 0: landed; 1: the job
  * failed (the result file says why); 2: bad options.
@@ -42,14 +54,14 @@ public final class FlinkEgressJob {
         EgressJobOptions options;
         try {
             options = EgressJobOptions.parse(args);
-        } catch (InvalidOptionsException e) {
+        } catch (EgressJobOptionsException e) {
             System.err.println(e.getMessage());
             return EXIT_BAD_OPTIONS;
         }
         try {
             EgressJobResult result = run(options);
             return result.succeeded() ? EXIT_OK : EXIT_FAILED;
-        } catch (InvalidOptionsException e) {
+        } catch (EgressJobOptionsException e) {
             System.err.println(e.getMessage());
             return EXIT_BAD_OPTIONS;
         }
@@ -57,12 +69,14 @@ public final class FlinkEgressJob {
 
     /**
      * Runs the job for validated options and writes the result file (when asked). Returns the result,
-     * failed or not; throws only {@link InvalidOptionsException} when the stopping offsets do not fit
-     * the topic.
+     * failed or not; throws only {@link EgressJobOptionsException} when the service's catalogue entry
+     * cannot be used, the stopping offsets do not fit the topic, or a remote cluster has no jar to ship.
      */
     public static EgressJobResult run(EgressJobOptions options) {
         Instant started = Instant.now();
         log.info("Flink egress job starting: {}", options.describe());
+        ServiceSchemas schemas = loadService(options);
+        Optional<Path> jobJar = jobJar(options);
         RunDirectoryCommitter committer = new RunDirectoryCommitter(options);
         StoppingOffsetsResolver.Resolved stopAt = null;
         EgressJobResult result;
@@ -72,9 +86,9 @@ public final class FlinkEgressJob {
                     stopAt.given() ? "given" : "read_committed end offsets now");
             URI staging = committer.prepare();
 
-            StreamExecutionEnvironment env = environment(options);
+            StreamExecutionEnvironment env = environment(options, jobJar);
             env.setParallelism(options.parallelism());
-            EgressPipeline.build(env, options, stopAt.offsets(), staging);
+            EgressPipeline.build(env, options, schemas, stopAt.offsets(), staging);
             JobExecutionResult execution = env.execute("offstream-egress " + options.service() + " " + options.runKey());
             if (!execution.isJobExecutionResult()) {
                 throw new DetachedSubmissionException(execution.getJobID().toString());
@@ -94,7 +108,7 @@ public final class FlinkEgressJob {
             log.info("Flink egress job landed {} rows in {} ({} read, {} duplicates dropped, {} ms in all, {} ms "
                     + "in the Flink job, {} rows/s): {}", landed, options.runDirectory(), read, duplicates,
                     result.durationMillis(), result.jobNetRuntimeMillis(), result.rowsPerSecond(), landedByDt);
-        } catch (InvalidOptionsException e) {
+        } catch (EgressJobOptionsException e) {
             throw e;
         } catch (DetachedSubmissionException e) {
             log.error(e.getMessage());
@@ -116,10 +130,47 @@ public final class FlinkEgressJob {
     }
 
     /**
+     * The service's catalogue entry, read through Hadoop (file://, hdfs://, ...), and its landing schema
+     * checked, before anything touches Kafka or the landing.
+     */
+    static ServiceSchemas loadService(EgressJobOptions options) {
+        try {
+            ServiceDefinition service = new ServiceCatalogue(options.servicesLocation(),
+                    new HadoopCatalogueFiles(new org.apache.hadoop.conf.Configuration())).load(options.service());
+            ServiceSchemas schemas = ServiceSchemas.of(service);
+            log.info("Service {}: key {}, landed columns {}", service.name(), service.descriptor().key(),
+                    schemas.landingRows().landingSchema().getFields().stream().map(Schema.Field::name).toList());
+            return schemas;
+        } catch (RuntimeException e) {
+            throw new EgressJobOptionsException(List.of("--service " + options.service() + " in --services-location "
+                    + options.servicesLocation() + ": " + e.getMessage()));
+        }
+    }
+
+    /** The jar shipped to a remote cluster: the one given, else the one this class runs from. */
+    static Optional<Path> jobJar(EgressJobOptions options) {
+        Optional<Path> jar = options.jobJar().or(FlinkEgressJob::ownJar);
+        if (options.flinkRest().isPresent() && jar.isEmpty()) {
+            throw new EgressJobOptionsException(List.of(
+                    "--flink-rest needs --job-jar (the fat jar to ship) when the job does not run from a jar"));
+        }
+        return jar;
+    }
+
+    private static Optional<Path> ownJar() {
+        try {
+            Path location = Path.of(FlinkEgressJob.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.toString().endsWith(".jar") ? Optional.of(location) : Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The embedded mini cluster (plain {@code java}), the cluster of {@code flink run} (its context
      * environment), or a remote cluster's REST endpoint ({@code --flink-rest}, shipping the job jar).
      */
-    static StreamExecutionEnvironment environment(EgressJobOptions options) {
+    static StreamExecutionEnvironment environment(EgressJobOptions options, Optional<Path> jobJar) {
         if (options.flinkRest().isPresent()) {
             URI rest = options.flinkRest().get();
             Configuration configuration = jobConfiguration();
@@ -127,7 +178,7 @@ public final class FlinkEgressJob {
                 configuration.setString("security.ssl.rest.enabled", "true");
             }
             return StreamExecutionEnvironment.createRemoteEnvironment(rest.getHost(), rest.getPort(), configuration,
-                    options.jobJar().orElseThrow().toString());
+                    jobJar.orElseThrow().toString());
         }
         return StreamExecutionEnvironment.getExecutionEnvironment(jobConfiguration());
     }
@@ -187,8 +238,8 @@ public final class FlinkEgressJob {
     static SortedMap<String, Long> landedByDt(Map<String, Object> accumulators) {
         SortedMap<String, Long> byDt = new TreeMap<>();
         accumulators.forEach((name, value) -> {
-            if (name.startsWith(DecodeForLanding.LANDED_PREFIX)) {
-                byDt.put(name.substring(DecodeForLanding.LANDED_PREFIX.length()), ((Number) value).longValue());
+            if (name.startsWith(CountLanded.LANDED_PREFIX)) {
+                byDt.put(name.substring(CountLanded.LANDED_PREFIX.length()), ((Number) value).longValue());
             }
         });
         return byDt;

@@ -5,7 +5,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichReduceFunction;
 
 /**
- * Keeps one result per {@code txn_id}: of two, the one read first (lowest partition, then lowest
+ * Keeps one result per record key: of two, the one read first (lowest partition, then lowest
  * offset), whatever order they arrive in, so a rerun picks the same row. Every call drops one
  * duplicate and counts it.
  */

@@ -1,5 +1,6 @@
 package io.offstream.tasks.egress.flink;
 
+import io.offstream.contract.jobs.EgressJobOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -27,9 +28,14 @@ public final class RunDirectoryCommitter {
     private final Path staging;
 
     public RunDirectoryCommitter(EgressJobOptions options) {
-        this.runDirectory = new Path(options.runDirectory());
-        this.stagingRoot = new Path(options.stagingRoot());
-        this.staging = new Path(options.stagingDirectory());
+        this.runDirectory = path(options.runDirectory());
+        this.stagingRoot = path(options.stagingRoot());
+        this.staging = path(options.stagingDirectory());
+    }
+
+    /** A Flink path of a directory URI; from text, which drops the trailing slash (so {@link Path#getName()} is the folder's name). */
+    static Path path(URI directory) {
+        return new Path(directory.toString());
     }
 
     /** Removes what earlier, failed attempts of this run left in staging; returns the attempt's folder. */

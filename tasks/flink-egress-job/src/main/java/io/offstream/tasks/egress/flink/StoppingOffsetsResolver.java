@@ -1,5 +1,8 @@
 package io.offstream.tasks.egress.flink;
 
+import io.offstream.contract.jobs.EgressJobOptions;
+import io.offstream.contract.jobs.EgressJobOptionsException;
+import io.offstream.contract.jobs.EgressStoppingOffsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +40,7 @@ public final class StoppingOffsetsResolver {
     }
 
     /** What the job will read up to, and whether it was given or taken from the topic. */
-    public record Resolved(StoppingOffsets offsets, boolean given) {
+    public record Resolved(EgressStoppingOffsets offsets, boolean given) {
     }
 
     public Resolved resolve() {
@@ -59,9 +62,9 @@ public final class StoppingOffsetsResolver {
             ends.forEach((tp, info) -> endOffsets.put(tp.partition(), info.offset()));
 
             if (options.stoppingOffsets().isEmpty()) {
-                return new Resolved(new StoppingOffsets(endOffsets), false);
+                return new Resolved(EgressStoppingOffsets.of(endOffsets), false);
             }
-            StoppingOffsets given = options.stoppingOffsets().get();
+            EgressStoppingOffsets given = options.stoppingOffsets().get();
             check(given, endOffsets);
             return new Resolved(given, true);
         } catch (ExecutionException e) {
@@ -77,7 +80,7 @@ public final class StoppingOffsetsResolver {
     }
 
     /** Given offsets must name every partition, and none may lie past what is committed. */
-    private void check(StoppingOffsets given, Map<Integer, Long> endOffsets) {
+    private void check(EgressStoppingOffsets given, Map<Integer, Long> endOffsets) {
         List<String> problems = new ArrayList<>();
         for (Integer partition : endOffsets.keySet()) {
             if (!given.byPartition().containsKey(partition)) {
@@ -94,7 +97,7 @@ public final class StoppingOffsetsResolver {
             }
         });
         if (!problems.isEmpty()) {
-            throw new InvalidOptionsException(problems.stream()
+            throw new EgressJobOptionsException(problems.stream()
                     .map(p -> "--stopping-offsets on " + options.topic() + ": " + p).toList());
         }
     }

@@ -2,7 +2,7 @@ package io.offstream.tasks.egress.flink;
 
 import java.io.IOException;
 
-/** A record on the egress topic that is not a RiskDecision; the job fails rather than drop it. */
+/** A record on the egress topic that cannot land (no key, no landing day, not a response); the job fails rather than drop it. */
 public class UndecodableRecordException extends IOException {
 
     public UndecodableRecordException(String topic, int partition, long offset, Throwable cause) {

@@ -2,7 +2,7 @@ package io.offstream.tasks.egress.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.offstream.schemas.sample.RiskDecision;
+import io.offstream.contract.jobs.EgressJobResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,14 +27,13 @@ class EgressJobChildJvmIntegrationTests extends EgressJobIntegrationTestSupport 
     @Test
     void theFatJarLandsARunInAChildJvm() throws Exception {
         String runKey = "child-jvm-run";
-        try (EgressTopicFixture topic = new EgressTopicFixture(broker.bootstrapServers(),
-                EgressJobOptions.egressTopic(SERVICE, runKey), 3, 3)) {
-            List<RiskDecision> decisions = EgressJobBoundedReadIntegrationTests.decisions("child-", 1_000);
+        try (EgressTopicFixture topic = riskTopic(runKey, 3, 3)) {
+            List<EgressResult> decisions = RiskResults.decisions("child-", 1_000);
             topic.send(decisions, true);
             topic.send(decisions.subList(0, 100), true);
         }
         Path landing = landing().resolve("child");
-        Path resultFile = workDirectory.resolve("child.json");
+        Path resultFile = workDirectory.resolve("child.properties");
         Path log = workDirectory.resolve("child.log");
 
         List<String> command = new ArrayList<>();

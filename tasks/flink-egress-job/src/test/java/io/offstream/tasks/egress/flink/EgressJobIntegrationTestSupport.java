@@ -1,7 +1,11 @@
 package io.offstream.tasks.egress.flink;
 
+import io.offstream.contract.layout.RunLayout;
+import io.offstream.contract.naming.RunTopics;
+import io.offstream.contract.service.ServiceDefinition;
 import io.offstream.kafka.broker.KraftBroker;
 import io.offstream.kafka.broker.KraftBrokerSettings;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** One real in-process KRaft broker per test class, and a landing folder under target/. */
+/** One real in-process KRaft broker per test class, and a landing folder under target/; runs land the sample risk service unless told. */
 abstract class EgressJobIntegrationTestSupport {
 
     static final String SERVICE = "risk";
@@ -37,17 +41,36 @@ abstract class EgressJobIntegrationTestSupport {
         return workDirectory.resolve("landing");
     }
 
-    static Path runDirectory(Path landing, String runKey) {
-        return landing.resolve(SERVICE).resolve("run=" + runKey);
+    static String egressTopic(String runKey) {
+        return RunTopics.of(SERVICE, runKey).egress();
     }
 
-    /** The job's arguments for a run; more options may be added. */
+    /** A risk run's egress topic with results on its first {@code dataPartitions} partitions. */
+    static EgressTopicFixture riskTopic(String runKey, int partitions, int dataPartitions) throws Exception {
+        return new EgressTopicFixture(broker.bootstrapServers(), egressTopic(runKey), partitions, dataPartitions, RiskResults.SERVICE);
+    }
+
+    static Path runDirectory(Path landing, String runKey) {
+        return runDirectory(landing, SERVICE, runKey);
+    }
+
+    static Path runDirectory(Path landing, String service, String runKey) {
+        return Path.of(new RunLayout(landing.toUri(), service, runKey).runDirectory());
+    }
+
+    /** The job's arguments for a risk run; more options may be added. */
     static String[] args(String runKey, Path landing, Path resultFile, String... more) {
+        return args(RiskResults.SERVICE, TestServices.REPOSITORY_CATALOGUE, runKey, landing, resultFile, more);
+    }
+
+    /** The job's arguments for a run of any catalogue entry. */
+    static String[] args(ServiceDefinition service, URI catalogue, String runKey, Path landing, Path resultFile, String... more) {
         List<String> args = new ArrayList<>(List.of(
                 "--bootstrap-servers=" + broker.bootstrapServers(),
-                "--topic=" + EgressJobOptions.egressTopic(SERVICE, runKey),
+                "--topic=" + RunTopics.of(service.name(), runKey).egress(),
                 "--landing=" + landing.toUri(),
-                "--service=" + SERVICE,
+                "--services-location=" + catalogue,
+                "--service=" + service.name(),
                 "--run-key=" + runKey,
                 "--result-file=" + resultFile,
                 "--parallelism=2"));

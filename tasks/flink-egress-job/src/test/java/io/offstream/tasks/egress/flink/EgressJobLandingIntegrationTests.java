@@ -2,10 +2,11 @@ package io.offstream.tasks.egress.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.offstream.schemas.sample.RiskDecision;
+import io.offstream.contract.jobs.EgressJobResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,9 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * ~20,000 results over 3 days on a 4-partition topic (one partition empty), written in transactions
- * like the consumer writes them, with 1,500 duplicates (a crashed consumer's replays) and an aborted
- * transaction: exactly one row per txn_id lands, in its dt folder, and a rerun changes nothing.
+ * ~20,000 results of the sample risk service over 3 days on a 4-partition topic (one partition
+ * empty), written in transactions like the consumer writes them, with 1,500 duplicates (a crashed
+ * consumer's replays) and an aborted transaction: exactly one row per key lands, in the dt folder of
+ * its partition date header, and a rerun changes nothing.
  */
 class EgressJobLandingIntegrationTests extends EgressJobIntegrationTestSupport {
 
@@ -33,12 +35,11 @@ class EgressJobLandingIntegrationTests extends EgressJobIntegrationTestSupport {
 
     @BeforeAll
     static void produceResults() throws Exception {
-        try (EgressTopicFixture topic = new EgressTopicFixture(broker.bootstrapServers(),
-                EgressJobOptions.egressTopic(SERVICE, RUN_KEY), 4, 3)) {
-            List<RiskDecision> batch = new ArrayList<>();
+        try (EgressTopicFixture topic = riskTopic(RUN_KEY, 4, 3)) {
+            List<EgressResult> batch = new ArrayList<>();
             for (int i = 0; i < UNIQUE; i++) {
-                RiskDecision decision = EgressTopicFixture.decision(txnId(i), eventTime(i), "v1");
-                expectedByDt.merge(RiskDecisionDeserializer.DAY.format(decision.getEventTime()), 1L, Long::sum);
+                EgressResult decision = RiskResults.decision(txnId(i), eventTime(i), "v1");
+                expectedByDt.merge(decision.day().toString(), 1L, Long::sum);
                 batch.add(decision);
                 if (batch.size() == 2_000) {
                     topic.send(batch, true);
@@ -48,13 +49,13 @@ class EgressJobLandingIntegrationTests extends EgressJobIntegrationTestSupport {
             topic.send(batch, true);
             batch.clear();
             for (int i = 0; i < ABORTED; i++) {
-                batch.add(EgressTopicFixture.decision("aborted-" + i, eventTime(i), "v1"));
+                batch.add(RiskResults.decision("aborted-" + i, eventTime(i), "v1"));
             }
             topic.send(batch, false);
             batch.clear();
             for (int i = 0; i < DUPLICATES; i++) {
                 int original = i * 13 % UNIQUE;
-                batch.add(EgressTopicFixture.decision(txnId(original), eventTime(original), "replayed"));
+                batch.add(RiskResults.decision(txnId(original), eventTime(original), "replayed"));
             }
             topic.send(batch, true);
         }
@@ -65,19 +66,19 @@ class EgressJobLandingIntegrationTests extends EgressJobIntegrationTestSupport {
     }
 
     /** Three days: 2026-03-01..03, spread over each day. */
-    static java.time.Instant eventTime(int i) {
-        return EgressTopicFixture.DAY_ONE.plus(Duration.ofDays(i % 3)).plusSeconds((i * 7L) % 86_400);
+    static Instant eventTime(int i) {
+        return RiskResults.DAY_ONE.plus(Duration.ofDays(i % 3)).plusSeconds((i * 7L) % 86_400);
     }
 
     @Test
-    void landsExactlyOneRowPerTxnIdInItsDtFolder() throws Exception {
+    void landsExactlyOneRowPerKeyInItsDtFolder() throws Exception {
         Path landing = landing().resolve("once");
-        Path resultFile = workDirectory.resolve("once-result.json");
+        Path resultFile = workDirectory.resolve("once-result.properties");
 
         int exit = FlinkEgressJob.run(args(RUN_KEY, landing, resultFile));
 
         EgressJobResult result = EgressJobResult.readFrom(resultFile);
-        assertThat(exit).as(result.toJson()).isZero();
+        assertThat(exit).as(result.toText()).isZero();
         assertThat(result.status()).isEqualTo("SUCCEEDED");
         assertThat(result.recordsRead()).isEqualTo(UNIQUE + DUPLICATES);
         assertThat(result.duplicatesDropped()).isEqualTo(DUPLICATES);
@@ -94,16 +95,17 @@ class EgressJobLandingIntegrationTests extends EgressJobIntegrationTestSupport {
         List<LandedParquet.Row> rows = LandedParquet.read(runDirectory);
         assertThat(rows).hasSize(UNIQUE);
         Map<String, LandedParquet.Row> byTxnId = rows.stream()
-                .collect(Collectors.toMap(row -> row.decision().getTxnId(), Function.identity()));
+                .collect(Collectors.toMap(row -> row.record().get("txn_id").toString(), Function.identity()));
         assertThat(byTxnId).hasSize(UNIQUE);
         for (int i = 0; i < UNIQUE; i += 97) {
-            RiskDecision expected = EgressTopicFixture.decision(txnId(i), eventTime(i), "v1");
-            assertThat(byTxnId.get(txnId(i)).decision()).isEqualTo(expected);
+            EgressResult expected = RiskResults.decision(txnId(i), eventTime(i), "v1");
+            assertThat(byTxnId.get(txnId(i)).record()).hasToString(expected.value().toString());
         }
         assertThat(rows).allSatisfy(row -> {
-            assertThat(row.dtFolder()).isEqualTo("dt=" + RiskDecisionDeserializer.DAY.format(row.decision().getEventTime()));
-            assertThat(row.decision().getServiceVersion()).as("the first read result wins").isEqualTo("v1");
-            assertThat(row.decision().getTxnId()).doesNotStartWith("aborted-");
+            Instant eventTime = Instant.ofEpochMilli((Long) row.record().get("event_time"));
+            assertThat(row.dtFolder()).isEqualTo("dt=" + RiskResults.day(eventTime));
+            assertThat(row.record().get("service_version")).as("the first read result wins").hasToString("v1");
+            assertThat(row.record().get("txn_id").toString()).doesNotStartWith("aborted-");
             assertThat(row.file()).startsWith("part-").endsWith(".snappy.parquet");
         });
         try (var dirs = Files.list(runDirectory)) {
@@ -118,17 +120,21 @@ class EgressJobLandingIntegrationTests extends EgressJobIntegrationTestSupport {
         Path landing = landing().resolve("twice");
         Path runDirectory = runDirectory(landing, RUN_KEY);
 
-        assertThat(FlinkEgressJob.run(args(RUN_KEY, landing, workDirectory.resolve("first.json"), "--attempt-id=first")))
+        assertThat(FlinkEgressJob.run(args(RUN_KEY, landing, workDirectory.resolve("first.properties"), "--attempt-id=first")))
                 .isZero();
-        Set<RiskDecision> first = new HashSet<>(LandedParquet.read(runDirectory).stream().map(LandedParquet.Row::decision).toList());
-        assertThat(FlinkEgressJob.run(args(RUN_KEY, landing, workDirectory.resolve("second.json"), "--attempt-id=second")))
+        Set<String> first = rowTexts(LandedParquet.read(runDirectory));
+        assertThat(FlinkEgressJob.run(args(RUN_KEY, landing, workDirectory.resolve("second.properties"), "--attempt-id=second")))
                 .isZero();
         List<LandedParquet.Row> second = LandedParquet.read(runDirectory);
 
         assertThat(second).hasSize(UNIQUE);
-        assertThat(new HashSet<>(second.stream().map(LandedParquet.Row::decision).toList())).isEqualTo(first);
+        assertThat(rowTexts(second)).isEqualTo(first);
         assertThat(LandedParquet.files(runDirectory)).allSatisfy(file ->
                 assertThat(file.getFileName().toString()).startsWith("part-second"));
-        assertThat(EgressJobResult.readFrom(workDirectory.resolve("second.json")).landedTotal()).isEqualTo(UNIQUE);
+        assertThat(EgressJobResult.readFrom(workDirectory.resolve("second.properties")).landedTotal()).isEqualTo(UNIQUE);
+    }
+
+    private static Set<String> rowTexts(List<LandedParquet.Row> rows) {
+        return new HashSet<>(rows.stream().map(row -> row.record().toString()).toList());
     }
 }

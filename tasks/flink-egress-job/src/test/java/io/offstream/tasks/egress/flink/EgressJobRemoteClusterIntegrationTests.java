@@ -2,6 +2,7 @@ package io.offstream.tasks.egress.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.offstream.contract.jobs.EgressJobResult;
 import java.net.URI;
 import java.nio.file.Path;
 import org.apache.flink.configuration.Configuration;
@@ -23,10 +24,9 @@ class EgressJobRemoteClusterIntegrationTests extends EgressJobIntegrationTestSup
     @Test
     void submitsToARemoteClusterThroughItsRestApiAndCommitsTheLanding() throws Exception {
         String runKey = "remote-run";
-        try (EgressTopicFixture topic = new EgressTopicFixture(broker.bootstrapServers(),
-                EgressJobOptions.egressTopic(SERVICE, runKey), 2, 2)) {
-            topic.send(EgressJobBoundedReadIntegrationTests.decisions("remote-", 500), true);
-            topic.send(EgressJobBoundedReadIntegrationTests.decisions("remote-", 50), true);
+        try (EgressTopicFixture topic = riskTopic(runKey, 2, 2)) {
+            topic.send(RiskResults.decisions("remote-", 500), true);
+            topic.send(RiskResults.decisions("remote-", 50), true);
         }
         Configuration configuration = new Configuration();
         configuration.set(RestOptions.PORT, 0);
@@ -36,13 +36,13 @@ class EgressJobRemoteClusterIntegrationTests extends EgressJobIntegrationTestSup
             cluster.start();
             URI rest = cluster.getRestAddress().get();
             Path landing = landing().resolve("remote");
-            Path resultFile = workDirectory.resolve("remote.json");
+            Path resultFile = workDirectory.resolve("remote.properties");
 
             int exit = FlinkEgressJob.run(args(runKey, landing, resultFile, "--flink-rest=http://" + rest.getHost()
                     + ":" + rest.getPort(), "--job-jar=" + EgressJobChildJvmIntegrationTests.FAT_JAR));
 
             EgressJobResult result = EgressJobResult.readFrom(resultFile);
-            assertThat(exit).as(result.toJson()).isZero();
+            assertThat(exit).as(result.toText()).isZero();
             assertThat(result.recordsRead()).isEqualTo(550);
             assertThat(result.duplicatesDropped()).isEqualTo(50);
             assertThat(LandedParquet.read(runDirectory(landing, runKey))).hasSize(500);

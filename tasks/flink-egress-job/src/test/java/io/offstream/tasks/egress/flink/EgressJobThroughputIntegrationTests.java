@@ -2,7 +2,7 @@ package io.offstream.tasks.egress.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.offstream.schemas.sample.RiskDecision;
+import io.offstream.contract.jobs.EgressJobResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +20,12 @@ class EgressJobThroughputIntegrationTests extends EgressJobIntegrationTestSuppor
         int rows = Integer.getInteger("egress.bench.rows", 0);
         Assumptions.assumeTrue(rows > 0, "set -Degress.bench.rows to measure");
         String runKey = "bench-run";
-        try (EgressTopicFixture topic = new EgressTopicFixture(broker.bootstrapServers(),
-                EgressJobOptions.egressTopic(SERVICE, runKey), 4, 4)) {
-            List<RiskDecision> batch = new ArrayList<>();
+        try (EgressTopicFixture topic = riskTopic(runKey, 4, 4)) {
+            List<EgressResult> batch = new ArrayList<>();
             for (int i = 0; i < rows + rows / 100; i++) {
                 int key = i < rows ? i : (i - rows) * 97 % rows;
-                batch.add(EgressTopicFixture.decision("bench-" + key,
-                        EgressTopicFixture.DAY_ONE.plus(Duration.ofDays(key % 7)).plusSeconds(key % 86_400), "v1"));
+                batch.add(RiskResults.decision("bench-" + key,
+                        RiskResults.DAY_ONE.plus(Duration.ofDays(key % 7)).plusSeconds(key % 86_400), "v1"));
                 if (batch.size() == 10_000) {
                     topic.send(batch, true);
                     batch.clear();
@@ -34,7 +33,7 @@ class EgressJobThroughputIntegrationTests extends EgressJobIntegrationTestSuppor
             }
             topic.send(batch, true);
         }
-        var resultFile = workDirectory.resolve("bench.json");
+        var resultFile = workDirectory.resolve("bench.properties");
 
         assertThat(FlinkEgressJob.run(args(runKey, landing().resolve("bench"), resultFile))).isZero();
 

@@ -1,31 +1,35 @@
-package io.offstream.tasks.egress.flink;
+package io.offstream.contract.jobs;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Exclusive end offset per partition of the egress topic: the job reads offsets {@code [0, end)}.
- * Written and parsed as {@code partition:offset} pairs, e.g. {@code 0:1234,1:998}.
+ * Exclusive end offset per partition of a run's egress topic: the egress job reads offsets
+ * {@code [0, end)}. Written and parsed as {@code partition:offset} pairs, e.g. {@code 0:1234,1:998}.
  */
-public record StoppingOffsets(Map<Integer, Long> byPartition) {
+public record EgressStoppingOffsets(SortedMap<Integer, Long> byPartition) {
 
-    public StoppingOffsets {
+    public EgressStoppingOffsets {
         if (byPartition.isEmpty()) {
             throw new IllegalArgumentException("stopping offsets name no partition");
         }
         byPartition.forEach((partition, offset) -> {
             if (partition < 0 || offset < 0) {
-                throw new IllegalArgumentException(
-                        "partition and offset must be >= 0, got " + partition + ":" + offset);
+                throw new IllegalArgumentException("partition and offset must be >= 0, got " + partition + ":" + offset);
             }
         });
-        byPartition = Collections.unmodifiableMap(new TreeMap<>(byPartition));
+        byPartition = Collections.unmodifiableSortedMap(new TreeMap<>(byPartition));
     }
 
-    /** Parses {@code 0:1234,1:998}; throws {@link IllegalArgumentException} naming the bad part. */
-    public static StoppingOffsets parse(String text) {
-        Map<Integer, Long> offsets = new TreeMap<>();
+    public static EgressStoppingOffsets of(Map<Integer, Long> byPartition) {
+        return new EgressStoppingOffsets(new TreeMap<>(byPartition));
+    }
+
+    /** Parses {@code 0:1234,1:998}; an {@link IllegalArgumentException} names the bad part. */
+    public static EgressStoppingOffsets parse(String text) {
+        SortedMap<Integer, Long> offsets = new TreeMap<>();
         for (String pair : text.split(",", -1)) {
             String[] parts = pair.trim().split(":", -1);
             if (parts.length != 2) {
@@ -43,10 +47,10 @@ public record StoppingOffsets(Map<Integer, Long> byPartition) {
                 throw new IllegalArgumentException("partition " + partition + " is given twice");
             }
         }
-        return new StoppingOffsets(offsets);
+        return new EgressStoppingOffsets(offsets);
     }
 
-    /** Records the job will read: the sum of the end offsets (an upper bound under read_committed). */
+    /** Records the job will read at most: the sum of the end offsets (fewer under read_committed). */
     public long upperBoundOfRecords() {
         return byPartition.values().stream().mapToLong(Long::longValue).sum();
     }
