@@ -7,7 +7,6 @@ import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.JobBuilderFactory;
 import org.springframework.batch.core.configuration.annotation.StepBuilderFactory;
 import org.springframework.batch.repeat.RepeatStatus;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +14,7 @@ import io.offstream.tasks.support.batch.TaskExecutionIdHolder;
 import io.offstream.tasks.support.batch.UniqueLaunchIncrementer;
 import io.offstream.tasks.support.catalogue.ServicesProperties;
 import io.offstream.tasks.support.engine.ChildJvmSubmitter;
+import io.offstream.tasks.support.engine.EmbeddedEngineFiles;
 import io.offstream.tasks.support.ledger.LedgerRun;
 import io.offstream.tasks.support.ledger.RunLedger;
 import io.offstream.tasks.support.run.RunProperties;
@@ -33,14 +33,17 @@ class EgressJobConfiguration {
 
     @Bean
     Step land(StepBuilderFactory steps, RunProperties run, KafkaProperties kafka, ServicesProperties services, EgressProperties settings,
-            RunLedger ledger, TaskExecutionIdHolder task, @Value("${offstream.home:${user.dir}}") Path home) {
+            RunLedger ledger, TaskExecutionIdHolder task) {
         RunLander lander = new RunLander(ledger, new ChildJvmSubmitter(), settings, kafka.getBootstrapServers(), services.locationUri());
+        EmbeddedEngineFiles embedded = new EmbeddedEngineFiles(FlinkJobJar.EMBEDDED, EmbeddedEngineFiles.defaultCache(),
+                getClass().getClassLoader());
         return steps.get("land").tasklet((contribution, context) -> {
             String key = run.toParameters().runKey();
             LedgerRun planned = ledger.findRun(key).orElseThrow(() -> new IllegalStateException(
                     "Run " + key + " is not in the ledger: run offstream-plan, -ingress and -lag-wait first"));
-            Path workDirectory = settings.workDirectory() != null ? settings.workDirectory() : home.resolve(".offstream/work");
-            lander.land(planned, FlinkJobJar.resolve(settings.jobJar(), home), workDirectory, task.id());
+            Path workDirectory = settings.workDirectory() != null ? settings.workDirectory()
+                    : Path.of(System.getProperty("java.io.tmpdir"), "offstream-egress");
+            lander.land(planned, FlinkJobJar.resolve(settings.jobJar(), embedded), workDirectory, task.id());
             return RepeatStatus.FINISHED;
         }).build();
     }

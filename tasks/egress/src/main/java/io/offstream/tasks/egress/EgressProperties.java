@@ -15,14 +15,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How the Flink egress job is run ({@code offstream.egress.*}).
  *
- * @param jobJar          the Flink job's fat jar; default: the one built in this checkout
- *                        ({@code tasks/flink-egress-job/target/*-all.jar} under {@code offstream.home})
+ * @param jobJar          the Flink job's fat jar; default: the one this task carries
+ *                        in its own jar, unpacked once under {@code <java.io.tmpdir>/offstream-engines}
  * @param jvmOptions      options of the child JVM (Flink's own set for Java 17)
  * @param parallelism     the job's parallelism
  * @param flinkRest       a remote Flink cluster's REST URL; empty: an embedded mini cluster
  * @param timeout         the longest the job may run (0: no limit)
  * @param requireDrained  refuse to land a run whose lag-wait phase has not completed
- * @param workDirectory   where result files are written; default {@code <offstream.home>/.offstream/work}
+ * @param workDirectory   where result files are written; default {@code <java.io.tmpdir>/offstream-egress}
  */
 @ConfigurationProperties("offstream.egress")
 @ConstructorBinding
