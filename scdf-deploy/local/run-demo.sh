@@ -100,7 +100,7 @@ if (( CHILDREN > 1 )); then
   run_started=$SECONDS
   dispatcher=$(launch offstream-multi-region "" "--offstream.run.dataset=$WAREHOUSE --offstream.run.from=$START_DATE \
 --offstream.run.to=$END_DATE --offstream.run.service=$SERVICE --offstream.run.key=$RUN_KEY --offstream.run.landing=$LANDING \
---offstream.home=$OFFSTREAM_ROOT --offstream.dispatch.children=$CHILDREN --offstream.dispatch.registry-url=$REGISTRY_URL")
+--offstream.dispatch.children=$CHILDREN --offstream.dispatch.registry-url=$REGISTRY_URL")
   say "dispatch task execution $dispatcher; regions and their queue: $REGISTRY_URL/regions, $REGISTRY_URL/dispatches?runKey=$RUN_KEY"
   deadline=$((SECONDS + TIMEOUT_MINUTES * 60))
   last_line=""
@@ -126,7 +126,6 @@ fi
 
 props="app.*.offstream.run.dataset=$WAREHOUSE,app.*.offstream.run.from=$START_DATE,app.*.offstream.run.to=$END_DATE"
 props+=",app.*.offstream.run.service=$SERVICE,app.*.offstream.run.key=$RUN_KEY,app.*.offstream.run.landing=$LANDING"
-props+=",app.*.offstream.home=$OFFSTREAM_ROOT"
 say "launching offstream-run for run $RUN_KEY ($START_DATE .. $END_DATE)"
 run_started=$SECONDS
 runner=$(launch offstream-run "$props" "")
