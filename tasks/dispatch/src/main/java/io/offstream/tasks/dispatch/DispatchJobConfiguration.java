@@ -7,7 +7,6 @@ import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.JobBuilderFactory;
 import org.springframework.batch.core.configuration.annotation.StepBuilderFactory;
 import org.springframework.batch.repeat.RepeatStatus;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +18,7 @@ import io.offstream.tasks.dispatch.scdf.RegionDataFlows;
 import io.offstream.tasks.dispatch.scdf.RegionDefinitions;
 import io.offstream.tasks.dispatch.supervise.ChildSupervisor;
 import io.offstream.tasks.support.batch.UniqueLaunchIncrementer;
+import io.offstream.tasks.support.catalogue.ServicesProperties;
 import io.offstream.tasks.support.ledger.DispatchLedger;
 import io.offstream.tasks.support.ledger.RunLedger;
 import io.offstream.tasks.support.run.RunProperties;
@@ -38,10 +38,11 @@ class DispatchJobConfiguration {
 
     @Bean
     ChildSupervisor childSupervisor(DispatchLedger dispatches, RunLedger runs, RegionRegistryClient registry,
-            DispatchProperties settings, RestTemplateBuilder rest, @Value("${offstream.home:}") String offstreamHome) {
+            DispatchProperties settings, RestTemplateBuilder rest, ServicesProperties services) {
         RegionDataFlows dataFlows = new RegionDataFlows(rest.setConnectTimeout(Duration.ofSeconds(10))
                 .setReadTimeout(Duration.ofSeconds(60)).build());
-        return new ChildSupervisor(dispatches, runs, registry, dataFlows, new RegionDefinitions(), settings, offstreamHome);
+        return new ChildSupervisor(dispatches, runs, registry, dataFlows, new RegionDefinitions(), settings,
+                services.locationUri());
     }
 
     @Bean

@@ -92,7 +92,7 @@ abstract class MultiRegionIntegrationTestSupport extends PipelineIntegrationTest
                 "--offstream.run.service=" + SERVICE,
                 "--offstream.run.key=" + runKey,
                 "--offstream.run.landing=" + landing(),
-                "--offstream.home=" + platform.layout().root(),
+                "--offstream.services.location=" + catalogue().toUri(),
                 "--offstream.dispatch.registry-url=" + registryProcess.uri(),
                 "--offstream.dispatch.children=" + children,
                 "--offstream.dispatch.poll-interval=1s"));

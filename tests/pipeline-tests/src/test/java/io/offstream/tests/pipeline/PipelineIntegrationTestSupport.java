@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.offstream.contract.layout.RunLayout;
 import io.offstream.testsupport.RepositoryLayout;
 import io.offstream.testsupport.dataflow.DataFlowClient;
 import io.offstream.testsupport.platform.LocalPlatform;
@@ -48,6 +49,9 @@ abstract class PipelineIntegrationTestSupport {
     static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
 
     static final String SERVICE = "risk";
+
+    /** The checkout's service catalogue (risk's function jar is found relative to it). */
+    static final String CATALOGUE = "schemas/services";
 
     private static final Map<String, String> APPS = Map.of(
             "offstream-sample-warehouse", "tasks/sample-warehouse",
@@ -100,19 +104,32 @@ abstract class PipelineIntegrationTestSupport {
                         .resolve("stream-apps/service-consumer/target/offstream-service-consumer.jar"))
                 .arg("--server.port=" + consumerPort)
                 .arg("--offstream.consumer.bootstrap-servers=" + platform.kafka().bootstrapServers())
+                .arg("--offstream.consumer.service=" + SERVICE)
+                .arg("--offstream.services.location=" + catalogue().toUri())
                 .logFile(platform.workDir().resolve("logs/service-consumer.log"))
                 .start();
         consumer.awaitReady(Duration.ofMinutes(2), () -> Await.httpOk("http://localhost:" + consumerPort + "/actuator/health"));
     }
 
-    /** Writes the sample warehouse with the offstream-sample-warehouse task; returns the dataset path. */
+    /** The checkout's catalogue: tasks and consumers are given it as users' platforms give theirs. */
+    Path catalogue() {
+        return platform.layout().root().resolve(CATALOGUE);
+    }
+
+    /** Writes the sample transactions with the offstream-sample-warehouse task; returns the dataset path. */
     Path sampleWarehouse(LocalDate start, int days, int rowsPerDay) {
-        Path dataset = scratch.resolve("warehouse/transactions");
+        return sampleWarehouse("transactions", start, days, rowsPerDay, 0.09);
+    }
+
+    /** Writes a sample dataset (transactions or orders) with the offstream-sample-warehouse task; returns its path. */
+    Path sampleWarehouse(String name, LocalDate start, int days, int rowsPerDay, double badRowFraction) {
+        Path dataset = scratch.resolve("warehouse/" + name);
         String definition = "sample-" + UUID.randomUUID().toString().substring(0, 6);
         dataflow.createTaskDefinition(definition, "offstream-sample-warehouse");
-        long id = dataflow.launchTask(definition, Map.of(), List.of("--offstream.sample.path=" + dataset,
+        long id = dataflow.launchTask(definition, Map.of(), List.of("--offstream.sample.dataset=" + name,
+                "--offstream.sample.path=" + dataset,
                 "--offstream.sample.days=" + days, "--offstream.sample.rows-per-day=" + rowsPerDay,
-                "--offstream.sample.start-date=" + start, "--offstream.sample.bad-row-fraction=0.09",
+                "--offstream.sample.start-date=" + start, "--offstream.sample.bad-row-fraction=" + badRowFraction,
                 "--offstream.sample.write-expectations=true"));
         JsonNode end = dataflow.awaitTaskEnd(id, Duration.ofMinutes(5));
         if (end.path("exitCode").asInt() != 0) {
@@ -121,8 +138,16 @@ abstract class PipelineIntegrationTestSupport {
         return dataset;
     }
 
-    /** Creates an offstream-run definition (the file composed-definitions/offstream-run.task) and launches it. */
+    /** Creates an offstream-run definition (the file composed-definitions/offstream-run.task) and launches it for risk. */
     long launchRun(String runKey, Path dataset, LocalDate from, LocalDate to) throws IOException {
+        return launchRun(SERVICE, catalogue(), runKey, dataset, from, to);
+    }
+
+    /**
+     * Launches offstream-run as users do from the dashboard: only the run's properties; each task
+     * finds its engine job in its own jar and the service in the catalogue it is given.
+     */
+    long launchRun(String service, Path catalogue, String runKey, Path dataset, LocalDate from, LocalDate to) throws IOException {
         String dsl = Files.readAllLines(platform.layout().root().resolve("composed-definitions/offstream-run.task")).stream()
                 .filter(line -> !line.isBlank() && !line.trim().startsWith("#")).reduce("", (a, b) -> a + " " + b).trim();
         String definition = "run-" + UUID.randomUUID().toString().substring(0, 6);
@@ -131,10 +156,10 @@ abstract class PipelineIntegrationTestSupport {
                 "app.*.offstream.run.dataset", dataset.toUri().toString(),
                 "app.*.offstream.run.from", from.toString(),
                 "app.*.offstream.run.to", to.toString(),
-                "app.*.offstream.run.service", SERVICE,
+                "app.*.offstream.run.service", service,
                 "app.*.offstream.run.key", runKey,
                 "app.*.offstream.run.landing", landing().toString(),
-                "app.*.offstream.home", platform.layout().root().toString(),
+                "app.*.offstream.services.location", catalogue.toUri().toString(),
                 "app.*.offstream.kafka.bootstrap-servers", platform.kafka().bootstrapServers(),
                 "app.drain.offstream.lag-wait.stall-timeout", "3m"), List.of());
     }
@@ -145,7 +170,11 @@ abstract class PipelineIntegrationTestSupport {
     }
 
     JsonNode report(String runKey) throws IOException {
-        Path file = landing().resolve(SERVICE).resolve("_validation").resolve("run=" + runKey).resolve("report.json");
+        return report(SERVICE, runKey);
+    }
+
+    JsonNode report(String service, String runKey) throws IOException {
+        Path file = Path.of(new RunLayout(landing().toUri(), service, runKey).validationReport());
         return new ObjectMapper().readTree(file.toFile());
     }
 
@@ -165,7 +194,7 @@ abstract class PipelineIntegrationTestSupport {
         Configuration conf = new Configuration();
         AvroReadSupport.setRequestedProjection(conf, keyOnly);
         List<String> keys = new ArrayList<>();
-        Path run = landing().resolve(SERVICE).resolve("run=" + runKey);
+        Path run = Path.of(new RunLayout(landing().toUri(), SERVICE, runKey).runDirectory());
         List<Path> files;
         try (Stream<Path> walk = Files.walk(run)) {
             files = walk.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList();

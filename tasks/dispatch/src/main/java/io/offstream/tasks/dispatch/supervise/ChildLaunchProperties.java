@@ -1,5 +1,6 @@
 package io.offstream.tasks.dispatch.supervise;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,8 +10,8 @@ import io.offstream.tasks.support.run.RunParameters;
 
 /**
  * The launch properties of a child: the parent's run parameters with the child's own key and
- * days, for every app of the composed run ({@code app.*.offstream.run.*}), the region's Kafka,
- * the platform account, and what the user gave for every child.
+ * days, for every app of the composed run ({@code app.*.offstream.run.*}), the parent's service
+ * catalogue, the region's Kafka, the platform account, and what the user gave for every child.
  */
 final class ChildLaunchProperties {
 
@@ -18,7 +19,7 @@ final class ChildLaunchProperties {
     }
 
     static Map<String, String> of(RunParameters parent, DispatchChild child, String platformAccount, String kafkaBootstrap,
-            String offstreamHome, Map<String, String> userProperties) {
+            URI catalogue, Map<String, String> userProperties) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("app.*.offstream.run.dataset", parent.dataset().toString());
         properties.put("app.*.offstream.run.from", child.from().toString());
@@ -29,9 +30,7 @@ final class ChildLaunchProperties {
         if (kafkaBootstrap != null && !kafkaBootstrap.isBlank()) {
             properties.put("app.*.offstream.kafka.bootstrap-servers", kafkaBootstrap);
         }
-        if (offstreamHome != null && !offstreamHome.isBlank()) {
-            properties.put("app.*.offstream.home", offstreamHome);
-        }
+        properties.put("app.*.offstream.services.location", catalogue.toString());
         properties.putAll(userProperties);
         properties.put(RegionDataFlow.PLATFORM_PROPERTY, platformAccount);
         return properties;

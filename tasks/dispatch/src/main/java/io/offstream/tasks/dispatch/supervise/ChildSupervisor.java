@@ -1,5 +1,6 @@
 package io.offstream.tasks.dispatch.supervise;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -61,7 +62,8 @@ public class ChildSupervisor {
 
     private final DispatchProperties settings;
 
-    private final String offstreamHome;
+    /** The catalogue the parent resolved: every child runs the same service definition. */
+    private final URI catalogue;
 
     /** How long a process may be gone without an end before the child counts as lost (at least). */
     private static final Duration MIN_PROCESS_GONE_GRACE = Duration.ofSeconds(10);
@@ -73,14 +75,14 @@ public class ChildSupervisor {
     private final Map<String, Long> processGoneSince = new HashMap<>();
 
     public ChildSupervisor(DispatchLedger dispatches, RunLedger runs, RegionRegistryClient registry, RegionDataFlows dataFlows,
-            RegionDefinitions definitions, DispatchProperties settings, String offstreamHome) {
+            RegionDefinitions definitions, DispatchProperties settings, URI catalogue) {
         this.dispatches = dispatches;
         this.runs = runs;
         this.registry = registry;
         this.dataFlows = dataFlows;
         this.definitions = definitions;
         this.settings = settings;
-        this.offstreamHome = offstreamHome;
+        this.catalogue = catalogue;
     }
 
     /**
@@ -197,7 +199,7 @@ public class ChildSupervisor {
                     UUID.randomUUID().toString());
             dispatches.save(launching);
             long execution = scdf.launch(definition, ChildLaunchProperties.of(run, child, region.platformAccount(),
-                    region.kafkaBootstrap(), offstreamHome, settings.childProperties()), List.of(launchArgument(launching)));
+                    region.kafkaBootstrap(), catalogue, settings.childProperties()), List.of(launchArgument(launching)));
             recordLaunched(launching.launched(execution), dispatch);
         }
         catch (LaunchRefusedException refused) {
