@@ -7,12 +7,20 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
 
 /**
- * Offstream records must read the same as plain JSON (result diffs, dead-letter reports, Spark
- * SQL over landed rows), so no version may use {@code bytes} or {@code fixed}, nor the logical
- * types built on them ({@code decimal}, {@code duration}): money is a {@code long} of minor units.
+ * Offstream records must read the same as plain JSON (the HTTP contract of remote services, result
+ * diffs, dead-letter reports), so every type a version uses needs one plain JSON form:
+ * <ul>
+ *   <li>{@code decimal} (on bytes or fixed): a JSON number, exact;</li>
+ *   <li>{@code bytes} and {@code fixed} without a logical type: a base64 string;</li>
+ *   <li>dates, times and timestamps: ISO-8601 strings; enums: their symbol;</li>
+ *   <li>a union: {@code null} or the value of its one other branch.</li>
+ * </ul>
+ * Refused, as they have no such form: {@code duration} (months, days and milliseconds in one
+ * fixed) and unions of more than one non-null type (a JSON value would not say which branch it is).
  */
 final class PlainJsonTypesCheck {
 
@@ -31,12 +39,13 @@ final class PlainJsonTypesCheck {
 
     private static void walk(SchemaVersion version, Schema schema, String path, Map<Schema, Boolean> seen,
             List<String> problems) {
+        LogicalType logical = schema.getLogicalType();
+        if (logical != null && "duration".equals(logical.getName())) {
+            problems.add(version.label() + " uses " + schema.getType().getName() + " (duration) at " + path
+                    + ": not allowed, it has no plain JSON form; use a long of milliseconds or a string");
+            return;
+        }
         switch (schema.getType()) {
-            case BYTES, FIXED -> {
-                String logical = schema.getLogicalType() == null ? "" : " (" + schema.getLogicalType().getName() + ")";
-                problems.add(version.label() + " uses " + schema.getType().getName() + logical + " at " + path
-                        + ": not allowed, its JSON form is ambiguous; use long minor units or a string");
-            }
             case RECORD -> {
                 if (seen.put(schema, Boolean.TRUE) == null) {
                     for (Schema.Field field : schema.getFields()) {
@@ -46,7 +55,14 @@ final class PlainJsonTypesCheck {
             }
             case ARRAY -> walk(version, schema.getElementType(), path + "[]", seen, problems);
             case MAP -> walk(version, schema.getValueType(), path + "{}", seen, problems);
-            case UNION -> schema.getTypes().forEach(branch -> walk(version, branch, path, seen, problems));
+            case UNION -> {
+                long nonNull = schema.getTypes().stream().filter(branch -> branch.getType() != Schema.Type.NULL).count();
+                if (nonNull > 1) {
+                    problems.add(version.label() + " uses a union of " + nonNull + " non-null types at " + path
+                            + ": not allowed, a plain JSON value would not say which it is; use [\"null\", T]");
+                }
+                schema.getTypes().forEach(branch -> walk(version, branch, path, seen, problems));
+            }
             default -> { }
         }
     }

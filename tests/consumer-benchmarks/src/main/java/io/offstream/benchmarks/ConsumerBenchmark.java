@@ -17,8 +17,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.offstream.consumer.core.engine.RecordCodecs;
 import io.offstream.consumer.core.engine.ServiceConsumer;
 import io.offstream.consumer.core.engine.ServiceConsumerSettings;
-import io.offstream.consumer.core.engine.TopicNames;
 import io.offstream.consumer.core.invoke.FunctionServiceInvoker;
+import io.offstream.contract.naming.RunTopics;
 import io.offstream.kafka.broker.KraftBroker;
 import io.offstream.kafka.broker.KraftBrokerSettings;
 import io.offstream.risk.SampleTransactions;
@@ -26,6 +26,7 @@ import io.offstream.schemas.codec.HistorySchemaStore;
 import io.offstream.schemas.codec.SpecificRecordCodec;
 import io.offstream.schemas.sample.RiskDecision;
 import io.offstream.schemas.sample.Transaction;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -68,7 +69,7 @@ public final class ConsumerBenchmark {
             System.out.printf("Broker %s, %d partitions, %d cores%n", bootstrap, partitions, Runtime.getRuntime().availableProcessors());
 
             fill(bootstrap, "raw", partitions, records);
-            double raw = rawPipe(bootstrap, TopicNames.ingress("raw", "bench"), records);
+            double raw = rawPipe(bootstrap, RunTopics.of("raw", "bench"), records);
 
             fill(bootstrap, "noop", partitions, records);
             double noop = engine(bootstrap, "noop", records, 256, 0, ConsumerBenchmark::noop);
@@ -100,15 +101,16 @@ public final class ConsumerBenchmark {
     }
 
     private static void fill(String bootstrap, String service, int partitions, int records) throws Exception {
-        String ingress = TopicNames.ingress(service, "bench");
+        RunTopics run = RunTopics.of(service, "bench");
+        String ingress = run.ingress();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(ingress, partitions, (short) 1),
-                    new NewTopic(TopicNames.egressFor(ingress), partitions, (short) 1),
-                    new NewTopic(TopicNames.dlqFor(ingress), 1, (short) 1))).all().get();
+                    new NewTopic(run.egress(), partitions, (short) 1),
+                    new NewTopic(run.dlq(), 1, (short) 1))).all().get();
             // produce only once every partition has its leader (a fresh topic answers NOT_LEADER for a moment)
             for (int attempt = 0; attempt < 100; attempt++) {
                 try {
-                    boolean ready = admin.describeTopics(List.of(ingress, TopicNames.egressFor(ingress))).allTopicNames().get().values()
+                    boolean ready = admin.describeTopics(List.of(ingress, run.egress())).allTopicNames().get().values()
                             .stream().allMatch(d -> d.partitions().stream().allMatch(info -> info.leader() != null && !info.leader().isEmpty()));
                     if (ready) {
                         break;
@@ -137,7 +139,7 @@ public final class ConsumerBenchmark {
     }
 
     /** The least a pipe can do: poll, send each record on, wait for the acks, commit. */
-    private static double rawPipe(String bootstrap, String ingress, int records) {
+    private static double rawPipe(String bootstrap, RunTopics run, int records) {
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "raw-pipe");
@@ -147,7 +149,8 @@ public final class ConsumerBenchmark {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        String egress = TopicNames.egressFor(ingress);
+        String ingress = run.ingress();
+        String egress = run.egress();
         long start = 0;
         long done = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -175,14 +178,17 @@ public final class ConsumerBenchmark {
         ServiceConsumerSettings settings = ServiceConsumerSettings.defaults(service, bootstrap).withMaxInFlight(inFlight);
         CountDownLatch finished = new CountDownLatch(1);
         AtomicLong firstCall = new AtomicLong();
-        Function<Transaction, RiskDecision> counted = t -> {
+        Function<IndexedRecord, IndexedRecord> counted = request -> {
             firstCall.compareAndSet(0, System.nanoTime());
-            return function.apply(t);
+            return function.apply((Transaction) request);
         };
         long start = System.nanoTime();
-        try (ServiceConsumer<Transaction, RiskDecision> consumer = new ServiceConsumer<>(settings,
+        // the codecs the consumer app builds for the sample's catalogue entry (requests decode to Transaction)
+        RecordCodecs<IndexedRecord, IndexedRecord> codecs = RecordCodecs.avro(STORE.history().require(Transaction.getClassSchema().getFullName()),
+                STORE.history().require(RiskDecision.getClassSchema().getFullName()), ConsumerBenchmark.class.getClassLoader());
+        try (ServiceConsumer<IndexedRecord, IndexedRecord> consumer = new ServiceConsumer<>(settings,
                 new FunctionServiceInvoker<>(counted, workers == 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : workers),
-                RecordCodecs.avro(Transaction.class, RiskDecision.class, STORE), registry)) {
+                codecs, registry)) {
             consumer.start();
             while (registry.get("offstream.consumer.records.out").counter().count() < records) {
                 finished.await(20, TimeUnit.MILLISECONDS);

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-import io.offstream.consumer.core.engine.OffstreamHeaders;
+import io.offstream.contract.naming.RunHeaders;
 import io.offstream.risk.SampleTransactions;
 import io.offstream.schemas.codec.HistorySchemaStore;
 import io.offstream.schemas.codec.SpecificRecordCodec;
@@ -41,7 +41,7 @@ class ConsumerCrashIntegrationTests extends ConsumerProcessTestSupport {
     @Test
     void aConsumerKilledMidRunAndRestartedLeavesEveryKeyWithAResultInOrder() throws Exception {
         SpecificRecordCodec<Transaction> codec = SpecificRecordCodec.of(Transaction.class, HistorySchemaStore.fromClasspath());
-        RunTopics run = new RunTopics(broker.bootstrapServers(), "risk", "crash").create(4);
+        BrokerRun run = new BrokerRun(broker.bootstrapServers(), "risk", "crash").create(4);
         List<String> keys = new ArrayList<>();
         List<byte[]> values = new ArrayList<>();
         for (int v = 0; v < VERSIONS; v++) {
@@ -70,9 +70,9 @@ class ConsumerCrashIntegrationTests extends ConsumerProcessTestSupport {
             Map<String, List<Integer>> versionsByKey = new HashMap<>();
             Set<Integer> positions = new HashSet<>();
             for (ConsumerRecord<byte[], byte[]> record : egress) {
-                int position = Integer.parseInt(RunTopics.header(record, OffstreamHeaders.SOURCE_POSITION));
+                int position = Integer.parseInt(BrokerRun.header(record, RunHeaders.SOURCE_POSITION));
                 positions.add(position);
-                versionsByKey.computeIfAbsent(RunTopics.key(record), k -> new ArrayList<>()).add(position / KEYS);
+                versionsByKey.computeIfAbsent(BrokerRun.key(record), k -> new ArrayList<>()).add(position / KEYS);
             }
             int duplicates = egress.size() - positions.size();
             log.info("Egress holds {} results for {} ingress records: {} duplicates from the replay", egress.size(), COUNT, duplicates);

@@ -1,14 +1,19 @@
 package io.offstream.consumertests;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
+import io.offstream.contract.service.ServiceCatalogue;
 import io.offstream.kafka.broker.KraftBroker;
 import io.offstream.kafka.broker.KraftBrokerSettings;
 import io.offstream.testsupport.RepositoryLayout;
@@ -85,8 +90,42 @@ abstract class ConsumerProcessTestSupport {
                 .arg("--offstream.consumer.kafka[session.timeout.ms]=6000")
                 .arg("--offstream.consumer.kafka[heartbeat.interval.ms]=1000")
                 .logFile(Path.of("target", "logs", name + ".log"));
+        if (List.of(args).stream().noneMatch(arg -> arg.startsWith("--" + ServiceCatalogue.LOCATION_OPTION + "="))) {
+            // the checkout's catalogue: the risk entry loads the sample's function jar built next to it
+            builder.arg("--" + ServiceCatalogue.LOCATION_OPTION + "=" + LAYOUT.root().resolve("schemas/services"));
+        }
         List.of(args).forEach(builder::arg);
         return builder;
+    }
+
+    /**
+     * A catalogue with one entry, {@code service}, onboarded as files only: the sample's request and
+     * response schema histories from the checkout's {@code risk} entry, called over HTTP at {@code url}.
+     */
+    static Path httpCatalogue(String service, String url) {
+        Path catalogue = workDir.resolve("catalogue-" + service);
+        Path risk = LAYOUT.root().resolve("schemas/services/risk");
+        try {
+            for (String kind : List.of("request", "response")) {
+                Path folder = Files.createDirectories(catalogue.resolve(service).resolve(kind));
+                try (Stream<Path> versions = Files.list(risk.resolve(kind))) {
+                    for (Path version : versions.toList()) {
+                        Files.copy(version, folder.resolve(version.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            Files.writeString(catalogue.resolve(service).resolve(ServiceCatalogue.DESCRIPTOR), """
+                    name: %s
+                    key: [txn_id]
+                    invoke:
+                      http: {url: "%s", timeout: 10s}
+                    consumer: {max-in-flight: 64, max-attempts: 4, call-timeout: 10s}
+                    """.formatted(service, url));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return catalogue;
     }
 
     private static App awaitHealthy(App app) {

@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
-import io.offstream.consumer.core.engine.OffstreamHeaders;
 import io.offstream.consumer.core.json.PlainJsonCodec;
+import io.offstream.contract.naming.RunHeaders;
 import io.offstream.risk.SampleTransactions;
 import io.offstream.schemas.codec.HistorySchemaStore;
 import io.offstream.schemas.codec.SpecificRecordCodec;
@@ -29,8 +29,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Logical parity: the same transactions through the real-time app's {@code POST /score} and through
- * the service consumer (hosting the same bean in-process, or calling the app in remote mode) give
- * identical decisions, compared byte for byte both as plain JSON and as Avro single-object bytes.
+ * the service consumer give identical decisions, compared byte for byte both as plain JSON and as
+ * Avro single-object bytes. In process, the consumer serves the checkout's catalogue entry
+ * {@code risk}: it loads the sample's function jar and calls its {@code riskService} bean, the very
+ * bean the real-time app calls. Remotely, an entry onboarded as files only ({@code invoke.http})
+ * has the consumer call the app's endpoint with the plain JSON contract.
  */
 class ParityIntegrationTests extends ConsumerProcessTestSupport {
 
@@ -66,7 +69,7 @@ class ParityIntegrationTests extends ConsumerProcessTestSupport {
         for (int n = 0; n < COUNT; n++) {
             transactions.add(SampleTransactions.transaction(n));
         }
-        RunTopics run = new RunTopics(broker.bootstrapServers(), "risk", "parity").create(4);
+        BrokerRun run = new BrokerRun(broker.bootstrapServers(), "risk", "parity").create(4);
         try (App consumer = startConsumer("service-consumer-in-process")) {
             run.produce(transactions.stream().map(Transaction::getTxnId).toList(),
                     transactions.stream().map(TRANSACTIONS::encode).toList());
@@ -88,13 +91,10 @@ class ParityIntegrationTests extends ConsumerProcessTestSupport {
             transactions.add(SampleTransactions.transaction(100_000 + n));
         }
         Transaction poison = Transaction.newBuilder(SampleTransactions.transaction(999_999)).setCurrency("XXX").build();
-        RunTopics run = new RunTopics(broker.bootstrapServers(), "riskremote", "parity").create(2);
+        BrokerRun run = new BrokerRun(broker.bootstrapServers(), "riskremote", "parity").create(2);
         try (App consumer = startConsumer("service-consumer-remote",
                 "--offstream.consumer.service=riskremote",
-                "--offstream.consumer.mode=remote",
-                "--offstream.consumer.remote.url=" + sampleApp.url("/score"),
-                "--offstream.consumer.max-in-flight=64",
-                "--offstream.risk.enabled=false")) {
+                "--offstream.services.location=" + httpCatalogue("riskremote", sampleApp.url("/score")))) {
             List<String> keys = new ArrayList<>(transactions.stream().map(Transaction::getTxnId).toList());
             List<byte[]> values = new ArrayList<>(transactions.stream().map(TRANSACTIONS::encode).toList());
             keys.add(poison.getTxnId());
@@ -106,9 +106,9 @@ class ParityIntegrationTests extends ConsumerProcessTestSupport {
 
             assertIdentical(rest, egress, count);
             assertThat(dlq).hasSize(1);
-            assertThat(RunTopics.key(dlq.get(0))).isEqualTo(poison.getTxnId());
-            assertThat(RunTopics.header(dlq.get(0), OffstreamHeaders.ERROR_CLASS)).endsWith("RemoteServiceException");
-            assertThat(RunTopics.header(dlq.get(0), OffstreamHeaders.ERROR_MESSAGE)).contains("400").contains("XXX");
+            assertThat(BrokerRun.key(dlq.get(0))).isEqualTo(poison.getTxnId());
+            assertThat(BrokerRun.header(dlq.get(0), RunHeaders.ERROR_CLASS)).endsWith("RemoteServiceException");
+            assertThat(BrokerRun.header(dlq.get(0), RunHeaders.ERROR_MESSAGE)).contains("400").contains("XXX");
             await().atMost(Duration.ofSeconds(15)).until(() -> run.uncommitted() == 0);
         }
     }
@@ -117,7 +117,7 @@ class ParityIntegrationTests extends ConsumerProcessTestSupport {
         assertThat(egress).hasSize(count);
         int identical = 0;
         for (ConsumerRecord<byte[], byte[]> record : egress) {
-            String key = RunTopics.key(record);
+            String key = BrokerRun.key(record);
             byte[] restJson = rest.get(key);
             assertThat(restJson).as("REST answer for %s", key).isNotNull();
             RiskDecision consumed = DECISIONS.decode(record.value());

@@ -1,49 +1,159 @@
 package io.offstream.consumer.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
+import io.offstream.consumer.app.support.GreeterJar;
+import io.offstream.consumer.app.support.TestCatalogue;
+import io.offstream.consumer.core.avro.AvroModels;
+import io.offstream.contract.naming.RunHeaders;
+import io.offstream.contract.naming.RunTopics;
+import io.offstream.contract.service.InvalidServiceException;
 import io.offstream.kafka.broker.KraftBroker;
 import io.offstream.kafka.broker.KraftBrokerSettings;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The Boot wiring: the engine starts on the broker, health shows the binding, metrics and the rate-limit endpoint answer. */
+/**
+ * The Boot wiring over a catalogue entry onboarded as files only (a descriptor, two schemas, a
+ * function jar): the entry's function serves the run topics, its descriptor limits apply, health
+ * shows the binding, metrics and the rate-limit endpoint answer; a bad entry fails the start.
+ */
 class ServiceConsumerApplicationIntegrationTests {
+
+    private static final Schema GREETING = new Schema.Parser().parse(GreeterJar.REQUEST);
+
+    private static final Schema REPLY = new Schema.Parser().parse(GreeterJar.RESPONSE);
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void startsTheEngineAndExposesBindingHealthMetricsAndTheRateLimit(@TempDir Path dir) throws Exception {
-        try (KraftBroker broker = new KraftBroker(KraftBrokerSettings.builder(dir).freePorts().build()).start();
+    void servesACatalogueEntryFromItsFunctionJarWithTheDescriptorsLimits(@TempDir Path dir) throws Exception {
+        Path jar = GreeterJar.build(dir);
+        TestCatalogue catalogue = new TestCatalogue(dir.resolve("services")).greeter("greet",
+                "{function: greeter, jar: " + jar.toUri() + "}",
+                "{max-in-flight: 32, rate-limit-per-second: 50, max-attempts: 2, call-timeout: 3s}");
+        try (KraftBroker broker = new KraftBroker(KraftBrokerSettings.builder(dir.resolve("kafka")).freePorts().build()).start();
              ConfigurableApplicationContext context = SpringApplication.run(ServiceConsumerApplication.class,
                      "--server.port=0", "--offstream.consumer.bootstrap-servers=" + broker.bootstrapServers(),
-                     "--offstream.consumer.rate-limit=50")) {
+                     "--offstream.consumer.service=greet", "--offstream.services.location=" + catalogue.root(),
+                     "--offstream.consumer.topic-refresh=1s", "--greeter.word=hi")) {
             String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+            RunTopics run = RunTopics.of("greet", "run1");
+            createTopics(broker.bootstrapServers(), run);
+            produce(broker.bootstrapServers(), run.ingress(), "Ada", greeting("Ada", "12.30"));
 
-            String health = get(base + "/actuator/health/binding");
-            assertThat(health).contains("\"status\":\"UP\"").contains("offstream-risk").contains("offstream\\\\.risk\\\\..+\\\\.ingress");
+            ConsumerRecord<byte[], byte[]> result = readOne(broker.bootstrapServers(), run.egress());
+            GenericRecord reply = new BinaryMessageDecoder<GenericRecord>(AvroModels.generic(), REPLY).decode(result.value());
+            assertThat(reply.get("text")).hasToString("hi Ada");
+            assertThat(reply.get("doubled")).isEqualTo(new BigDecimal("24.60"));
+            assertThat(new String(result.key(), StandardCharsets.UTF_8)).isEqualTo("Ada");
+            assertThat(new String(result.headers().lastHeader(RunHeaders.RUN_KEY).value(), StandardCharsets.UTF_8)).isEqualTo("run1");
 
+            assertThat(get(base + "/actuator/health/binding")).contains("\"status\":\"UP\"").contains("offstream-greet")
+                    .contains("\"maxInFlight\":32");
             assertThat(get(base + "/actuator/ratelimit")).contains("50");
             HttpResponse<String> changed = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/ratelimit"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"permitsPerSecond\":123}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(changed.statusCode()).isEqualTo(200);
             assertThat(get(base + "/actuator/ratelimit")).contains("123");
-
             assertThat(get(base + "/actuator/prometheus"))
-                    .contains("offstream_consumer_records_in_total{service=\"risk\"}")
-                    .contains("offstream_consumer_in_flight{service=\"risk\"}")
-                    .contains("offstream_consumer_rate_limit{service=\"risk\"} 123.0")
+                    .contains("offstream_consumer_records_out_total{service=\"greet\"} 1.0")
+                    .contains("offstream_consumer_in_flight_limit{service=\"greet\"} 32.0")
+                    .contains("offstream_consumer_rate_limit{service=\"greet\"} 123.0")
                     .contains("offstream_service_latency_seconds_bucket")
-                    .contains("offstream_consumer_lag{service=\"risk\"}");
+                    .contains("offstream_consumer_lag{service=\"greet\"}");
+        }
+    }
+
+    @Test
+    void aBadCatalogueEntryFailsTheStartNamingEveryProblem(@TempDir Path dir) {
+        TestCatalogue catalogue = new TestCatalogue(dir).entry("broken", "name: broken\nkey: [nobody]\n",
+                GreeterJar.REQUEST, GreeterJar.RESPONSE);
+
+        Throwable failure = catchThrowable(() -> SpringApplication.run(ServiceConsumerApplication.class, "--server.port=0",
+                "--offstream.consumer.service=broken", "--offstream.services.location=" + catalogue.root()).close());
+
+        Throwable cause = failure;
+        while (cause != null && !(cause instanceof InvalidServiceException)) {
+            cause = cause.getCause();
+        }
+        assertThat(cause).isNotNull().hasMessageStartingWith("Service 'broken' is not usable: ").hasMessageContaining("invoke");
+    }
+
+    private static GenericRecord greeting(String name, String amount) {
+        GenericRecord greeting = new GenericData.Record(GREETING);
+        greeting.put("name", name);
+        greeting.put("amount", new BigDecimal(amount));
+        return greeting;
+    }
+
+    private static void createTopics(String bootstrap, RunTopics run) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(run.ingress(), 1, (short) 1), new NewTopic(run.egress(), 1, (short) 1),
+                    new NewTopic(run.dlq(), 1, (short) 1))).all().get();
+        }
+    }
+
+    private static void produce(String bootstrap, String topic, String key, GenericRecord value) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new BinaryMessageEncoder<GenericRecord>(AvroModels.generic(), value.getSchema()).encode(value, bytes);
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), bytes.toByteArray());
+            record.headers().add(RunHeaders.RUN_KEY, "run1".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+    }
+
+    private static ConsumerRecord<byte[], byte[]> readOne(String bootstrap, String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            while (records.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            assertThat(records).as("a result on %s", topic).isNotEmpty();
+            return records.get(0);
         }
     }
 

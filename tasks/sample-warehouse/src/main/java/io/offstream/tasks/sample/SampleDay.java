@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,7 +18,7 @@ import org.apache.avro.generic.GenericRecord;
  * {@code rows} rows, of which {@code round(rows × badFraction)} are bad, the kinds taken in turn.
  * Pure Java, so tests can compute what a day holds without reading it back.
  */
-public final class SampleDay {
+public final class SampleDay implements GeneratedDay {
 
     private static final String[] CURRENCIES = {"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "SEK"};
     private static final String[] CATEGORIES = {"electronics", "books", "fashion", "home", "toys", "sports", "garden"};
@@ -39,19 +39,7 @@ public final class SampleDay {
 
     public static SampleDay generate(long seed, LocalDate date, int rowCount, double badFraction) {
         Random random = new Random(seed * 1_000_003L + date.toEpochDay());
-        int bad = rowCount <= 1 ? 0 : (int) Math.min(rowCount - 1, Math.round(rowCount * badFraction));
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 1; i < rowCount; i++) {
-            positions.add(i);
-        }
-        Collections.shuffle(positions, random);
-        List<Integer> badPositions = new ArrayList<>(positions.subList(0, bad));
-        Collections.sort(badPositions);
-        BadRowKind[] kindOf = new BadRowKind[rowCount];
-        BadRowKind[] all = BadRowKind.values();
-        for (int i = 0; i < badPositions.size(); i++) {
-            kindOf[badPositions.get(i)] = all[i % all.length];
-        }
+        List<BadRowKind> kindOf = BadRowSpread.assign(random, rowCount, badFraction, BadRowKind.values());
         String prefix = "t" + date.format(DateTimeFormatter.BASIC_ISO_DATE) + "-";
         long dayStart = date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         List<GenericRecord> rows = new ArrayList<>(rowCount);
@@ -70,15 +58,15 @@ public final class SampleDay {
             String buyerCountry = COUNTRIES[random.nextInt(COUNTRIES.length)];
             r.put("buyer_country", buyerCountry);
             r.put("shipping_country", random.nextInt(10) == 0 ? null : buyerCountry);
-            if (kindOf[i] != null) {
-                spoil(r, kindOf[i], i, rows, kindOf, random, dayStart);
+            if (kindOf.get(i) != null) {
+                spoil(r, kindOf.get(i), i, rows, kindOf, random, dayStart);
             }
             rows.add(r);
         }
-        return new SampleDay(date, rows, java.util.Arrays.asList(kindOf));
+        return new SampleDay(date, rows, kindOf);
     }
 
-    private static void spoil(GenericRecord r, BadRowKind kind, int index, List<GenericRecord> earlier, BadRowKind[] kindOf,
+    private static void spoil(GenericRecord r, BadRowKind kind, int index, List<GenericRecord> earlier, List<BadRowKind> kindOf,
             Random random, long dayStart) {
         switch (kind) {
             case NULL_REQUIRED_FIELD -> r.put("buyer_id", null);
@@ -92,7 +80,7 @@ public final class SampleDay {
             case UNKNOWN_COUNTRY -> r.put("buyer_country", "XX");
             case DUPLICATE_KEY -> {
                 int target = index - 1 - random.nextInt(Math.min(index, 50));
-                while (target > 0 && kindOf[target] != null) {
+                while (target > 0 && kindOf.get(target) != null) {
                     target--;
                 }
                 r.put("txn_id", earlier.get(target).get("txn_id"));
@@ -101,10 +89,12 @@ public final class SampleDay {
         }
     }
 
+    @Override
     public LocalDate date() {
         return date;
     }
 
+    @Override
     public List<GenericRecord> rows() {
         return rows;
     }
@@ -125,7 +115,15 @@ public final class SampleDay {
         return counts;
     }
 
+    @Override
+    public Map<String, Integer> badCountsByKind() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        badCounts().forEach((kind, count) -> counts.put(kind.name(), count));
+        return counts;
+    }
+
     /** The txn_ids ingress should accept: the good rows' keys. */
+    @Override
     public List<String> acceptedKeys() {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {

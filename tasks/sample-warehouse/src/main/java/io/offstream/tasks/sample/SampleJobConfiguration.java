@@ -34,10 +34,11 @@ class SampleJobConfiguration {
     @Bean
     Step writeSampleWarehouse(StepBuilderFactory steps, SampleProperties options, Environment environment) {
         return steps.get("writeSampleWarehouse").tasklet((contribution, chunkContext) -> {
-            String path = environment.resolveRequiredPlaceholders(options.getPath());
+            String path = environment.resolveRequiredPlaceholders(options.pathOrDefault());
             java.net.URI uri = toUri(path);
-            log.info("Writing sample warehouse to {}: {} days x {} rows from {}, bad-row fraction {}, seed {}", uri,
-                    options.getDays(), options.getRowsPerDay(), options.getStartDate(), options.getBadRowFraction(), options.getSeed());
+            log.info("Writing sample {} warehouse to {}: {} days x {} rows from {}, bad-row fraction {}, seed {}",
+                    options.getDataset().folderName(), uri, options.getDays(), options.getRowsPerDay(), options.getStartDate(),
+                    options.getBadRowFraction(), options.getSeed());
             long start = System.nanoTime();
             Map<String, Object> summary = new SampleWarehouseWriter(new org.apache.hadoop.conf.Configuration()).write(uri, options);
             log.info("Sample warehouse written: {} rows in {} ms at {}", summary.get("rows"),

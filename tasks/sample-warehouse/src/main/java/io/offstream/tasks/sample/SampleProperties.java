@@ -10,8 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("offstream.sample")
 public class SampleProperties {
 
-    /** URI of the dataset to write (the directory that gets the dt=YYYY-MM-DD partitions); any Hadoop file system. */
-    private String path = "${offstream.home:${user.dir}}/.offstream/warehouse/transactions";
+    /** Which dataset to write: transactions (for the risk service) or orders (for the pricing service). */
+    private SampleDataset dataset = SampleDataset.TRANSACTIONS;
+
+    /**
+     * URI of the dataset to write (the directory that gets the dt=YYYY-MM-DD partitions); any Hadoop file system.
+     * Default: the folder named after the dataset (transactions, orders) in .offstream/warehouse under offstream.home.
+     */
+    private String path;
 
     /** Number of days (partitions) to write. */
     private int days = 7;
@@ -44,8 +50,15 @@ public class SampleProperties {
     /** Delete the dataset first if it exists. */
     private boolean overwrite = true;
 
+    public SampleDataset getDataset() { return dataset; }
+    public void setDataset(SampleDataset dataset) { this.dataset = dataset; }
     public String getPath() { return path; }
     public void setPath(String path) { this.path = path; }
+
+    /** The path, or the default for the dataset; may hold ${...} placeholders for the environment to resolve. */
+    public String pathOrDefault() {
+        return path != null ? path : "${offstream.home:${user.dir}}/.offstream/warehouse/" + dataset.folderName();
+    }
     public int getDays() { return days; }
     public void setDays(int days) { this.days = days; }
     public int getRowsPerDay() { return rowsPerDay; }
@@ -80,7 +93,8 @@ public class SampleProperties {
     /** Checks the options together; throws naming every problem. */
     public void validate() {
         List<String> errors = new ArrayList<>();
-        if (path == null || path.isBlank()) errors.add("offstream.sample.path is required");
+        if (path != null && path.isBlank()) errors.add("offstream.sample.path must not be blank (leave it out for the default)");
+        if (dataset == null) errors.add("offstream.sample.dataset must be transactions or orders");
         if (days < 1) errors.add("offstream.sample.days must be at least 1");
         if (rowsPerDay < 0) errors.add("offstream.sample.rows-per-day must not be negative");
         if (badRowFraction < 0 || badRowFraction > 1) errors.add("offstream.sample.bad-row-fraction must be within [0, 1]");

@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * Writes the sample dataset through the Hadoop FileSystem API (file://, hdfs://, ...):
+ * Writes a sample dataset ({@link SampleDataset}) through the Hadoop FileSystem API (file://, hdfs://, ...):
  * {@code <path>/dt=YYYY-MM-DD/part-NNNNN.parquet}, plus optional expectations under
  * {@code <path>/_expected/} (ignored by readers: names starting with '_' are not data).
  */
@@ -56,8 +56,9 @@ public class SampleWarehouseWriter {
         for (int d = 0; d < options.getDays(); d++) {
             LocalDate date = options.getStartDate().plusDays(d);
             boolean empty = options.emptyDays().contains(date);
-            SampleDay day = SampleDay.generate(options.getSeed(), date, empty ? 0 : options.getRowsPerDay(),
+            GeneratedDay day = options.getDataset().generate(options.getSeed(), date, empty ? 0 : options.getRowsPerDay(),
                     options.getBadRowFraction());
+            List<String> accepted = day.acceptedKeys();
             Path dir = new Path(root, "dt=" + date);
             fs.mkdirs(dir);
             int files = empty ? 1 : options.getFilesPerDay();
@@ -65,7 +66,7 @@ public class SampleWarehouseWriter {
             for (int f = 0; f < files; f++) {
                 int from = (int) ((long) rows * f / files);
                 int to = (int) ((long) rows * (f + 1) / files);
-                writeFile(new Path(dir, String.format("part-%05d.parquet", f)), day.rows().subList(from, to));
+                writeFile(new Path(dir, String.format("part-%05d.parquet", f)), options.getDataset(), day.rows().subList(from, to));
             }
             if (options.corruptDays().contains(date)) {
                 try (OutputStream out = fs.create(new Path(dir, "part-99999-corrupt.parquet"), true)) {
@@ -75,23 +76,24 @@ public class SampleWarehouseWriter {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("date", date.toString());
             summary.put("rows", rows);
-            summary.put("accepted", day.acceptedKeys().size());
-            Map<String, Integer> bad = new LinkedHashMap<>();
-            day.badCounts().forEach((k, v) -> bad.put(k.name(), v));
-            summary.put("bad", bad);
+            summary.put("accepted", accepted.size());
+            summary.put("bad", day.badCountsByKind());
             summary.put("corruptFile", options.corruptDays().contains(date));
             days.add(summary);
             total += rows;
             if (options.isWriteExpectations()) {
-                acceptedKeys.addAll(day.acceptedKeys());
+                acceptedKeys.addAll(accepted);
             }
-            log.info("Wrote dt={}: {} rows in {} file(s), {} bad{}", date, rows, files, rows - day.acceptedKeys().size(),
+            log.info("Wrote dt={}: {} rows in {} file(s), {} bad{}", date, rows, files, rows - accepted.size(),
                     options.corruptDays().contains(date) ? ", plus a corrupt file" : "");
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("dataset", dataset.toString());
         result.put("seed", options.getSeed());
         result.put("rows", total);
+        if (options.getDataset().badKinds() != null) {
+            result.put("badKinds", options.getDataset().badKinds());
+        }
         result.put("days", days);
         if (options.isWriteExpectations()) {
             Path expected = new Path(root, "_expected");
@@ -106,10 +108,12 @@ public class SampleWarehouseWriter {
         return result;
     }
 
-    private void writeFile(Path path, List<GenericRecord> rows) throws IOException {
+    private void writeFile(Path path, SampleDataset dataset, List<GenericRecord> rows) throws IOException {
         try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(HadoopOutputFile.fromPath(path, hadoop))
-                .withSchema(WarehouseSchema.TRANSACTIONS)
-                .withDataModel(GenericData.get())
+                .withSchema(dataset.warehouseSchema())
+                .withDataModel(dataset.dataModel())
+                // lists as the standard 3-level LIST (list/element) that Spark and every engine read natively
+                .config(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false")
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build()) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,6 +31,8 @@ import io.offstream.consumer.core.polling.MaxPollRecordsAdvisor;
 import io.offstream.consumer.core.ratelimit.CallRateLimiter;
 import io.offstream.consumer.core.retry.ExceptionClassifier;
 import io.offstream.consumer.core.window.InFlightWindow;
+import io.offstream.contract.naming.RunHeaders;
+import io.offstream.contract.naming.RunTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -165,8 +168,8 @@ public final class ServiceConsumer<I, O> implements AutoCloseable {
 
     public ConsumerStatus status() {
         Throwable failed = failure.get();
-        return new ConsumerStatus(state, TopicNames.consumerGroup(settings.service()),
-                TopicNames.ingressPattern(settings.service()).pattern(), assignment, window.inFlight(),
+        return new ConsumerStatus(state, RunTopics.consumerGroup(settings.service()),
+                RunTopics.ingressPattern(settings.service()).pattern(), assignment, window.inFlight(),
                 window.capacity(), limiter.permitsPerSecond(), maxPollRecords,
                 failed == null ? null : failed.toString());
     }
@@ -203,10 +206,10 @@ public final class ServiceConsumer<I, O> implements AutoCloseable {
 
     private void pollLoop() {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
-            consumer.subscribe(TopicNames.ingressPattern(settings.service()), new Rebalance(consumer));
+            consumer.subscribe(RunTopics.ingressPattern(settings.service()), new Rebalance(consumer));
             state = "RUNNING";
             log.info("Consuming {} as group {} (in-flight {}, max.poll.records {}, rate {}/s)",
-                    TopicNames.ingressPattern(settings.service()), TopicNames.consumerGroup(settings.service()),
+                    RunTopics.ingressPattern(settings.service()), RunTopics.consumerGroup(settings.service()),
                     settings.maxInFlight(), maxPollRecords, settings.rateLimit() == 0 ? "unlimited" : settings.rateLimit());
             long nextCommit = 0;
             long nextLag = 0;
@@ -447,11 +450,23 @@ public final class ServiceConsumer<I, O> implements AutoCloseable {
         catch (RuntimeException e) {
             call = CompletableFuture.failedFuture(e);
         }
-        return call.whenComplete((result, error) -> {
+        // a call that hangs must not hold its slot and its key's lane forever: past the call timeout it
+        // fails with a TimeoutException (transient by default, so retried), even if the service is still busy
+        return call.orTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(described(error)))
+                .whenComplete((result, error) -> {
             long took = System.nanoTime() - started;
             latencies.record(took);
             metrics.recordServiceLatency(took);
         });
+    }
+
+    private Throwable described(Throwable error) {
+        Throwable cause = ExceptionClassifier.unwrap(error);
+        if (cause instanceof TimeoutException && cause.getMessage() == null) {
+            return new TimeoutException("no result within the call timeout of " + settings.callTimeout());
+        }
+        return cause;
     }
 
     private void publish(ConsumerRecord<byte[], byte[]> record, O result, int attempts) {
@@ -463,7 +478,7 @@ public final class ServiceConsumer<I, O> implements AutoCloseable {
             deadLetter(record, "service", e, attempts, true);
             return;
         }
-        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(TopicNames.egressFor(record.topic()), null, null,
+        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(RunTopics.ofIngress(record.topic()).egress(), null, null,
                 record.key(), value, copyHeaders(record));
         send(out, (metadata, error) -> {
             if (error == null) {
@@ -481,11 +496,11 @@ public final class ServiceConsumer<I, O> implements AutoCloseable {
     private void deadLetter(ConsumerRecord<byte[], byte[]> record, String stage, Throwable error, int attempts,
             boolean releaseSlot) {
         RecordHeaders headers = copyHeaders(record);
-        headers.add(OffstreamHeaders.ERROR_CLASS, utf8(error.getClass().getName()));
-        headers.add(OffstreamHeaders.ERROR_MESSAGE, utf8(String.valueOf(error.getMessage())));
-        headers.add(OffstreamHeaders.ERROR_ATTEMPTS, utf8(Integer.toString(attempts)));
-        headers.add(OffstreamHeaders.ERROR_STAGE, utf8(stage));
-        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(TopicNames.dlqFor(record.topic()), null, null,
+        headers.add(RunHeaders.ERROR_CLASS, utf8(error.getClass().getName()));
+        headers.add(RunHeaders.ERROR_MESSAGE, utf8(String.valueOf(error.getMessage())));
+        headers.add(RunHeaders.ERROR_ATTEMPTS, utf8(Integer.toString(attempts)));
+        headers.add(RunHeaders.ERROR_STAGE, utf8(stage));
+        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(RunTopics.ofIngress(record.topic()).dlq(), null, null,
                 record.key(), record.value(), headers);
         if (!"decode".equals(stage)) {
             log.debug("Dead-lettering {}-{}@{} at {}: {}", record.topic(), record.partition(), record.offset(), stage, error.toString());
@@ -552,7 +567,7 @@ public final class ServiceConsumer<I, O> implements AutoCloseable {
     private Properties consumerProperties() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, TopicNames.consumerGroup(settings.service()));
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, RunTopics.consumerGroup(settings.service()));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "offstream-consumer-" + settings.service());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

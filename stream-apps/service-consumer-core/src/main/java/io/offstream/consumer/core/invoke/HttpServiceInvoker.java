@@ -11,34 +11,42 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.offstream.consumer.core.json.PlainJsonCodec;
+import io.offstream.consumer.core.json.PlainJsonWriter;
 import io.offstream.consumer.core.retry.TransientServiceException;
-import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.IndexedRecord;
 
 /**
- * Remote mode, for services that are not Java: the request is POSTed as plain JSON to the
- * service's endpoint asynchronously and the plain JSON answer read back as the result. 429 and 5xx
- * answers are {@link TransientServiceException}s (retried); other non-2xx answers are
- * {@link RemoteServiceException}s (dead-lettered); I/O errors and timeouts are transient.
+ * Remote mode ({@code invoke.http}), for services that are not Java: the request is POSTed as plain
+ * JSON ({@link PlainJsonCodec}) to the service's endpoint asynchronously and the plain JSON answer
+ * read back with the response schema as a {@link GenericRecord}. 429 and 5xx answers are
+ * {@link TransientServiceException}s (retried); other non-2xx answers are
+ * {@link RemoteServiceException}s (dead-lettered with the status and body); I/O errors and timeouts
+ * are transient. An answer that does not fit the response schema is a
+ * {@link io.offstream.consumer.core.json.PlainJsonException} (dead-lettered).
  */
-public final class HttpServiceInvoker<I extends SpecificRecord, O extends SpecificRecord> implements ServiceInvoker<I, O> {
+public final class HttpServiceInvoker implements ServiceInvoker<IndexedRecord, IndexedRecord> {
 
     private final URI endpoint;
 
     private final Duration timeout;
 
-    private final PlainJsonCodec<I> requests;
-
-    private final PlainJsonCodec<O> results;
+    private final PlainJsonCodec<GenericRecord> results;
 
     private final ExecutorService executor;
 
     private final HttpClient client;
 
-    public HttpServiceInvoker(URI endpoint, Duration timeout, Class<I> requestType, Class<O> resultType) {
+    /**
+     * @param endpoint where requests are POSTed
+     * @param timeout how long one request may take (connect and answer)
+     * @param responseSchema the current response version: what answers are read as
+     */
+    public HttpServiceInvoker(URI endpoint, Duration timeout, Schema responseSchema) {
         this.endpoint = endpoint;
         this.timeout = timeout;
-        this.requests = PlainJsonCodec.of(requestType);
-        this.results = PlainJsonCodec.of(resultType);
+        this.results = PlainJsonCodec.of(responseSchema);
         this.executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "offstream-http");
             t.setDaemon(true);
@@ -52,17 +60,17 @@ public final class HttpServiceInvoker<I extends SpecificRecord, O extends Specif
     }
 
     @Override
-    public CompletableFuture<O> invoke(I request) {
+    public CompletableFuture<IndexedRecord> invoke(IndexedRecord request) {
         HttpRequest httpRequest = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(requests.write(request)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(PlainJsonWriter.write(request)))
                 .build();
         return client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray()).thenApply(this::result);
     }
 
-    private O result(HttpResponse<byte[]> response) {
+    private IndexedRecord result(HttpResponse<byte[]> response) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return results.read(response.body());

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.offstream.contract.naming.RunHeaders;
+import io.offstream.contract.naming.RunTopics;
 import io.offstream.risk.SampleTransactions;
 import io.offstream.schemas.sample.RiskDecision;
 import io.offstream.schemas.sample.Transaction;
@@ -50,7 +52,7 @@ class BackpressureIntegrationTests extends EngineIntegrationTestSupport {
             return PoisonRecordIntegrationTests.decision(t);
         };
         createRunTopics("slow", "run1", 2);
-        String ingress = TopicNames.ingress("slow", "run1");
+        String ingress = RunTopics.of("slow", "run1").ingress();
         List<Transaction> transactions = new ArrayList<>();
         for (int v = 0; v < VERSIONS; v++) {
             for (int k = 0; k < KEYS; k++) {
@@ -71,7 +73,7 @@ class BackpressureIntegrationTests extends EngineIntegrationTestSupport {
         }, 0, 5, TimeUnit.MILLISECONDS);
         List<ConsumerRecord<byte[], byte[]>> egress;
         try {
-            egress = readAtLeast(TopicNames.egressFor(ingress), transactions.size(), Duration.ofSeconds(90));
+            egress = readAtLeast(RunTopics.ofIngress(ingress).egress(), transactions.size(), Duration.ofSeconds(90));
         }
         finally {
             sampler.shutdownNow();
@@ -91,7 +93,7 @@ class BackpressureIntegrationTests extends EngineIntegrationTestSupport {
         Map<String, List<Integer>> positionsByKey = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : egress) {
             positionsByKey.computeIfAbsent(new String(record.key(), StandardCharsets.UTF_8), k -> new ArrayList<>())
-                    .add(Integer.parseInt(header(record, OffstreamHeaders.SOURCE_POSITION)));
+                    .add(Integer.parseInt(header(record, RunHeaders.SOURCE_POSITION)));
         }
         assertThat(positionsByKey).hasSize(KEYS);
         positionsByKey.forEach((key, positions) -> assertThat(positions).as(key).hasSize(VERSIONS).isSorted());

@@ -15,12 +15,15 @@ import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.offstream.consumer.core.invoke.FunctionServiceInvoker;
+import io.offstream.contract.naming.RunHeaders;
+import io.offstream.contract.naming.RunTopics;
 import io.offstream.kafka.broker.KraftBroker;
 import io.offstream.kafka.broker.KraftBrokerSettings;
 import io.offstream.schemas.codec.HistorySchemaStore;
 import io.offstream.schemas.codec.SpecificRecordCodec;
 import io.offstream.schemas.sample.RiskDecision;
 import io.offstream.schemas.sample.Transaction;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -88,22 +91,25 @@ abstract class EngineIntegrationTestSupport {
         return ServiceConsumerSettings.defaults(service, bootstrap()).withTopicRefresh(Duration.ofSeconds(1));
     }
 
-    ServiceConsumer<Transaction, RiskDecision> start(ServiceConsumerSettings settings, Function<Transaction, RiskDecision> service,
+    /** The engine hosting the function, with the codecs the consumer app builds for the sample's catalogue entry. */
+    ServiceConsumer<IndexedRecord, IndexedRecord> start(ServiceConsumerSettings settings, Function<Transaction, RiskDecision> service,
             int workers) {
-        ServiceConsumer<Transaction, RiskDecision> engine = new ServiceConsumer<>(settings,
-                new FunctionServiceInvoker<>(service, workers), RecordCodecs.avro(Transaction.class, RiskDecision.class, STORE),
+        Function<IndexedRecord, IndexedRecord> function = request -> service.apply((Transaction) request);
+        ServiceConsumer<IndexedRecord, IndexedRecord> engine = new ServiceConsumer<>(settings,
+                new FunctionServiceInvoker<>(function, workers), RecordCodecs.avro(STORE.history().require(Transaction.getClassSchema().getFullName()),
+                        STORE.history().require(RiskDecision.getClassSchema().getFullName()), getClass().getClassLoader()),
                 registry);
         engines.add(engine);
         return engine.start();
     }
 
     static void createRunTopics(String service, String runKey, int partitions) {
-        String ingress = TopicNames.ingress(service, runKey);
+        RunTopics run = RunTopics.of(service, runKey);
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(ingress, partitions, (short) 1),
-                    new NewTopic(TopicNames.egressFor(ingress), partitions, (short) 1),
-                    new NewTopic(TopicNames.dlqFor(ingress), 1, (short) 1))).all().get();
-            awaitLeaders(admin, List.of(ingress, TopicNames.egressFor(ingress), TopicNames.dlqFor(ingress)));
+            admin.createTopics(List.of(new NewTopic(run.ingress(), partitions, (short) 1),
+                    new NewTopic(run.egress(), partitions, (short) 1),
+                    new NewTopic(run.dlq(), 1, (short) 1))).all().get();
+            awaitLeaders(admin, run.all());
         }
         catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
@@ -119,9 +125,9 @@ abstract class EngineIntegrationTestSupport {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < keys.size(); i++) {
                 ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, keys.get(i), values.get(i));
-                record.headers().add(OffstreamHeaders.RUN_KEY, utf8(runKey));
-                record.headers().add(OffstreamHeaders.PARTITION_DATE, utf8("2024-03-01"));
-                record.headers().add(OffstreamHeaders.SOURCE_POSITION, utf8(Integer.toString(i)));
+                record.headers().add(RunHeaders.RUN_KEY, utf8(runKey));
+                record.headers().add(RunHeaders.PARTITION_DATE, utf8("2024-03-01"));
+                record.headers().add(RunHeaders.SOURCE_POSITION, utf8(Integer.toString(i)));
                 producer.send(record);
             }
             producer.flush();
@@ -165,7 +171,7 @@ abstract class EngineIntegrationTestSupport {
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin
                     .listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get();
             Map<TopicPartition, OffsetAndMetadata> committed = admin
-                    .listConsumerGroupOffsets(TopicNames.consumerGroup(service)).partitionsToOffsetAndMetadata().get();
+                    .listConsumerGroupOffsets(RunTopics.consumerGroup(service)).partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, Long> result = new HashMap<>();
             for (TopicPartition tp : partitions) {
                 OffsetAndMetadata c = committed.get(tp);

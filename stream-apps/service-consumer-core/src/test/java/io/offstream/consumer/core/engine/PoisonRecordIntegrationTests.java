@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.offstream.consumer.core.retry.RetryPolicy;
+import io.offstream.contract.naming.RunHeaders;
+import io.offstream.contract.naming.RunTopics;
 import io.offstream.risk.SampleTransactions;
 import io.offstream.schemas.sample.RiskDecision;
 import io.offstream.schemas.sample.Transaction;
@@ -50,7 +52,7 @@ class PoisonRecordIntegrationTests extends EngineIntegrationTestSupport {
         start(settings, service, 8);
 
         createRunTopics("poison", "run1", 3);
-        String ingress = TopicNames.ingress("poison", "run1");
+        String ingress = RunTopics.of("poison", "run1").ingress();
         List<byte[]> keys = new ArrayList<>();
         List<byte[]> values = new ArrayList<>();
         for (int n = 0; n < COUNT; n++) {
@@ -59,33 +61,33 @@ class PoisonRecordIntegrationTests extends EngineIntegrationTestSupport {
         }
         produce(ingress, "run1", keys, values);
 
-        List<ConsumerRecord<byte[], byte[]>> dlq = readAtLeast(TopicNames.dlqFor(ingress), 3, Duration.ofSeconds(60));
-        List<ConsumerRecord<byte[], byte[]>> egress = readAtLeast(TopicNames.egressFor(ingress), COUNT - 3, Duration.ofSeconds(60));
+        List<ConsumerRecord<byte[], byte[]>> dlq = readAtLeast(RunTopics.ofIngress(ingress).dlq(), 3, Duration.ofSeconds(60));
+        List<ConsumerRecord<byte[], byte[]>> egress = readAtLeast(RunTopics.ofIngress(ingress).egress(), COUNT - 3, Duration.ofSeconds(60));
 
         assertThat(dlq).hasSize(3);
         ConsumerRecord<byte[], byte[]> undecodable = byKey(dlq, 10);
-        assertThat(header(undecodable, OffstreamHeaders.ERROR_STAGE)).isEqualTo("decode");
-        assertThat(header(undecodable, OffstreamHeaders.ERROR_CLASS)).startsWith("io.offstream.schemas.codec.");
+        assertThat(header(undecodable, RunHeaders.ERROR_STAGE)).isEqualTo("decode");
+        assertThat(header(undecodable, RunHeaders.ERROR_CLASS)).startsWith("io.offstream.schemas.codec.");
         assertThat(undecodable.value()).isEqualTo(values.get(10));
-        assertThat(header(undecodable, OffstreamHeaders.RUN_KEY)).isEqualTo("run1");
-        assertThat(header(undecodable, OffstreamHeaders.SOURCE_POSITION)).isEqualTo("10");
+        assertThat(header(undecodable, RunHeaders.RUN_KEY)).isEqualTo("run1");
+        assertThat(header(undecodable, RunHeaders.SOURCE_POSITION)).isEqualTo("10");
 
         ConsumerRecord<byte[], byte[]> permanent = byKey(dlq, 30);
-        assertThat(header(permanent, OffstreamHeaders.ERROR_STAGE)).isEqualTo("service");
-        assertThat(header(permanent, OffstreamHeaders.ERROR_CLASS)).isEqualTo(IllegalArgumentException.class.getName());
-        assertThat(header(permanent, OffstreamHeaders.ERROR_MESSAGE)).contains("XXX");
-        assertThat(header(permanent, OffstreamHeaders.ERROR_ATTEMPTS)).isEqualTo("1");
-        assertThat(header(permanent, OffstreamHeaders.PARTITION_DATE)).isEqualTo("2024-03-01");
+        assertThat(header(permanent, RunHeaders.ERROR_STAGE)).isEqualTo("service");
+        assertThat(header(permanent, RunHeaders.ERROR_CLASS)).isEqualTo(IllegalArgumentException.class.getName());
+        assertThat(header(permanent, RunHeaders.ERROR_MESSAGE)).contains("XXX");
+        assertThat(header(permanent, RunHeaders.ERROR_ATTEMPTS)).isEqualTo("1");
+        assertThat(header(permanent, RunHeaders.PARTITION_DATE)).isEqualTo("2024-03-01");
 
         ConsumerRecord<byte[], byte[]> exhausted = byKey(dlq, 40);
-        assertThat(header(exhausted, OffstreamHeaders.ERROR_ATTEMPTS)).isEqualTo("3");
-        assertThat(header(exhausted, OffstreamHeaders.ERROR_CLASS)).isEqualTo(UncheckedIOException.class.getName());
+        assertThat(header(exhausted, RunHeaders.ERROR_ATTEMPTS)).isEqualTo("3");
+        assertThat(header(exhausted, RunHeaders.ERROR_CLASS)).isEqualTo(UncheckedIOException.class.getName());
         assertThat(calls.get(SampleTransactions.txnId(40))).hasValue(3);
 
         assertThat(egress).hasSize(COUNT - 3);
         ConsumerRecord<byte[], byte[]> retried = byKey(egress, 20);
         assertThat(DECISIONS.decode(retried.value())).isEqualTo(decision(SampleTransactions.transaction(20)));
-        assertThat(header(retried, OffstreamHeaders.SOURCE_POSITION)).isEqualTo("20");
+        assertThat(header(retried, RunHeaders.SOURCE_POSITION)).isEqualTo("20");
         for (ConsumerRecord<byte[], byte[]> record : egress) {
             assertThat(DECISIONS.decode(record.value()).getTxnId()).isEqualTo(new String(record.key(), StandardCharsets.UTF_8));
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
+import io.offstream.contract.naming.RunTopics;
 import io.offstream.risk.SampleTransactions;
 import io.offstream.schemas.sample.RiskDecision;
 import io.offstream.schemas.sample.Transaction;
@@ -31,7 +32,7 @@ class RateLimitIntegrationTests extends EngineIntegrationTestSupport {
             return PoisonRecordIntegrationTests.decision(t);
         };
         createRunTopics("capped", "run1", 4);
-        String ingress = TopicNames.ingress("capped", "run1");
+        String ingress = RunTopics.of("capped", "run1").ingress();
         List<Transaction> transactions = new ArrayList<>();
         for (int n = 0; n < COUNT; n++) {
             transactions.add(SampleTransactions.transaction(n));
@@ -39,7 +40,7 @@ class RateLimitIntegrationTests extends EngineIntegrationTestSupport {
         produceTransactions(ingress, "run1", transactions);
 
         start(settings("capped").withRateLimit(CAP), service, 8);
-        readAtLeast(TopicNames.egressFor(ingress), COUNT, Duration.ofSeconds(60));
+        readAtLeast(RunTopics.ofIngress(ingress).egress(), COUNT, Duration.ofSeconds(60));
 
         List<Long> times = new ArrayList<>(callTimes);
         times.sort(Long::compare);

@@ -1,48 +1,64 @@
 package io.offstream.consumer.app.config;
 
-import java.util.function.Function;
+import java.net.URI;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.offstream.consumer.core.avro.RequestDecoder;
+import io.offstream.consumer.core.avro.ResultEncoder;
 import io.offstream.consumer.core.engine.RecordCodecs;
 import io.offstream.consumer.core.engine.ServiceConsumer;
-import io.offstream.consumer.core.invoke.FunctionServiceInvoker;
-import io.offstream.consumer.core.invoke.HttpServiceInvoker;
-import io.offstream.consumer.core.invoke.ServiceInvoker;
-import io.offstream.schemas.codec.HistorySchemaStore;
-import org.apache.avro.specific.SpecificRecord;
-import org.springframework.beans.factory.BeanFactory;
+import io.offstream.contract.service.ServiceCatalogue;
+import io.offstream.contract.service.ServiceDefinition;
+import org.apache.avro.generic.IndexedRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * Builds the engine from {@link ServiceConsumerProperties}: the invoker (the service bean on a
- * worker pool, or its HTTP endpoint), the Avro codecs by fingerprint, Boot's meter registry; and
- * starts it once the context is up, stops it (draining in-flight records, committing) on shutdown.
+ * Builds the engine for one catalogue entry: loads and checks the entry
+ * ({@code offstream.consumer.service} in {@code offstream.services.location}), binds its service
+ * ({@link ServiceBinding}), decodes requests by fingerprint with the entry's schema histories, and
+ * starts the engine once the context is up; stops it (draining in-flight records, committing) on
+ * shutdown, before the service is unloaded.
  */
 @Configuration(proxyBeanMethods = false)
 public class ServiceConsumerConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(ServiceConsumerConfiguration.class);
+
+    /** The entry, checked: a bad one stops the start with every problem named on one line. */
+    @Bean
+    ServiceDefinition serviceDefinition(ServiceConsumerProperties properties, Environment environment) {
+        URI location = CatalogueLocation.resolve(environment.getProperty(ServiceCatalogue.LOCATION_OPTION),
+                environment.getProperty("offstream.home"));
+        ServiceDefinition definition = ServiceCatalogue.at(location).load(properties.service());
+        log.info("Serving {} from the catalogue {}: request {}, response {}", definition.name(), location,
+                definition.request().current().label(), definition.response().current().label());
+        return definition;
+    }
+
+    @Bean(destroyMethod = "close")
+    ServiceBinding serviceBinding(ServiceDefinition definition, ServiceConsumerProperties properties,
+            ConfigurableApplicationContext context) {
+        return ServiceBinding.of(definition, properties, context);
+    }
+
     @Bean(destroyMethod = "")
-    ServiceConsumer<SpecificRecord, SpecificRecord> serviceConsumer(ServiceConsumerProperties properties,
-            BeanFactory beans, MeterRegistry registry) {
-        Class<SpecificRecord> requestType = recordClass(properties.requestType());
-        Class<SpecificRecord> resultType = recordClass(properties.resultType());
-        ServiceInvoker<SpecificRecord, SpecificRecord> invoker = switch (properties.mode()) {
-            case IN_PROCESS -> new FunctionServiceInvoker<>(serviceBean(beans, properties.serviceBean()),
-                    properties.effectiveWorkers());
-            case REMOTE -> new HttpServiceInvoker<>(properties.remote().url(), properties.remote().timeout(),
-                    requestType, resultType);
-        };
-        RecordCodecs<SpecificRecord, SpecificRecord> codecs = RecordCodecs.avro(requestType, resultType,
-                HistorySchemaStore.fromClasspath());
-        return new ServiceConsumer<>(properties.toSettings(), invoker, codecs, registry);
+    ServiceConsumer<IndexedRecord, IndexedRecord> serviceConsumer(ServiceDefinition definition, ServiceBinding binding,
+            ServiceConsumerProperties properties, MeterRegistry registry) {
+        RequestDecoder requests = new RequestDecoder(definition.request(), definition.response(), binding.types());
+        binding.requireAccepts(requests.recordType(), definition.request().current().label());
+        RecordCodecs<IndexedRecord, IndexedRecord> codecs = RecordCodecs.avro(requests, new ResultEncoder(definition.response()));
+        return new ServiceConsumer<>(properties.toSettings(definition.descriptor().consumer()), binding.invoker(), codecs, registry);
     }
 
     @Bean
-    SmartLifecycle serviceConsumerLifecycle(ServiceConsumer<SpecificRecord, SpecificRecord> consumer,
+    SmartLifecycle serviceConsumerLifecycle(ServiceConsumer<IndexedRecord, IndexedRecord> consumer,
             ServiceConsumerProperties properties, ConfigurableApplicationContext context) {
         if (properties.exitOnFailure()) {
             consumer.onFailure(failure -> {
@@ -72,29 +88,5 @@ public class ServiceConsumerConfiguration {
                 return running;
             }
         };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Function<SpecificRecord, SpecificRecord> serviceBean(BeanFactory beans, String name) {
-        Object bean = beans.getBean(name);
-        if (!(bean instanceof Function<?, ?> function)) {
-            throw new IllegalStateException("offstream.consumer.service-bean '" + name + "' is a "
-                    + bean.getClass().getName() + ", not a java.util.function.Function");
-        }
-        return (Function<SpecificRecord, SpecificRecord>) function;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Class<SpecificRecord> recordClass(String name) {
-        try {
-            Class<?> type = Class.forName(name, true, ServiceConsumerConfiguration.class.getClassLoader());
-            if (!SpecificRecord.class.isAssignableFrom(type)) {
-                throw new IllegalStateException(name + " is not a generated Avro record class");
-            }
-            return (Class<SpecificRecord>) type;
-        }
-        catch (ClassNotFoundException e) {
-            throw new IllegalStateException("Record class " + name + " is not on the classpath", e);
-        }
     }
 }

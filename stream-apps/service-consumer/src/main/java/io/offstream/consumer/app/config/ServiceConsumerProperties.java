@@ -1,6 +1,5 @@
 package io.offstream.consumer.app.config;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,8 @@ import java.util.Map;
 import io.offstream.consumer.core.engine.ServiceConsumerSettings;
 import io.offstream.consumer.core.retry.ExceptionClassifier;
 import io.offstream.consumer.core.retry.RetryPolicy;
+import io.offstream.contract.naming.Names;
+import io.offstream.contract.service.ConsumerLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -20,19 +21,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The service consumer's options ({@code offstream.consumer.*}).
+ * The service consumer's options ({@code offstream.consumer.*}). How the service is called and its
+ * schemas come from its catalogue entry; the four limits the descriptor's {@code consumer} section
+ * gives ({@code max-in-flight}, {@code rate-limit}, {@code retry.max-attempts}, {@code call-timeout})
+ * default to the descriptor's values and override them only when set here.
  *
- * @param service service name: topics {@code offstream.<service>.<run>.ingress}, group {@code offstream-<service>}
+ * @param service the catalogue entry to serve: topics {@code offstream.<service>.<run>.ingress}, group {@code offstream-<service>}
  * @param bootstrapServers Kafka bootstrap servers
- * @param mode {@code in-process} (call the service bean) or {@code remote} (POST to {@code remote.url})
- * @param serviceBean in-process mode: name of the {@code Function} bean that is the service's entry point
- * @param requestType Avro class of the ingress values
- * @param resultType Avro class of the egress values
- * @param remote remote mode's endpoint
- * @param maxInFlight records in flight at most (admitted, not yet acknowledged on egress/DLQ)
- * @param workers in-process worker threads; 0 = {@code maxInFlight}
+ * @param maxInFlight records in flight at most (admitted, not yet acknowledged on egress/DLQ); default: the descriptor's {@code consumer.max-in-flight}
+ * @param workers in-process worker threads; 0 = the effective {@code maxInFlight}
  * @param resumeFraction resume consumption when in-flight work drops to this fraction of {@code maxInFlight}
- * @param rateLimit service calls per second; 0 = unlimited; changeable at {@code /actuator/ratelimit}
+ * @param rateLimit service calls per second, 0 = unlimited, changeable at {@code /actuator/ratelimit}; default: the descriptor's {@code consumer.rate-limit-per-second}
+ * @param callTimeout how long one service call may take before it fails as a (transient) timeout; default: the descriptor's {@code consumer.call-timeout}
  * @param retry retries of transient failures
  * @param maxPollRecords {@code max.poll.records}; 0 = derived from {@code expectedP99}
  * @param expectedP99 service p99 latency assumed before any is measured
@@ -47,17 +47,13 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("offstream.consumer")
 public record ServiceConsumerProperties(
-        @DefaultValue("risk") @Pattern(regexp = "[a-z0-9][a-z0-9-]*") String service,
+        @DefaultValue("risk") @NotNull @Pattern(regexp = Names.SERVICE_PATTERN) String service,
         @DefaultValue("localhost:9092") @NotBlank String bootstrapServers,
-        @DefaultValue("in-process") @NotNull Mode mode,
-        @DefaultValue("riskService") @NotBlank String serviceBean,
-        @DefaultValue("io.offstream.schemas.sample.Transaction") @NotBlank String requestType,
-        @DefaultValue("io.offstream.schemas.sample.RiskDecision") @NotBlank String resultType,
-        @DefaultValue @Valid Remote remote,
-        @DefaultValue("256") @Min(1) int maxInFlight,
+        @Min(1) Integer maxInFlight,
         @DefaultValue("0") @Min(0) int workers,
         @DefaultValue("0.8") @DecimalMin("0.0") @DecimalMax("0.99") double resumeFraction,
-        @DefaultValue("0") @Min(0) long rateLimit,
+        @Min(0) Long rateLimit,
+        Duration callTimeout,
         @DefaultValue @Valid Retry retry,
         @DefaultValue("0") @Min(0) int maxPollRecords,
         @DefaultValue("100ms") @NotNull Duration expectedP99,
@@ -68,27 +64,15 @@ public record ServiceConsumerProperties(
         Map<String, String> kafka,
         @DefaultValue("true") boolean exitOnFailure) {
 
-    /** Where the service runs. */
-    public enum Mode { IN_PROCESS, REMOTE }
-
     /**
-     * @param url the service's endpoint (plain JSON request in, plain JSON result out)
-     * @param timeout per-request timeout (a timeout is a transient failure)
-     */
-    public record Remote(
-            @DefaultValue("http://localhost:8082/score") @NotNull URI url,
-            @DefaultValue("10s") @NotNull Duration timeout) {
-    }
-
-    /**
-     * @param maxAttempts calls per record, the first included
+     * @param maxAttempts calls per record, the first included; default: the descriptor's {@code consumer.max-attempts}
      * @param initialBackoff wait before the second call
      * @param multiplier growth of the wait per call
      * @param maxBackoff longest wait
      * @param transientExceptions exception classes (and subclasses) that are retried; others go to the DLQ at once
      */
     public record Retry(
-            @DefaultValue("4") @Min(1) int maxAttempts,
+            @Min(1) Integer maxAttempts,
             @DefaultValue("100ms") @NotNull Duration initialBackoff,
             @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
             @DefaultValue("5s") @NotNull Duration maxBackoff,
@@ -96,14 +80,23 @@ public record ServiceConsumerProperties(
                     "io.offstream.consumer.core.retry.TransientServiceException"}) List<String> transientExceptions) {
     }
 
-    public int effectiveWorkers() {
-        return workers == 0 ? maxInFlight : workers;
+    /** In-process worker threads: {@code workers}, or the effective in-flight bound when 0. */
+    public int effectiveWorkers(ConsumerLimits descriptor) {
+        return workers == 0 ? effectiveMaxInFlight(descriptor) : workers;
     }
 
-    public ServiceConsumerSettings toSettings() {
-        return new ServiceConsumerSettings(service, bootstrapServers, maxInFlight, resumeFraction, rateLimit,
-                new RetryPolicy(retry.maxAttempts(), retry.initialBackoff(), retry.multiplier(), retry.maxBackoff()),
+    /** The engine's settings: these options where set, the descriptor's {@code consumer} limits otherwise. */
+    public ServiceConsumerSettings toSettings(ConsumerLimits descriptor) {
+        int attempts = retry.maxAttempts() != null ? retry.maxAttempts() : descriptor.maxAttempts();
+        return new ServiceConsumerSettings(service, bootstrapServers, effectiveMaxInFlight(descriptor), resumeFraction,
+                rateLimit != null ? rateLimit : descriptor.rateLimitPerSecond(),
+                new RetryPolicy(attempts, retry.initialBackoff(), retry.multiplier(), retry.maxBackoff()),
+                callTimeout != null ? callTimeout : descriptor.callTimeout(),
                 new ExceptionClassifier(retry.transientExceptions()), maxPollRecords, expectedP99, maxPollInterval,
                 commitInterval, topicRefresh, shutdownGrace, kafka == null ? Map.of() : kafka);
+    }
+
+    private int effectiveMaxInFlight(ConsumerLimits descriptor) {
+        return maxInFlight != null ? maxInFlight : descriptor.maxInFlight();
     }
 }

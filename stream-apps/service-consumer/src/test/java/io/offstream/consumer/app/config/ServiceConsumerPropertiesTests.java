@@ -6,44 +6,68 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.offstream.consumer.core.engine.ServiceConsumerSettings;
+import io.offstream.contract.service.ConsumerLimits;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
+/** The descriptor's consumer limits are the defaults; offstream.consumer.* options override them only when set. */
 class ServiceConsumerPropertiesTests {
+
+    private static final ConsumerLimits DESCRIPTOR = new ConsumerLimits(64, 500, 3, Duration.ofSeconds(5));
 
     private static ServiceConsumerProperties bind(Map<String, String> values) {
         return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("offstream.consumer", ServiceConsumerProperties.class);
     }
 
     @Test
-    void defaultsHostTheSampleServiceInProcessOnTheLocalBroker() {
+    void theDescriptorsLimitsApplyWhenNoOptionIsSet() {
+        ServiceConsumerProperties properties = bind(Map.of("offstream.consumer.service", "pricing"));
+        ServiceConsumerSettings settings = properties.toSettings(DESCRIPTOR);
+
+        assertThat(settings.service()).isEqualTo("pricing");
+        assertThat(settings.maxInFlight()).isEqualTo(64);
+        assertThat(settings.rateLimit()).isEqualTo(500);
+        assertThat(settings.retry().maxAttempts()).isEqualTo(3);
+        assertThat(settings.callTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(properties.effectiveWorkers(DESCRIPTOR)).isEqualTo(64);
+    }
+
+    @Test
+    void optionsSetExplicitlyOverrideTheDescriptor() {
+        ServiceConsumerProperties properties = bind(Map.of(
+                "offstream.consumer.max-in-flight", "32",
+                "offstream.consumer.rate-limit", "0",
+                "offstream.consumer.retry.max-attempts", "1",
+                "offstream.consumer.call-timeout", "750ms",
+                "offstream.consumer.workers", "8"));
+        ServiceConsumerSettings settings = properties.toSettings(DESCRIPTOR);
+
+        assertThat(settings.maxInFlight()).isEqualTo(32);
+        assertThat(settings.rateLimit()).isZero();
+        assertThat(settings.retry().maxAttempts()).isEqualTo(1);
+        assertThat(settings.callTimeout()).isEqualTo(Duration.ofMillis(750));
+        assertThat(properties.effectiveWorkers(DESCRIPTOR)).isEqualTo(8);
+    }
+
+    @Test
+    void defaultsServeTheSampleEntryOnTheLocalBroker() {
         ServiceConsumerProperties properties = bind(Map.of());
+        ServiceConsumerSettings settings = properties.toSettings(ConsumerLimits.DEFAULTS);
+
         assertThat(properties.service()).isEqualTo("risk");
-        assertThat(properties.bootstrapServers()).isEqualTo("localhost:9092");
-        assertThat(properties.mode()).isEqualTo(ServiceConsumerProperties.Mode.IN_PROCESS);
-        assertThat(properties.serviceBean()).isEqualTo("riskService");
-        assertThat(properties.remote().url()).hasToString("http://localhost:8082/score");
-        assertThat(properties.effectiveWorkers()).isEqualTo(256);
-        ServiceConsumerSettings settings = properties.toSettings();
-        assertThat(settings.maxInFlight()).isEqualTo(256);
-        assertThat(settings.retry().maxAttempts()).isEqualTo(4);
+        assertThat(settings.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(settings.maxInFlight()).isEqualTo(ConsumerLimits.DEFAULTS.maxInFlight());
+        assertThat(settings.retry().initialBackoff()).isEqualTo(Duration.ofMillis(100));
         assertThat(settings.classifier().isTransient(new java.io.IOException("x"))).isTrue();
     }
 
     @Test
-    void bindsRemoteModeAndKafkaPropertiesWithDots() {
-        ServiceConsumerProperties properties = bind(Map.of(
-                "offstream.consumer.mode", "remote",
-                "offstream.consumer.remote.url", "http://localhost:9999/score",
-                "offstream.consumer.max-in-flight", "32",
-                "offstream.consumer.rate-limit", "500",
+    void bindsKafkaPropertiesWithDotsAndTheOtherEngineOptions() {
+        ServiceConsumerSettings settings = bind(Map.of(
                 "offstream.consumer.commit-interval", "1s",
-                "offstream.consumer.kafka[session.timeout.ms]", "6000"));
-        assertThat(properties.mode()).isEqualTo(ServiceConsumerProperties.Mode.REMOTE);
-        ServiceConsumerSettings settings = properties.toSettings();
-        assertThat(settings.maxInFlight()).isEqualTo(32);
-        assertThat(settings.rateLimit()).isEqualTo(500);
+                "offstream.consumer.kafka[session.timeout.ms]", "6000")).toSettings(DESCRIPTOR);
+
         assertThat(settings.commitInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.kafka()).containsEntry("session.timeout.ms", "6000");
     }

@@ -12,8 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import io.offstream.consumer.core.engine.OffstreamHeaders;
-import io.offstream.consumer.core.engine.TopicNames;
+import io.offstream.contract.naming.RunHeaders;
+import io.offstream.contract.naming.RunTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -29,22 +29,29 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** One run's topics on a broker, used the way the plan and ingress phases and the drain check use them. */
-record RunTopics(String bootstrapServers, String service, String runKey) {
+/**
+ * One run's topics on a broker (named by the run contract's {@link RunTopics}), used the way the
+ * plan and ingress phases and the drain check use them.
+ */
+record BrokerRun(String bootstrapServers, String service, String runKey) {
+
+    RunTopics topics() {
+        return RunTopics.of(service, runKey);
+    }
 
     String ingress() {
-        return TopicNames.ingress(service, runKey);
+        return topics().ingress();
     }
 
     String egress() {
-        return TopicNames.egressFor(ingress());
+        return topics().egress();
     }
 
     String dlq() {
-        return TopicNames.dlqFor(ingress());
+        return topics().dlq();
     }
 
-    RunTopics create(int partitions) {
+    BrokerRun create(int partitions) {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(ingress(), partitions, (short) 1),
                     new NewTopic(egress(), partitions, (short) 1), new NewTopic(dlq(), 1, (short) 1))).all().get();
@@ -78,9 +85,9 @@ record RunTopics(String bootstrapServers, String service, String runKey) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < keys.size(); i++) {
                 ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(ingress(), utf8(keys.get(i)), values.get(i));
-                record.headers().add(OffstreamHeaders.RUN_KEY, utf8(runKey));
-                record.headers().add(OffstreamHeaders.PARTITION_DATE, utf8("2024-06-01"));
-                record.headers().add(OffstreamHeaders.SOURCE_POSITION, utf8(Integer.toString(i)));
+                record.headers().add(RunHeaders.RUN_KEY, utf8(runKey));
+                record.headers().add(RunHeaders.PARTITION_DATE, utf8("2024-06-01"));
+                record.headers().add(RunHeaders.SOURCE_POSITION, utf8(Integer.toString(i)));
                 producer.send(record);
             }
             producer.flush();
@@ -123,7 +130,7 @@ record RunTopics(String bootstrapServers, String service, String runKey) {
             partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
             var ends = admin.listOffsets(latest).all().get();
             Map<TopicPartition, OffsetAndMetadata> committed = admin
-                    .listConsumerGroupOffsets(TopicNames.consumerGroup(service)).partitionsToOffsetAndMetadata().get();
+                    .listConsumerGroupOffsets(RunTopics.consumerGroup(service)).partitionsToOffsetAndMetadata().get();
             long total = 0;
             for (TopicPartition tp : partitions) {
                 OffsetAndMetadata c = committed.get(tp);
