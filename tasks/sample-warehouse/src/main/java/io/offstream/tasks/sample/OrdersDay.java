@@ -86,7 +86,7 @@ public final class OrdersDay implements GeneratedDay {
         return rows;
     }
 
-    /** The bad kind of each line, null for a good line. */
+    @Override
     public List<OrdersBadRowKind> kinds() {
         return kinds;
     }
@@ -102,23 +102,10 @@ public final class OrdersDay implements GeneratedDay {
         return counts;
     }
 
+    /** {@code order_id|line_no}, as the run contract writes a two-field key. */
     @Override
-    public Map<String, Integer> badCountsByKind() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        badCounts().forEach((kind, count) -> counts.put(kind.name(), count));
-        return counts;
-    }
-
-    /** The keys ingress should accept, {@code order_id|line_no} as the run contract writes a two-field key. */
-    @Override
-    public List<String> acceptedKeys() {
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (kinds.get(i) == null) {
-                keys.add(keyOf(rows.get(i)));
-            }
-        }
-        return keys;
+    public String recordKey(GenericRecord row) {
+        return keyOf(row);
     }
 
     /** The record key of a line, {@code order_id|line_no}. */

@@ -99,7 +99,7 @@ public final class SampleDay implements GeneratedDay {
         return rows;
     }
 
-    /** The bad kind of each row, null for a good row. */
+    @Override
     public List<BadRowKind> kinds() {
         return kinds;
     }
@@ -115,22 +115,9 @@ public final class SampleDay implements GeneratedDay {
         return counts;
     }
 
+    /** The txn_id. */
     @Override
-    public Map<String, Integer> badCountsByKind() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        badCounts().forEach((kind, count) -> counts.put(kind.name(), count));
-        return counts;
-    }
-
-    /** The txn_ids ingress should accept: the good rows' keys. */
-    @Override
-    public List<String> acceptedKeys() {
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (kinds.get(i) == null) {
-                keys.add(rows.get(i).get("txn_id").toString());
-            }
-        }
-        return keys;
+    public String recordKey(GenericRecord row) {
+        return row.get("txn_id").toString();
     }
 }
