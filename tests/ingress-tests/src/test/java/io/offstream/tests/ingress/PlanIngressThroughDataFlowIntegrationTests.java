@@ -30,8 +30,10 @@ import io.offstream.testsupport.platform.LocalPlatformExtension;
 
 /**
  * The registered apps through a real SCDF server: offstream-sample-warehouse as a task, then the
- * composed task {@code plan: offstream-plan && ingress: offstream-ingress} launched with the run
- * arguments as {@code app.*.offstream.run.*} properties, exactly as users and run-demo.sh launch it.
+ * composed task {@code plan: offstream-plan && ingress: offstream-ingress} launched with only the run
+ * arguments as {@code app.*.offstream.run.*} properties, as from the dashboard: the catalogue and the
+ * broker come from the server's common task properties (as up.sh sets them), and each task finds its
+ * engine job inside its own jar, not in the checkout.
  */
 @ExtendWith(LocalPlatformExtension.class)
 class PlanIngressThroughDataFlowIntegrationTests {
@@ -39,7 +41,6 @@ class PlanIngressThroughDataFlowIntegrationTests {
     @Test
     void aComposedPlanAndIngressLaunchedWithAppStarPropertiesPublishesTheAcceptedKeys(LocalPlatform platform) throws Exception {
         DataFlowClient dataflow = platform.dataflow();
-        Path root = platform.layout().root();
         Path scratch = Files.createDirectories(platform.workDir().resolve("ingress-" + UUID.randomUUID().toString().substring(0, 6)));
         dataflow.registerTaskApp("offstream-sample-warehouse",
                 platform.layout().appJar("tasks/sample-warehouse", "offstream-sample-warehouse-*.jar").toUri());
@@ -64,10 +65,7 @@ class PlanIngressThroughDataFlowIntegrationTests {
                 "app.*.offstream.run.to", "2026-07-02",
                 "app.*.offstream.run.service", "risk",
                 "app.*.offstream.run.key", runKey,
-                "app.*.offstream.run.landing", scratch.resolve("landing").toString(),
-                "app.*.offstream.home", root.toString(),
-                "app.*.offstream.kafka.bootstrap-servers", platform.kafka().bootstrapServers(),
-                "app.ingress.offstream.ingress.work-dir", scratch.resolve("ingress-work").toString()), List.of());
+                "app.*.offstream.run.landing", scratch.resolve("landing").toString()), List.of());
         JsonNode end = dataflow.awaitTaskEnd(id, Duration.ofMinutes(6));
         assertThat(end.path("exitCode").asInt()).as("composed task %s", end).isZero();
 

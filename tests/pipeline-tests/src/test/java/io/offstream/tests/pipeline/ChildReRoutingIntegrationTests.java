@@ -66,7 +66,8 @@ class ChildReRoutingIntegrationTests extends MultiRegionIntegrationTestSupport {
         Files.delete(hold);
         JsonNode end = dataflow.awaitTaskEnd(dispatch, Duration.ofMinutes(5));
 
-        assertThat(end.path("exitCode").asInt()).as("dispatch %s", end).isZero();
+        assertThat(end.path("exitCode").asInt()).as("dispatch ended with %s; its ledger events: %s", end.path("exitCode"),
+                ledgerEvents(runKey)).isZero();
         Dispatch rerouted = childDispatch(runKey, child).orElseThrow();
         assertThat(rerouted.state()).isEqualTo(DispatchState.DONE);
         assertThat(rerouted.region()).isEqualTo("region-b");

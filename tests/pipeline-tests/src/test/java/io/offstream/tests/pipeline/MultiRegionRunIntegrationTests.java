@@ -21,7 +21,8 @@ import io.offstream.testsupport.platform.LocalPlatform;
 
 /**
  * offstream-multi-region end to end: a 6-day run split into three 2-day offstream-run
- * children over three regions (few days: each day is one Spark job, and a job's start dominates). Headroom (slots: region-a 4, region-b 2, region-c 6; a child holds
+ * children over three regions (few days: each day is one Spark job, and a job's start dominates).
+ * Headroom (slots: region-a 4, region-b 2, region-c 6; a child holds
  * 2) places the first and third children on region-c and the second on region-a. region-c's
  * launcher cannot start anything, so both its launches are refused: each child is re-routed to
  * the next region with headroom (first to region-a, which the third then finds full, so
@@ -48,7 +49,8 @@ class MultiRegionRunIntegrationTests extends MultiRegionIntegrationTestSupport {
         long dispatch = dataflow.launchTask(definition, Map.of(), arguments);
         JsonNode end = dataflow.awaitTaskEnd(dispatch, RUN_TIMEOUT);
 
-        assertThat(end.path("exitCode").asInt()).as("dispatch %s", end).isZero();
+        assertThat(end.path("exitCode").asInt()).as("dispatch ended with %s; its ledger events: %s", end.path("exitCode"),
+                ledgerEvents(runKey)).isZero();
         List<Dispatch> children = registry.dispatches(runKey);
         assertThat(children).extracting(Dispatch::childKey)
                 .containsExactly(runKey + "-c1of3", runKey + "-c2of3", runKey + "-c3of3");

@@ -1,6 +1,7 @@
 package io.offstream.testsupport.platform;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.offstream.testsupport.RepositoryLayout;
@@ -11,6 +12,8 @@ import io.offstream.testsupport.dataflow.DataFlowClient;
  * of a test JVM (see {@link LocalPlatformExtension}): starting them once costs ~15 s.
  */
 public final class LocalPlatform implements AutoCloseable {
+
+    private static final String COMMON_TASK_PROPERTY = "--spring.cloud.dataflow.application-properties.task.";
 
     private final RepositoryLayout layout;
 
@@ -30,7 +33,12 @@ public final class LocalPlatform implements AutoCloseable {
     public static LocalPlatform start(RepositoryLayout layout, Path workDir, List<String> serverArguments) {
         KafkaBrokerProcess kafka = KafkaBrokerProcess.start(layout, workDir);
         try {
-            DataFlowServerProcess dataflow = DataFlowServerProcess.start(layout, workDir, serverArguments);
+            // as up.sh does: every task learns the catalogue and the broker from SCDF's common task properties
+            List<String> arguments = new ArrayList<>(List.of(
+                    COMMON_TASK_PROPERTY + "offstream.services.location=" + layout.root().resolve("schemas/services").toUri(),
+                    COMMON_TASK_PROPERTY + "offstream.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+            arguments.addAll(serverArguments);
+            DataFlowServerProcess dataflow = DataFlowServerProcess.start(layout, workDir, arguments);
             return new LocalPlatform(layout, workDir, kafka, dataflow);
         }
         catch (RuntimeException e) {
