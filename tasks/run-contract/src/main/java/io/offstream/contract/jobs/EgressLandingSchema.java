@@ -14,7 +14,7 @@ import io.offstream.contract.service.ServiceDefinition;
  * response schema, with the key fields it does not have added in front (key order, the request's
  * field schema: type, logical type and doc). Every landed row thus carries its record key, which is
  * what validate reads back ({@link #keyProjection}). A key field the response has keeps the
- * response's definition and value.
+ * response's definition and value. Decimals land on {@code fixed} ({@link LandingDecimals}).
  */
 public final class EgressLandingSchema {
 
@@ -39,10 +39,10 @@ public final class EgressLandingSchema {
                 throw new IllegalArgumentException("key field '" + key + "' is not a field of " + request.getFullName());
             }
             String doc = requestField.doc() != null ? requestField.doc() : "Part of the record key (from the request).";
-            fields.add(new Schema.Field(key, requestField.schema(), doc));
+            fields.add(new Schema.Field(key, LandingDecimals.of(requestField.schema()), doc));
         }
         for (Schema.Field field : response.getFields()) {
-            fields.add(new Schema.Field(field, field.schema()));
+            fields.add(new Schema.Field(field, LandingDecimals.of(field.schema())));
         }
         Schema landing = Schema.createRecord(response.getName(), response.getDoc(), response.getNamespace(), false, fields);
         response.getObjectProps().forEach(landing::addProp);

@@ -41,10 +41,14 @@ class EgressLandingSchemaTests {
     }
 
     @Test
-    void aResponseThatHasEveryKeyFieldLandsAsItIs() {
+    void aResponseThatHasEveryKeyFieldLandsAsItIsBarItsBytesDecimalsWhichLandAsFixed() {
         Schema landing = EgressLandingSchema.of(RESPONSE, REQUEST, List.of("line_no"));
 
-        assertThat(landing).isEqualTo(RESPONSE);
+        assertThat(landing.getFields()).extracting(Schema.Field::name).containsExactly("line_no", "total", "note");
+        assertThat(landing.getField("line_no").schema()).isEqualTo(RESPONSE.getField("line_no").schema());
+        assertThat(landing.getField("note").schema()).isEqualTo(RESPONSE.getField("note").schema());
+        assertThat(landing.getField("total").schema().getType()).isEqualTo(Schema.Type.FIXED);
+        assertThat(landing.getField("total").schema().getLogicalType()).isEqualTo(LogicalTypes.decimal(12, 2));
     }
 
     @Test

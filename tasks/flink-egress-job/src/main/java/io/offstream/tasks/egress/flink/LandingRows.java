@@ -1,6 +1,7 @@
 package io.offstream.tasks.egress.flink;
 
 import io.offstream.contract.jobs.EgressLandingSchema;
+import io.offstream.contract.jobs.LandingDecimals;
 import io.offstream.contract.keys.RecordKeys;
 import io.offstream.contract.service.AvroTypes;
 import io.offstream.schemas.codec.GenericRecordCodec;
@@ -15,8 +16,8 @@ import org.apache.avro.generic.GenericRecord;
  * Turns a result read from the egress topic into its landed row: the value decoded by its schema
  * fingerprint (any released response version, resolved to the current one), plus the key fields the
  * response lacks, taken from the record key text ({@link EgressLandingSchema} says which). Values stay
- * in Avro's generic representation (decimals as bytes or fixed, timestamps as longs, dates as ints),
- * which the Parquet writer writes with their logical types.
+ * in Avro's generic representation (decimals as fixed, see {@link LandingDecimals}; timestamps as
+ * longs, dates as ints), which the Parquet writer writes with their logical types.
  */
 public final class LandingRows {
 
@@ -26,6 +27,8 @@ public final class LandingRows {
     private final RecordKeys keys;
     private final List<Schema.Field> addedKeyFields = new ArrayList<>();
     private final List<Integer> addedKeyParts = new ArrayList<>();
+    /** The request's schema of each added key field, in the order of {@link #addedKeyFields}. */
+    private final List<Schema> addedKeySources = new ArrayList<>();
 
     public LandingRows(HistorySchemaStore store, Schema response, Schema request, List<String> keyFields) {
         this.codec = new GenericRecordCodec(store);
@@ -35,6 +38,7 @@ public final class LandingRows {
         for (String field : EgressLandingSchema.addedKeyFields(response, keyFields)) {
             addedKeyFields.add(landing.getField(field));
             addedKeyParts.add(keyFields.indexOf(field));
+            addedKeySources.add(request.getField(field).schema());
         }
     }
 
@@ -48,8 +52,7 @@ public final class LandingRows {
      * {@link io.offstream.schemas.codec.MessageDecodingException}) says why not.
      */
     public void check(String key, byte[] value) {
-        decodeResponse(value);
-        keyValues(key);
+        row(key, value);
     }
 
     /** The landed row of a result that passed {@link #check}. */
@@ -58,10 +61,12 @@ public final class LandingRows {
         Object[] keyValues = keyValues(key);
         GenericData.Record row = new GenericData.Record(landing);
         for (int i = 0; i < keyValues.length; i++) {
-            row.put(addedKeyFields.get(i).pos(), keyValues[i]);
+            Schema.Field field = addedKeyFields.get(i);
+            row.put(field.pos(), LandingDecimals.value(keyValues[i], addedKeySources.get(i), field.schema()));
         }
         for (Schema.Field field : response.getFields()) {
-            row.put(field.name(), decoded.get(field.pos()));
+            Schema.Field landed = landing.getField(field.name());
+            row.put(landed.pos(), LandingDecimals.value(decoded.get(field.pos()), field.schema(), landed.schema()));
         }
         return row;
     }
@@ -85,20 +90,20 @@ public final class LandingRows {
         for (int i = 0; i < values.length; i++) {
             Schema.Field field = addedKeyFields.get(i);
             String text = parts.get(addedKeyParts.get(i));
-            values[i] = typed(key, field, text);
+            values[i] = typed(key, field.name(), addedKeySources.get(i), text);
         }
         return values;
     }
 
-    private static Object typed(String key, Schema.Field field, String text) {
-        Schema schema = AvroTypes.nonNull(field.schema());
+    private static Object typed(String key, String field, Schema request, String text) {
+        Schema schema = AvroTypes.nonNull(request);
         try {
             if (schema.getType() == Schema.Type.ENUM && !schema.hasEnumSymbol(text)) {
                 throw new IllegalArgumentException("not a symbol of " + schema.getEnumSymbols());
             }
             return RecordKeys.valueOf(text, schema);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("key '" + key + "': its " + field.name() + " part '" + text + "' is not a "
+            throw new IllegalArgumentException("key '" + key + "': its " + field + " part '" + text + "' is not a "
                     + AvroTypes.describe(schema) + " (" + e.getMessage() + ")", e);
         }
     }

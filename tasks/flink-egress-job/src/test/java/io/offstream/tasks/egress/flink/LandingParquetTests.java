@@ -73,7 +73,9 @@ class LandingParquetTests {
     void decimalsTimestampsDatesAndEnumsKeepTheirLogicalTypes() throws Exception {
         MessageType schema = LandedParquet.parquetSchema(file);
 
-        assertThat(primitive(schema, "unit_price").getPrimitiveTypeName()).isEqualTo(PrimitiveTypeName.BINARY);
+        // a bytes decimal lands on the least fixed that holds it: Spark 4.0 cannot read BINARY decimals of precision <= 18
+        assertThat(primitive(schema, "unit_price").getPrimitiveTypeName()).isEqualTo(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY);
+        assertThat(primitive(schema, "unit_price").getTypeLength()).isEqualTo(6);
         assertThat(primitive(schema, "unit_price").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.decimalType(2, 12));
         assertThat(primitive(schema, "total").getPrimitiveTypeName()).isEqualTo(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY);
         assertThat(primitive(schema, "total").getTypeLength()).isEqualTo(8);

@@ -9,10 +9,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.nio.ByteBuffer;
 import java.time.LocalDate;
+import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,10 @@ class LandingRowsTests {
                 .endsWith("currency", "note");
         assertThat(row.get("order_id")).isEqualTo(1001L);
         assertThat(row.get("line_no")).isEqualTo(2);
-        assertThat(row.get("unit_price")).isInstanceOf(ByteBuffer.class);
+        assertThat(row.get("unit_price")).as("a bytes decimal lands as a fixed").isInstanceOf(GenericFixed.class);
+        Schema unitPrice = row.getSchema().getField("unit_price").schema();
+        assertThat(new Conversions.DecimalConversion().fromFixed((GenericFixed) row.get("unit_price"), unitPrice,
+                unitPrice.getLogicalType())).isEqualTo(QuoteResults.unitPrice(1001, 2));
         assertThat(row.get("currency")).hasToString("CHF");
         assertThat(row.get("tier")).hasToString(QuoteResults.tier(1001));
     }
