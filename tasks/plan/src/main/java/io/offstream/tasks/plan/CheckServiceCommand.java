@@ -34,6 +34,9 @@ public final class CheckServiceCommand {
         // a command line tool: Avro's and Hadoop's debug output is noise here
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
+        // its one WARN ("unable to load native-hadoop library") says nothing about the service
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.hadoop.util.NativeCodeLoader"))
+                .setLevel(ch.qos.logback.classic.Level.ERROR);
         System.exit(run(args));
     }
 
