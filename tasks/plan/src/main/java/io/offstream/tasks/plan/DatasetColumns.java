@@ -51,12 +51,30 @@ public class DatasetColumns {
         return byFile;
     }
 
+    /**
+     * The columns, and the fields of every struct column by their dotted path ({@code shipping.country}),
+     * which a descriptor's {@code columns} may map a request field to.
+     */
     static Map<String, WarehouseType> columns(MessageType schema) {
         Map<String, WarehouseType> columns = new LinkedHashMap<>();
         for (Type field : schema.getFields()) {
             columns.put(field.getName(), typeOf(field));
         }
+        for (Type field : schema.getFields()) {
+            addStructFields(field, field.getName(), columns);
+        }
         return columns;
+    }
+
+    /** A column named with a dot ({@code shipping.country}) is already in and wins over the path. */
+    private static void addStructFields(Type field, String path, Map<String, WarehouseType> columns) {
+        if (typeOf(field) != WarehouseType.STRUCT) {
+            return;
+        }
+        for (Type nested : field.asGroupType().getFields()) {
+            columns.putIfAbsent(path + "." + nested.getName(), typeOf(nested));
+            addStructFields(nested, path + "." + nested.getName(), columns);
+        }
     }
 
     static WarehouseType typeOf(Type field) {

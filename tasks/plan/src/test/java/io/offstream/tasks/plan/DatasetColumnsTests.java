@@ -41,4 +41,22 @@ class DatasetColumnsTests {
                 .containsEntry("tags", WarehouseType.ARRAY).containsEntry("attributes", WarehouseType.MAP)
                 .containsEntry("shipping", WarehouseType.STRUCT);
     }
+
+    @Test
+    void aStructsFieldsAreColumnsByTheirDottedPathsAndAColumnNamedWithADotWins() {
+        MessageType schema = MessageTypeParser.parseMessageType("""
+                message orders {
+                  required int64 order_id;
+                  optional group shipping {
+                    optional binary country (STRING);
+                    optional group address { optional int32 floor; }
+                  }
+                  optional group tags (LIST) { repeated group list { optional binary element (STRING); } }
+                  optional binary shipping.address (STRING);
+                }""");
+        var columns = DatasetColumns.columns(schema);
+        assertThat(columns).containsEntry("shipping", WarehouseType.STRUCT).containsEntry("shipping.country", WarehouseType.STRING)
+                .containsEntry("shipping.address", WarehouseType.STRING).containsEntry("shipping.address.floor", WarehouseType.INT)
+                .doesNotContainKey("tags.list").doesNotContainKey("tags.list.element");
+    }
 }

@@ -21,7 +21,7 @@ import io.offstream.contract.service.ServiceDescriptor;
 /**
  * Turns one warehouse row into a service's request, or says why it cannot: the generic part of
  * ingress, for any catalogue entry. Each field of the current request schema is read from its
- * column ({@link ServiceDescriptor#columnOf}), coerced to the field's type ({@link ValueCoercion}),
+ * column ({@link ServiceDescriptor#columnOf}; a dotted name reaches into struct columns, {@link #read}), coerced to the field's type ({@link ValueCoercion}),
  * checked against the descriptor's constraint ({@link ConstraintCheck}) and, for the event-time
  * field, against the partition's day ({@link PartitionDay}); the first problem in field order
  * rejects the row. A duplicate key is checked last, so a duplicate that is also malformed is
@@ -86,7 +86,7 @@ public final class RowCoercer implements Serializable {
             GenericData.Record record = new GenericData.Record(schema);
             for (Schema.Field field : schema.getFields()) {
                 String name = field.name();
-                Object datum = ValueCoercion.field(field, row.apply(columnOfField.get(name)), name);
+                Object datum = ValueCoercion.field(field, read(row, columnOfField.get(name)), name);
                 if (datum != null) {
                     ConstraintCheck check = checks.get(name);
                     if (check != null) {
@@ -108,6 +108,26 @@ public final class RowCoercer implements Serializable {
         } catch (ValueRejectedException e) {
             return RowVerdict.reject(e.rejection());
         }
+    }
+
+    /**
+     * A column's value; a name with dots that is no column of the row is a path into struct columns
+     * ({@code shipping.country}: the field {@code country} of the struct {@code shipping}), null
+     * where a struct on the way is null or lacks the field.
+     *
+     * @param row the row's values by top-level column name, structs as maps of field name to value
+     */
+    public static Object read(Function<String, Object> row, String column) {
+        Object value = row.apply(column);
+        if (value != null || column.indexOf('.') < 0) {
+            return value;
+        }
+        String[] path = column.split("\\.");
+        Object current = row.apply(path[0]);
+        for (int i = 1; i < path.length && current != null; i++) {
+            current = current instanceof Map<?, ?> struct ? struct.get(path[i]) : null;
+        }
+        return current;
     }
 
     private void initialize() {

@@ -55,6 +55,42 @@ class RowCoercerTests {
     }
 
     @Test
+    void aDottedColumnReadsAFieldOfAStructColumnAndMayBeAKey() {
+        RowCoercer nested = coercer(ORDER_LINE, """
+                key: [order_id, line_no]
+                columns: {line_no: line.number, sku: line.item.sku}
+                """);
+        Map<String, Object> line = goodLine();
+        line.remove("line_number");
+        line.remove("sku");
+        line.put("line", row("number", 7, "item", row("sku", "ZZ-99")));
+
+        RowVerdict verdict = coerce(nested, line);
+
+        assertThat(verdict.accepted()).as("%s", verdict.rejection()).isTrue();
+        assertThat(verdict.record().get("line_no")).isEqualTo(7);
+        assertThat(verdict.record().get("sku").toString()).isEqualTo("ZZ-99");
+        assertThat(verdict.key()).isEqualTo("1001|7");
+        assertThat(nested.keyColumns()).containsExactly("order_id", "line.number");
+    }
+
+    @Test
+    void aDottedColumnThroughANullStructIsNullAndAColumnNamedWithADotWins() {
+        RowCoercer nested = coercer(ORDER_LINE, """
+                key: [order_id, line_no]
+                columns: {line_no: line.number}
+                """);
+        Map<String, Object> line = goodLine();
+        line.put("line", null);
+
+        assertThat(coerce(nested, line).rejection().reason()).isEqualTo(RejectReason.NULL_REQUIRED_FIELD);
+        assertThat(coerce(nested, line).rejection().field()).isEqualTo("line_no");
+        line.put("line.number", 3);
+        line.put("line", row("number", 4));
+        assertThat(coerce(nested, line).record().get("line_no")).isEqualTo(3);
+    }
+
+    @Test
     void aMultiFieldKeyIsItsFieldsTextsJoined() {
         assertThat(coerce(coercer, goodLine()).key()).isEqualTo("1001|2");
     }

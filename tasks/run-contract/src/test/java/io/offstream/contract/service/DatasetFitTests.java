@@ -44,6 +44,19 @@ class DatasetFitTests {
     }
 
     @Test
+    void aFieldMappedToAStructsFieldFitsWhenThePathIsThere() {
+        ServiceDefinition nested = new CatalogueFixture(root).descriptor("{line_no: line_number}", "{line_no: line.number}")
+                .catalogue().load("svc");
+        columns.remove("line_number");
+        columns.put("line", WarehouseType.STRUCT);
+
+        assertThat(DatasetFit.problems(nested, columns)).singleElement().asString()
+                .startsWith("the dataset has no column 'line.number' for the required request field 'line_no' (int) (mapped in columns)");
+        columns.put("line.number", WarehouseType.INT);
+        assertThat(DatasetFit.problems(nested, columns)).isEmpty();
+    }
+
+    @Test
     void aRenamedColumnIsNamedWithItsMapping() {
         columns.remove("line_number");
         columns.put("line_no", WarehouseType.INT);

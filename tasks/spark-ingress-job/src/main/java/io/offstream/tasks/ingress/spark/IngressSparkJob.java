@@ -7,9 +7,11 @@ import static org.apache.spark.sql.functions.trim;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.hadoop.conf.Configuration;
@@ -84,7 +86,8 @@ public final class IngressSparkJob {
             if (!readable.isEmpty()) {
                 Dataset<Row> source = spark.read().parquet(readable.toArray(String[]::new));
                 List<String> sourceColumns = List.of(source.columns());
-                Dataset<Row> verdicts = verdicts(source, RowCoercer.of(service), ServiceSchemas.of(service.schemaHistory()), options)
+                Dataset<Row> verdicts = verdicts(source, RowCoercer.of(service), ServiceSchemas.of(service.schemaHistory()),
+                        options.partitionDate())
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 for (Row r : verdicts.groupBy(VerdictColumns.ACCEPTED, VerdictColumns.REASON_CODE).count().collectAsList()) {
                     read += r.getLong(2);
@@ -140,17 +143,17 @@ public final class IngressSparkJob {
      * The source rows with their verdict. A row repeats the key of an earlier one (by source file,
      * then row) when the trimmed texts of its key columns are equal; the first occurrence is kept.
      */
-    static Dataset<Row> verdicts(Dataset<Row> source, RowCoercer coercer, ServiceSchemas schemas, IngressJobOptions options) {
+    static Dataset<Row> verdicts(Dataset<Row> source, RowCoercer coercer, ServiceSchemas schemas, LocalDate partitionDate) {
         List<String> sourceColumns = List.of(source.columns());
         Dataset<Row> located = source.select(col("*"), col("_metadata.file_path").as(VerdictColumns.SOURCE_FILE),
                 col("_metadata.row_index").as(VerdictColumns.SOURCE_ROW));
-        List<String> keyColumns = coercer.keyColumns();
-        Column occurrence = sourceColumns.containsAll(keyColumns)
-                ? row_number().over(Window.partitionBy(keyColumns.stream().map(c -> trim(column(c).cast("string"))).toArray(Column[]::new))
+        List<Optional<Column>> keyColumns = coercer.keyColumns().stream().map(c -> column(c, sourceColumns)).toList();
+        Column occurrence = keyColumns.stream().allMatch(Optional::isPresent)
+                ? row_number().over(Window.partitionBy(keyColumns.stream().map(c -> trim(c.get().cast("string"))).toArray(Column[]::new))
                         .orderBy(col(VerdictColumns.SOURCE_FILE), col(VerdictColumns.SOURCE_ROW)))
                 : lit(1);
         return located.withColumn(CoercePartition.OCCURRENCE, occurrence).mapPartitions(
-                new CoercePartition(coercer, schemas, sourceColumns, options.partitionDate()),
+                new CoercePartition(coercer, schemas, sourceColumns, partitionDate),
                 Encoders.row(VerdictColumns.schema(sourceColumns)));
     }
 
@@ -161,6 +164,25 @@ public final class IngressSparkJob {
         VerdictColumns.QUARANTINE.forEach(c -> columns.add(col(c).as(VerdictColumns.quarantineName(c))));
         verdicts.filter(col(VerdictColumns.ACCEPTED).equalTo(false)).select(columns.toArray(Column[]::new))
                 .coalesce(1).write().mode(SaveMode.Overwrite).parquet(options.quarantineDay().toString());
+    }
+
+    /**
+     * A column by its exact name or, when no column has that name, a dotted path into a struct
+     * column, as {@link RowCoercer#read} reads it; empty when neither is in the data.
+     */
+    private static Optional<Column> column(String name, List<String> sourceColumns) {
+        if (sourceColumns.contains(name)) {
+            return Optional.of(column(name));
+        }
+        String[] path = name.split("\\.");
+        if (path.length < 2 || !sourceColumns.contains(path[0])) {
+            return Optional.empty();
+        }
+        Column nested = column(path[0]);
+        for (int i = 1; i < path.length; i++) {
+            nested = nested.getField(path[i]);
+        }
+        return Optional.of(nested);
     }
 
     /** A column by its exact name, even with dots or spaces in it. */
