@@ -65,8 +65,8 @@ final class TestLandings {
         row.put("booked_on", (int) day.toEpochDay());
         row.put("line_no", line);
         row.put("status", new GenericData.EnumSymbol(landing.getField("status").schema(), "SETTLED"));
-        row.put("fee", DECIMALS.toBytes(new BigDecimal("0.25"), landing.getField("fee").schema(),
-                landing.getField("fee").schema().getLogicalType()));
+        Schema fee = landing.getField("fee").schema(); // a decimal lands on fixed
+        row.put("fee", DECIMALS.toFixed(new BigDecimal("0.25"), fee, fee.getLogicalType()));
         return row;
     }
 

@@ -26,6 +26,7 @@ import org.springframework.web.client.RestClientException;
 
 import io.offstream.tasks.composed.dataflow.ChildTaskState;
 import io.offstream.tasks.composed.dataflow.DataFlowTaskClient;
+import io.offstream.tasks.composed.dataflow.PlatformFullException;
 import io.offstream.tasks.composed.graph.TransitionTable;
 import io.offstream.tasks.composed.run.StopSignal;
 
@@ -69,7 +70,7 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
         ChildOutcome outcome = resumePreviousLaunch(step, saved).orElse(null);
         if (outcome == null) {
             long parent = context.parent().executionId().orElseThrow(() -> new IllegalStateException("No task execution id for the runner"));
-            long id = context.client().launch(request, parent);
+            long id = launchWhenThereIsRoom(step, request, parent);
             log.info("Launched child {} as task execution {} (parent {}) with properties {} and arguments {}",
                     definitionName, id, parent, request.properties(), request.arguments());
             saved.putLong(ChildOutcome.EXECUTION_ID_KEY, id);
@@ -83,6 +84,28 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
         }
         contribution.setExitStatus(new ExitStatus(outcome.status()));
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Launches the child, waiting while its platform is at its concurrent-task limit (within
+     * max-wait-time): a sibling's phase that just ended holds its slot until its JVM has exited.
+     */
+    private long launchWhenThereIsRoom(StepExecution step, ChildLaunchRequest request, long parent) throws JobInterruptedException {
+        Instant started = Instant.now();
+        while (true) {
+            try {
+                return context.client().launch(request, parent);
+            }
+            catch (PlatformFullException full) {
+                Duration waited = Duration.between(started, Instant.now());
+                if (!context.options().waitsWithoutLimit() && waited.compareTo(context.options().maxWaitTime()) > 0) {
+                    throw full;
+                }
+                log.info("Child {} waits for room on its platform ({} s so far): {}", definitionName, waited.toSeconds(),
+                        full.getMessage());
+                pause(step, "waiting to launch child " + definitionName, context.options().intervalTimeBetweenChecks());
+            }
+        }
     }
 
     /** A launch recorded by an earlier run of this step: reuse its success, or wait on it if still running. */
@@ -127,7 +150,7 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
                 log.info("Child {} (task execution {}) still running after {} s", definitionName, id, elapsed.toSeconds());
                 lastLog = Instant.now();
             }
-            pause(step, id, interval);
+            pause(step, "child " + definitionName + " (task execution " + id + ") was running", interval);
         }
     }
 
@@ -142,12 +165,11 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
     }
 
     /** Sleeps one polling interval, waking early (and ending the step as STOPPED) on a stop request. */
-    private void pause(StepExecution step, long id, Duration interval) throws JobInterruptedException {
+    private void pause(StepExecution step, String doing, Duration interval) throws JobInterruptedException {
         long until = System.nanoTime() + interval.toNanos();
         while (System.nanoTime() < until) {
             if (context.stopSignal().isRequested() || step.isTerminateOnly()) {
-                throw new JobInterruptedException("Composed task stopped while child " + definitionName
-                        + " (task execution " + id + ") was running");
+                throw new JobInterruptedException("Composed task stopped while " + doing);
             }
             try {
                 Thread.sleep(Math.min(STOP_CHECK.toMillis(), Math.max(1, (until - System.nanoTime()) / 1_000_000)));

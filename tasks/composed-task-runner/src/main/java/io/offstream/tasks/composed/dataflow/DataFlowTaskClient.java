@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestTemplate;
 
@@ -18,7 +19,8 @@ import io.offstream.tasks.composed.child.ChildLaunchRequest;
 
 /**
  * The part of SCDF's REST API the runner uses: launch a boot2 task definition
- * ({@code POST /tasks/executions}), read an execution, stop one.
+ * ({@code POST /tasks/executions}; a platform at its task limit is a {@link PlatformFullException}),
+ * read an execution, stop one.
  */
 public class DataFlowTaskClient {
 
@@ -42,7 +44,17 @@ public class DataFlowTaskClient {
         form.add("arguments", arguments.stream().map(DataFlowTaskClient::quoted).collect(Collectors.joining(" ")));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        String id = rest.postForObject(server.resolve("/tasks/executions"), new HttpEntity<>(form, headers), String.class);
+        String id;
+        try {
+            id = rest.postForObject(server.resolve("/tasks/executions"), new HttpEntity<>(form, headers), String.class);
+        }
+        catch (HttpStatusCodeException e) {
+            if (e.getResponseBodyAsString().contains(PlatformFullException.SCDF_MESSAGE)) {
+                throw new PlatformFullException("SCDF cannot launch " + request.definitionName() + " now: its platform runs "
+                        + "as many tasks as it may (" + e.getStatusCode().value() + ")");
+            }
+            throw e;
+        }
         if (id == null || !id.trim().matches("\\d+")) {
             throw new RestClientException("SCDF answered the launch of " + request.definitionName() + " with '" + id + "'");
         }
