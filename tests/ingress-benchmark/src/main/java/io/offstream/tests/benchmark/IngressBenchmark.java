@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,9 +19,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.offstream.contract.jobs.IngressJobResult;
+import io.offstream.contract.naming.RunTopics;
 import io.offstream.testsupport.RepositoryLayout;
 import io.offstream.testsupport.platform.KafkaBrokerProcess;
 
@@ -48,10 +46,12 @@ public final class IngressBenchmark {
             String db = "jdbc:h2:file:" + work.resolve("h2/ledger") + ";AUTO_SERVER=TRUE";
             List<String> common = List.of("--spring.datasource.url=" + db, "--spring.datasource.username=sa",
                     "--spring.batch.jdbc.initialize-schema=always", "--offstream.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                    "--offstream.home=" + layout.root(), "--offstream.run.landing=" + work.resolve("landing"));
+                    "--offstream.services.location=" + layout.root().resolve("schemas/services").toUri(), "--offstream.run.landing=" + work.resolve("landing"));
             Path dataset = work.resolve("warehouse/transactions");
+            String runKey = "bench-" + UUID.randomUUID().toString().substring(0, 8);
             List<String> run = List.of("--offstream.run.dataset=" + dataset.toUri(), "--offstream.run.from=2026-06-01",
-                    "--offstream.run.to=" + java.time.LocalDate.parse("2026-06-01").plusDays(days - 1), "--offstream.run.service=bench");
+                    "--offstream.run.to=" + java.time.LocalDate.parse("2026-06-01").plusDays(days - 1), "--offstream.run.service=risk",
+                    "--offstream.run.key=" + runKey);
             task(layout.appJar("tasks/sample-warehouse", "offstream-sample-warehouse-*.jar"), logs, "sample", common,
                     List.of("--offstream.sample.path=" + dataset, "--offstream.sample.days=" + days, "--offstream.sample.rows-per-day=" + rowsPerDay,
                             "--offstream.sample.start-date=2026-06-01", "--offstream.sample.bad-row-fraction=0.01"));
@@ -65,18 +65,14 @@ public final class IngressBenchmark {
             long published = 0;
             long jobMillis = 0;
             try (Stream<Path> files = Files.walk(work.resolve("ingress-work"))) {
-                for (Path result : files.filter(p -> p.getFileName().toString().equals("result.json")).toList()) {
-                    JsonNode node = new ObjectMapper().readTree(result.toFile());
-                    published += node.get("published").asLong();
-                    jobMillis += node.get("durationMillis").asLong();
+                // each partition's Spark job leaves its result where the ingress task asked for it
+                for (Path file : files.filter(p -> p.getFileName().toString().equals("result.properties")).toList()) {
+                    IngressJobResult result = IngressJobResult.read(file);
+                    published += result.published();
+                    jobMillis += result.durationMillis();
                 }
             }
-            Pattern runKey = Pattern.compile("run (r\\d{8}-\\d{8}-[0-9a-f]{10})");
-            String topic = Files.readAllLines(logs.resolve("ingress.log")).stream().map(l -> {
-                Matcher m = runKey.matcher(l);
-                return m.find() ? "offstream.bench." + m.group(1) + ".ingress" : null;
-            }).filter(java.util.Objects::nonNull).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No run key in " + logs.resolve("ingress.log")));
+            String topic = RunTopics.of("risk", runKey).ingress();
             int recordSize = averageRecordSize(broker.bootstrapServers(), topic);
 
             String perf = producerPerformance(work, broker.bootstrapServers(), published, recordSize);
