@@ -46,7 +46,8 @@ case "$SERVICE" in
   *) SAMPLE_DATASET="" ;;
 esac
 if [[ -n "$DATASET_PATH" ]]; then
-  WAREHOUSE=$DATASET_PATH
+  # a relative path is from where the user stands, not from a task's working folder
+  if [[ "$DATASET_PATH" == *://* || "$DATASET_PATH" == /* ]]; then WAREHOUSE=$DATASET_PATH; else WAREHOUSE=$(realpath -m "$DATASET_PATH"); fi
 else
   [[ -n "$SAMPLE_DATASET" ]] || fail "there is no sample dataset for service '$SERVICE': give your warehouse with --dataset-path"
   WAREHOUSE=$OFFSTREAM_HOME/warehouse/$SAMPLE_DATASET
@@ -155,6 +156,14 @@ done
 
 code=$(exit_code "$runner")
 say "offstream-run ended with exit code $code after $((SECONDS - run_started))s"
+if [[ "$code" != 0 ]]; then # each failed phase's one-line reason (its task exit message)
+  curl -s "$SCDF_URL/tasks/executions?size=200" | python3 -c "
+import json,sys
+for t in json.load(sys.stdin)['_embedded']['taskExecutionResourceList']:
+    if t.get('parentExecutionId') == $runner and t.get('exitCode') not in (0, None):
+        print('%s (task execution %s): %s' % (t['taskName'], t['executionId'], t.get('exitMessage') or 'no reason recorded; see its log under .offstream/task-work'))" |
+    while IFS= read -r line; do say "  failed: $line"; done
+fi
 REPORT=$(run_layout "$LANDING" "$SERVICE" "$RUN_KEY" validation-report)
 if [[ -f "$REPORT" ]]; then
   say "validation report ($REPORT):"

@@ -2,14 +2,18 @@ package io.offstream.tasks.support.config;
 
 import javax.sql.DataSource;
 
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.cloud.task.repository.TaskExplorer;
 import org.springframework.core.env.Environment;
 
+import io.offstream.tasks.support.batch.FailureExitMessage;
 import io.offstream.tasks.support.catalogue.ServicesProperties;
 import io.offstream.tasks.support.ledger.RunLedger;
 import io.offstream.tasks.support.run.RunProperties;
@@ -35,6 +39,13 @@ public class TaskSupportAutoConfiguration {
     @ConditionalOnMissingBean
     io.offstream.tasks.support.batch.TaskExecutionIdHolder taskExecutionIdHolder() {
         return new io.offstream.tasks.support.batch.TaskExecutionIdHolder();
+    }
+
+    /** A failed phase's one-line reason as its task exit message, for the dashboard and run-demo.sh. */
+    @Bean
+    @ConditionalOnMissingBean
+    FailureExitMessage failureExitMessage(ObjectProvider<TaskExplorer> tasks, ObjectProvider<JobExplorer> jobs) {
+        return new FailureExitMessage(tasks, jobs);
     }
 
     @Bean

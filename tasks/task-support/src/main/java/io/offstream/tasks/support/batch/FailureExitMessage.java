@@ -1,0 +1,74 @@
+package io.offstream.tasks.support.batch;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.task.listener.TaskExecutionListener;
+import org.springframework.cloud.task.repository.TaskExecution;
+import org.springframework.cloud.task.repository.TaskExplorer;
+
+/**
+ * Gives a failed phase task the exit message that says why, in one line: the first line of the
+ * failed step's exception ({@code step validate failed: ...UnknownDatasetException: Unknown dataset
+ * ...}). Without it SCDF shows only "Failed to execute ApplicationRunner" and a stack trace, and
+ * users (the dashboard, {@code run-demo.sh}, a composed runner's log) cannot see the reason.
+ */
+public class FailureExitMessage implements TaskExecutionListener {
+
+    /** SCDF's exit message column holds 2,500 characters. */
+    static final int MAX_LENGTH = 2_000;
+
+    // looked up at the task's end: both come from auto-configurations that may run after this one's
+    private final ObjectProvider<TaskExplorer> tasks;
+
+    private final ObjectProvider<JobExplorer> jobs;
+
+    public FailureExitMessage(ObjectProvider<TaskExplorer> tasks, ObjectProvider<JobExplorer> jobs) {
+        this.tasks = tasks;
+        this.jobs = jobs;
+    }
+
+    @Override
+    public void onTaskStartup(TaskExecution taskExecution) {
+    }
+
+    @Override
+    public void onTaskEnd(TaskExecution taskExecution) {
+        if (taskExecution.getExitMessage() != null && !taskExecution.getExitMessage().isBlank()) {
+            return; // the task said something itself
+        }
+        TaskExplorer taskExplorer = tasks.getIfAvailable();
+        JobExplorer jobExplorer = jobs.getIfAvailable();
+        if (taskExplorer == null || jobExplorer == null) {
+            return;
+        }
+        failedStepOf(taskExplorer.getJobExecutionIdsByTaskExecutionId(taskExecution.getExecutionId()), jobExplorer)
+                .ifPresent(taskExecution::setExitMessage);
+    }
+
+    @Override
+    public void onTaskFailed(TaskExecution taskExecution, Throwable throwable) {
+    }
+
+    private static Optional<String> failedStepOf(Collection<Long> jobExecutionIds, JobExplorer jobs) {
+        return jobExecutionIds.stream().map(jobs::getJobExecution).filter(job -> job != null && job.getStatus() == BatchStatus.FAILED)
+                .max(Comparator.comparing(JobExecution::getId))
+                .flatMap(job -> job.getStepExecutions().stream().filter(step -> step.getStatus() == BatchStatus.FAILED)
+                        .max(Comparator.comparing(StepExecution::getId)))
+                .map(FailureExitMessage::describe);
+    }
+
+    static String describe(StepExecution step) {
+        String description = step.getExitStatus().getExitDescription();
+        String reason = description == null || description.isBlank() ? "no reason recorded" : description.strip().lines().findFirst()
+                .orElse("");
+        String message = "step " + step.getStepName() + " failed: " + reason;
+        return message.length() <= MAX_LENGTH ? message : message.substring(0, MAX_LENGTH - 3) + "...";
+    }
+}
