@@ -55,6 +55,9 @@ class ComposedTaskRunnerConfiguration {
         executor.setCorePoolSize(options.splitThreadCorePoolSize());
         executor.setMaxPoolSize(options.splitThreadCorePoolSize());
         executor.setThreadNamePrefix("split-");
+        // idle pool threads must not keep the runner's JVM alive after its job ended: a live
+        // process holds its platform's task slot (SCDF counts processes) until someone kills it
+        executor.setDaemon(true);
         return executor;
     }
 

@@ -1,10 +1,13 @@
 package io.offstream.tests.composed;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+
+import io.offstream.testsupport.process.Await;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +28,9 @@ class SplitIntegrationTests extends ComposedTaskIntegrationTestSupport {
         assertThat(startOf(a)).as("a and b overlap").isBefore(endOf(b));
         assertThat(startOf(b)).as("a and b overlap").isBefore(endOf(a));
         assertThat(startOf(d)).isAfterOrEqualTo(endOf(a)).isAfterOrEqualTo(endOf(b));
+        // the split's threads do not keep the runner alive: its process exits and frees its platform slot
+        Await.until(Duration.ofSeconds(30),
+                () -> dataflow.get("/offstream/tasks/executions/" + runner + "/process").path("processGone").asBoolean());
     }
 
     @Test
