@@ -3,7 +3,9 @@ package io.offstream.tasks.sample;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -33,5 +35,28 @@ final class BadRowSpread {
         @SuppressWarnings("unchecked")
         List<K> assigned = (List<K>) Arrays.asList(kindOf);
         return assigned;
+    }
+
+    /**
+     * The row a duplicate at {@code index} repeats: a good row among the 50 before it (row 0 is
+     * always good). Draws from {@code random} exactly as the datasets always have.
+     */
+    static int earlierGoodRow(Random random, int index, List<?> kindOf) {
+        int target = index - 1 - random.nextInt(Math.min(index, 50));
+        while (target > 0 && kindOf.get(target) != null) {
+            target--;
+        }
+        return target;
+    }
+
+    /** Bad rows per kind; kinds without a row are left out. */
+    static <K extends Enum<K>> Map<K, Integer> counts(Class<K> type, List<K> kindOf) {
+        Map<K, Integer> counts = new EnumMap<>(type);
+        kindOf.forEach(k -> {
+            if (k != null) {
+                counts.merge(k, 1, Integer::sum);
+            }
+        });
+        return counts;
     }
 }

@@ -2,7 +2,6 @@ package io.offstream.tasks.sample;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,10 +64,7 @@ public final class OrdersDay implements GeneratedDay {
                     : dayStartMicros + OrderLines.MICROS_PER_DAY + random.nextLong(3_600_000_000L));
             case DUPLICATE_KEY -> {
                 // an earlier good line of the day (the first line always is one): ingress keeps that one
-                int target = index - 1 - random.nextInt(Math.min(index, 50));
-                while (target > 0 && kindOf.get(target) != null) {
-                    target--;
-                }
+                int target = BadRowSpread.earlierGoodRow(random, index, kindOf);
                 line.put("order_id", earlier.get(target).get("order_id"));
                 line.put("line_number", earlier.get(target).get("line_number"));
             }
@@ -93,13 +89,7 @@ public final class OrdersDay implements GeneratedDay {
 
     /** Bad lines by kind. */
     public Map<OrdersBadRowKind, Integer> badCounts() {
-        Map<OrdersBadRowKind, Integer> counts = new EnumMap<>(OrdersBadRowKind.class);
-        kinds.forEach(k -> {
-            if (k != null) {
-                counts.merge(k, 1, Integer::sum);
-            }
-        });
-        return counts;
+        return BadRowSpread.counts(OrdersBadRowKind.class, kinds);
     }
 
     /** {@code order_id|line_no}, as the run contract writes a two-field key. */

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,10 +78,7 @@ public final class SampleDay implements GeneratedDay {
             case WRONG_TYPE -> r.put("amount_minor", random.nextInt(1000) + ".5O");
             case UNKNOWN_COUNTRY -> r.put("buyer_country", "XX");
             case DUPLICATE_KEY -> {
-                int target = index - 1 - random.nextInt(Math.min(index, 50));
-                while (target > 0 && kindOf.get(target) != null) {
-                    target--;
-                }
+                int target = BadRowSpread.earlierGoodRow(random, index, kindOf);
                 r.put("txn_id", earlier.get(target).get("txn_id"));
             }
             default -> throw new IllegalStateException(kind.name());
@@ -106,13 +102,7 @@ public final class SampleDay implements GeneratedDay {
 
     /** Bad rows by kind. */
     public Map<BadRowKind, Integer> badCounts() {
-        Map<BadRowKind, Integer> counts = new EnumMap<>(BadRowKind.class);
-        kinds.forEach(k -> {
-            if (k != null) {
-                counts.merge(k, 1, Integer::sum);
-            }
-        });
-        return counts;
+        return BadRowSpread.counts(BadRowKind.class, kinds);
     }
 
     /** The txn_id. */
