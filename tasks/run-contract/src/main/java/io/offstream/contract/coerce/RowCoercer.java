@@ -5,6 +5,7 @@ import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ public final class RowCoercer implements Serializable {
 
     private transient Schema schema;
     private transient RecordKeys keys;
+    /** The dotted columns split into their paths, once rather than per row. */
+    private transient Map<String, String[]> paths;
 
     public RowCoercer(Schema requestSchema, ServiceDescriptor descriptor) {
         this.schemaJson = requestSchema.toString();
@@ -117,12 +120,12 @@ public final class RowCoercer implements Serializable {
      *
      * @param row the row's values by top-level column name, structs as maps of field name to value
      */
-    public static Object read(Function<String, Object> row, String column) {
+    public Object read(Function<String, Object> row, String column) {
         Object value = row.apply(column);
-        if (value != null || column.indexOf('.') < 0) {
+        String[] path = value == null ? paths.get(column) : null;
+        if (path == null) {
             return value;
         }
-        String[] path = column.split("\\.");
         Object current = row.apply(path[0]);
         for (int i = 1; i < path.length && current != null; i++) {
             current = current instanceof Map<?, ?> struct ? struct.get(path[i]) : null;
@@ -133,6 +136,12 @@ public final class RowCoercer implements Serializable {
     private void initialize() {
         this.schema = new Schema.Parser().parse(schemaJson);
         this.keys = new RecordKeys(keyFields);
+        this.paths = new HashMap<>();
+        for (String column : columnOfField.values()) {
+            if (column.indexOf('.') >= 0) {
+                paths.put(column, column.split("\\."));
+            }
+        }
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {

@@ -29,6 +29,8 @@ public final class LandingRows {
     private final List<Integer> addedKeyParts = new ArrayList<>();
     /** The request's schema of each added key field, in the order of {@link #addedKeyFields}. */
     private final List<Schema> addedKeySources = new ArrayList<>();
+    /** The landing field of each response field, by the response field's position (looked up once, not per row). */
+    private final Schema.Field[] landedFields;
 
     public LandingRows(HistorySchemaStore store, Schema response, Schema request, List<String> keyFields) {
         this.codec = new GenericRecordCodec(store);
@@ -40,6 +42,7 @@ public final class LandingRows {
             addedKeyParts.add(keyFields.indexOf(field));
             addedKeySources.add(request.getField(field).schema());
         }
+        this.landedFields = response.getFields().stream().map(field -> landing.getField(field.name())).toArray(Schema.Field[]::new);
     }
 
     public Schema landingSchema() {
@@ -65,7 +68,7 @@ public final class LandingRows {
             row.put(field.pos(), LandingDecimals.value(keyValues[i], addedKeySources.get(i), field.schema()));
         }
         for (Schema.Field field : response.getFields()) {
-            Schema.Field landed = landing.getField(field.name());
+            Schema.Field landed = landedFields[field.pos()];
             row.put(landed.pos(), LandingDecimals.value(decoded.get(field.pos()), field.schema(), landed.schema()));
         }
         return row;

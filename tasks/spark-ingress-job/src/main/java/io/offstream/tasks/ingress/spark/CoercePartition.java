@@ -61,7 +61,7 @@ final class CoercePartition implements MapPartitionsFunction<Row, Row> {
             values.put(column, SparkValues.toJava(row.getAs(column)));
         }
         boolean duplicate = ((Number) row.getAs(OCCURRENCE)).intValue() > 1
-                && coercer.keyColumns().stream().allMatch(c -> RowCoercer.read(values::get, c) != null);
+                && coercer.keyColumns().stream().allMatch(c -> coercer.read(values::get, c) != null);
         RowVerdict verdict = coercer.coerce(values::get, partitionDate, duplicate);
         Object[] out = new Object[sourceColumns.size() + VerdictColumns.AFTER_SOURCE.size()];
         for (int i = 0; i < sourceColumns.size(); i++) {
