@@ -15,14 +15,15 @@ command -v curl >/dev/null || fail "curl is required (apt-get install curl)."
 KAFKA_JAR=$(ls "$OFFSTREAM_ROOT"/scdf-deploy/kafka-broker/target/*-exec.jar 2>/dev/null | head -1 || true)
 SCDF_JAR=$OFFSTREAM_ROOT/scdf-deploy/server/target/offstream-dataflow-server.jar
 REALTIME_JAR=$OFFSTREAM_ROOT/stream-apps/sample-risk-service-app/target/offstream-sample-risk-service-app.jar
-CONSUMER_JAR=$OFFSTREAM_ROOT/stream-apps/service-consumer/target/offstream-service-consumer.jar
+CONSUMER_JAR=$(ls "$OFFSTREAM_ROOT"/stream-apps/service-consumer/target/offstream-service-consumer-*.jar 2>/dev/null | head -1 || true)
 REGISTRY_JAR=$OFFSTREAM_ROOT/region-registry/registry-service/target/offstream-region-registry.jar
 
-if [[ -z "$KAFKA_JAR" || ! -f "$SCDF_JAR" || ! -f "$REALTIME_JAR" || ! -f "$CONSUMER_JAR" || ! -f "$REGISTRY_JAR" ]] \
+if [[ -z "$KAFKA_JAR" || ! -f "$SCDF_JAR" || ! -f "$REALTIME_JAR" || -z "$CONSUMER_JAR" || ! -f "$REGISTRY_JAR" ]] \
     || ! "$OFFSTREAM_ROOT/composed-definitions/register-apps.sh" --check-built; then
   say "building the deployables (first run only; ./mvnw -DskipTests package)"
   (cd "$OFFSTREAM_ROOT" && ./mvnw -q -DskipTests package)
   KAFKA_JAR=$(ls "$OFFSTREAM_ROOT"/scdf-deploy/kafka-broker/target/*-exec.jar | head -1)
+  CONSUMER_JAR=$(ls "$OFFSTREAM_ROOT"/stream-apps/service-consumer/target/offstream-service-consumer-*.jar | head -1)
 fi
 
 mkdir -p "$OFFSTREAM_HOME"/{kafka,h2,task-work}
@@ -89,7 +90,7 @@ for service in $services; do
     --server.port="$(consumer_port "$service")" \
     --offstream.consumer.service="$service" \
     --offstream.services.location="$(catalogue_uri)" \
-    --offstream.consumer.bootstrap-servers="localhost:$KAFKA_PORT"
+    --spring.cloud.stream.kafka.binder.brokers="localhost:$KAFKA_PORT"
 done
 wait_until realtime 120 http_ok "http://localhost:$REALTIME_PORT/actuator/health"
 if is_running pricing-service; then wait_until pricing-service 30 http_ok "http://localhost:$PRICING_PORT/health"; fi

@@ -1,231 +1,211 @@
 package io.offstream.benchmarks;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
-import java.util.regex.Pattern;
+import java.util.Objects;
+import java.util.stream.Stream;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.offstream.consumer.core.engine.RecordCodecs;
-import io.offstream.consumer.core.engine.ServiceConsumer;
-import io.offstream.consumer.core.engine.ServiceConsumerSettings;
-import io.offstream.consumer.core.invoke.FunctionServiceInvoker;
-import io.offstream.contract.naming.RunTopics;
 import io.offstream.kafka.broker.KraftBroker;
 import io.offstream.kafka.broker.KraftBrokerSettings;
-import io.offstream.risk.SampleTransactions;
 import io.offstream.schemas.codec.HistorySchemaStore;
 import io.offstream.schemas.codec.SpecificRecordCodec;
 import io.offstream.schemas.sample.RiskDecision;
 import io.offstream.schemas.sample.Transaction;
-import org.apache.avro.generic.IndexedRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Throughput of the service consumer on one in-process KRaft broker, in one run:
+ * Throughput of the service consumer app against its alternatives, in one run on one in-process KRaft
+ * broker, printed as a Markdown table (README.md says what each stage measures):
  * <ol>
- * <li>a minimal raw pipe (KafkaConsumer → KafkaProducer, commit after each poll's sends are acknowledged);</li>
- * <li>the engine with a no-op service (decode, call, encode, produce, track, commit);</li>
- * <li>the engine with a 20 ms service at in-flight 256, against the ideal 256 / 0.02 s = 12,800/s.</li>
+ * <li>a raw KafkaConsumer → KafkaProducer pipe, the ceiling, at {@code max.poll.records} 500 and 5,000;</li>
+ * <li>the app with a no-op service, against the raw pipe's best;</li>
+ * <li>the app with a 20 ms service, against the ideal in-flight / latency;</li>
+ * <li>a heavy-tailed service at equal concurrency in the app, Confluent's Parallel Consumer and a
+ * Spring Batch chunk job.</li>
  * </ol>
- * Each stage reads its own pre-filled ingress topic; the time runs from start until the last result
- * is acknowledged by Kafka.
+ * Stages run one after the other, each on its own pre-filled topics, each consumer closed before the next.
  */
 public final class ConsumerBenchmark {
 
-    private static final HistorySchemaStore STORE = HistorySchemaStore.fromClasspath();
+    private static final int APP_IN_FLIGHT = 256;
 
-    private static final SpecificRecordCodec<Transaction> TRANSACTIONS = SpecificRecordCodec.of(Transaction.class, STORE);
+    private static final Duration SLOW_LATENCY = Duration.ofMillis(20);
 
-    private ConsumerBenchmark() {
+    private final BenchmarkOptions options;
+
+    private final BenchmarkTopics topics;
+
+    private final RawPipe rawPipe;
+
+    private final StreamAppRun app;
+
+    private final ParallelConsumerRun parallelConsumer;
+
+    private final SpringBatchRun springBatch;
+
+    private final ParetoService pareto;
+
+    private final ServiceCall paretoCall;
+
+    private final Map<String, String> labels = new HashMap<>();
+
+    private final Map<String, StageResult> results = new HashMap<>();
+
+    private final Map<String, String> failures = new HashMap<>();
+
+    ConsumerBenchmark(BenchmarkOptions options, BenchmarkTopics topics, RawPipe rawPipe, StreamAppRun app,
+            ParallelConsumerRun parallelConsumer, SpringBatchRun springBatch, ParetoService pareto, ServiceCall paretoCall) {
+        this.options = options;
+        this.topics = topics;
+        this.rawPipe = rawPipe;
+        this.app = app;
+        this.parallelConsumer = parallelConsumer;
+        this.springBatch = springBatch;
+        this.pareto = pareto;
+        this.paretoCall = paretoCall;
     }
 
     public static void main(String[] args) throws Exception {
-        int records = Integer.getInteger("bench.records", 200_000);
-        int slowRecords = Integer.getInteger("bench.slow.records", 100_000);
-        int partitions = Integer.getInteger("bench.partitions", 8);
+        BenchmarkOptions options = BenchmarkOptions.fromSystemProperties();
+        HistorySchemaStore store = HistorySchemaStore.fromClasspath();
+        SpecificRecordCodec<Transaction> transactions = SpecificRecordCodec.of(Transaction.class, store);
+        SpecificRecordCodec<RiskDecision> decisions = SpecificRecordCodec.of(RiskDecision.class, store);
+        // median 5 ms, shape 1.5: mean about 9 ms, p99 about 68 ms, one call in 2,000 at the 500 ms cap
+        ParetoService pareto = new ParetoService(Duration.ofMillis(5), 1.5, Duration.ofMillis(500));
         Path dir = Files.createTempDirectory("offstream-bench");
-        try (KraftBroker broker = new KraftBroker(KraftBrokerSettings.builder(dir).freePorts().build()).start()) {
+        try (KraftBroker broker = new KraftBroker(KraftBrokerSettings.builder(dir.resolve("broker")).freePorts().build()).start()) {
             String bootstrap = broker.bootstrapServers();
-            System.out.printf("Broker %s, %d partitions, %d cores%n", bootstrap, partitions, Runtime.getRuntime().availableProcessors());
-
-            fill(bootstrap, "raw", partitions, records);
-            double raw = rawPipe(bootstrap, RunTopics.of("raw", "bench"), records);
-
-            fill(bootstrap, "noop", partitions, records);
-            double noop = engine(bootstrap, "noop", records, 256, 0, ConsumerBenchmark::noop);
-
-            fill(bootstrap, "slow", partitions, slowRecords);
-            double slow = engine(bootstrap, "slow", slowRecords, 256, 256, t -> {
-                sleep(20);
-                return noop(t);
-            });
-
-            System.out.println();
-            System.out.println("| pipeline | records | records/s |");
-            System.out.println("| --- | ---: | ---: |");
-            System.out.printf("| raw KafkaConsumer -> KafkaProducer pipe | %d | %,.0f |%n", records, raw);
-            System.out.printf("| service consumer, no-op service (in-flight 256) | %d | %,.0f (%.0f%% of raw) |%n", records, noop, 100 * noop / raw);
-            System.out.printf("| service consumer, 20 ms service, in-flight 256, 256 workers | %d | %,.0f (%.1f%% of 12,800/s) |%n",
-                    slowRecords, slow, 100 * slow / 12_800);
+            System.out.printf("Broker %s, %d partitions, %d cores, load average %s%n", bootstrap, options.partitions(),
+                    Runtime.getRuntime().availableProcessors(), loadAverage());
+            new ConsumerBenchmark(options, new BenchmarkTopics(bootstrap, options.partitions(), transactions),
+                    new RawPipe(bootstrap, options.stageTimeout()),
+                    new StreamAppRun(bootstrap, Files.createDirectories(dir.resolve("catalogue")), options.stageTimeout()),
+                    new ParallelConsumerRun(bootstrap, options.stageTimeout()),
+                    new SpringBatchRun(bootstrap, options.partitions()),
+                    pareto, new ServiceCall(pareto, transactions, decisions)).run();
         }
         finally {
             deleteQuietly(dir);
         }
+        // the broker's and the clients' leftover non-daemon threads would keep exec:java waiting
         System.exit(0);
     }
 
-    static RiskDecision noop(Transaction t) {
-        return RiskDecision.newBuilder().setTxnId(t.getTxnId()).setDecision("APPROVE").setRiskScore(0).setReasons(List.of())
-                .setAmountUsdMinor(t.getAmountMinor()).setSellerTier("standard").setServiceVersion("noop")
-                .setEventTime(t.getEventTime()).build();
+    void run() throws InterruptedException {
+        int records = options.records();
+        int concurrency = options.paretoConcurrency();
+        // a no-op service is CPU work only: more workers than cores would only add switching
+        int noopWorkers = Math.max(2, Runtime.getRuntime().availableProcessors());
+        measure("1a", "raw pipe, max.poll.records 500",
+                stage -> rawPipe.run(stage, topics.fill("raw-500", records), records, 500));
+        measure("1b", "raw pipe, max.poll.records 5,000",
+                stage -> rawPipe.run(stage, topics.fill("raw-5000", records), records, 5_000));
+        measure("2", "app, no-op service, in-flight 256, " + noopWorkers + " workers", stage -> {
+            topics.fill("noop", records);
+            return app.run(stage, "noop", records, APP_IN_FLIGHT, noopWorkers, BenchmarkServices.noop());
+        });
+        measure("3", "app, 20 ms service, in-flight 256, 256 workers", stage -> {
+            topics.fill("slow", options.slowRecords());
+            return app.run(stage, "slow", options.slowRecords(), APP_IN_FLIGHT, APP_IN_FLIGHT, BenchmarkServices.sleeping(SLOW_LATENCY));
+        });
+        int paretoRecords = options.paretoRecords();
+        double ideal = pareto.idealRate(paretoRecords, concurrency);
+        System.out.printf("%n%s: at most %,.0f records/s with %d calls at once%n", pareto.describe(), ideal, concurrency);
+        measure("4a", "app, Pareto service, in-flight " + concurrency + ", " + concurrency + " workers", stage -> {
+            topics.fill("pareto-app", paretoRecords);
+            return app.run(stage, "pareto-app", paretoRecords, concurrency, concurrency, pareto);
+        });
+        measure("4b", "Parallel Consumer, Pareto service, KEY order, maxConcurrency " + concurrency,
+                stage -> parallelConsumer.run(stage, topics.fill("pareto-pc", paretoRecords), paretoRecords, concurrency, paretoCall));
+        measure("4c", "Spring Batch chunk " + options.chunkSize() + ", Pareto service, " + concurrency + " processing threads",
+                stage -> springBatch.run(stage, topics.fill("pareto-batch", paretoRecords), paretoRecords, concurrency,
+                        options.chunkSize(), paretoCall));
+        printTable(ideal);
     }
 
-    private static void fill(String bootstrap, String service, int partitions, int records) throws Exception {
-        RunTopics run = RunTopics.of(service, "bench");
-        String ingress = run.ingress();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(ingress, partitions, (short) 1),
-                    new NewTopic(run.egress(), partitions, (short) 1),
-                    new NewTopic(run.dlq(), 1, (short) 1))).all().get();
-            // produce only once every partition has its leader (a fresh topic answers NOT_LEADER for a moment)
-            for (int attempt = 0; attempt < 100; attempt++) {
-                try {
-                    boolean ready = admin.describeTopics(List.of(ingress, run.egress())).allTopicNames().get().values()
-                            .stream().allMatch(d -> d.partitions().stream().allMatch(info -> info.leader() != null && !info.leader().isEmpty()));
-                    if (ready) {
-                        break;
-                    }
-                }
-                catch (java.util.concurrent.ExecutionException notYetKnown) {
-                    // the broker's metadata has not caught up with the controller yet
-                }
-                Thread.sleep(100);
-            }
-            Thread.sleep(1000);
+    private void printTable(double paretoIdeal) {
+        double rawBest = Stream.of("1a", "1b").map(results::get).filter(Objects::nonNull).mapToDouble(StageResult::rate)
+                .max().orElse(Double.NaN);
+        double slowIdeal = APP_IN_FLIGHT / (SLOW_LATENCY.toNanos() / 1e9);
+        StageResult paretoApp = results.get("4a");
+        ResultTable table = new ResultTable();
+        versus(table, "1a", Double.NaN, "", 0);
+        versus(table, "1b", Double.NaN, "", 0);
+        versus(table, "2", rawBest, "the raw pipe's best", 0.7);
+        versus(table, "3", slowIdeal, String.format("the ideal %,.0f/s", slowIdeal), 0.9);
+        versus(table, "4a", paretoIdeal, String.format("the ideal %,.0f/s", paretoIdeal), 0);
+        appOver(table, "4b", "PC", paretoApp, 1.0);
+        appOver(table, "4c", "Batch", paretoApp, 2.0);
+        System.out.println();
+        table.print(System.out);
+        System.out.printf("%nLoad average at the end: %s%n", loadAverage());
+    }
+
+    /** The stage's row, its rate as a multiple of {@code reference} (none if NaN), against {@code goal} (none if 0). */
+    private void versus(ResultTable table, String id, double reference, String ofWhat, double goal) {
+        StageResult result = results.get(id);
+        if (result == null) {
+            table.addFailed(id, labels.get(id), failures.getOrDefault(id, "not run"));
+            return;
         }
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
-        p.put(ProducerConfig.ACKS_CONFIG, "1");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (int n = 0; n < records; n++) {
-                Transaction t = SampleTransactions.transaction(n);
-                producer.send(new ProducerRecord<>(ingress, t.getTxnId().getBytes(StandardCharsets.UTF_8), TRANSACTIONS.encode(t)));
-            }
-            producer.flush();
+        boolean compared = !Double.isNaN(reference);
+        table.add(id, labels.get(id), result, compared ? ResultTable.ratio(result.rate(), reference, ofWhat) : "",
+                compared && goal > 0 ? ResultTable.atLeast(result.rate(), reference, goal) : "");
+    }
+
+    /** The stage's row with the app's rate over its rate: "app/PC = 1.10x", against {@code goal}. */
+    private void appOver(ResultTable table, String id, String name, StageResult app, double goal) {
+        StageResult result = results.get(id);
+        if (result == null || app == null) {
+            versus(table, id, Double.NaN, "", 0);
+            return;
         }
+        table.add(id, labels.get(id), result, String.format("app/%s = %.2fx", name, app.rate() / result.rate()),
+                ResultTable.atLeast(app.rate(), result.rate(), goal));
     }
 
-    /** The least a pipe can do: poll, send each record on, wait for the acks, commit. */
-    private static double rawPipe(String bootstrap, RunTopics run, int records) {
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, "raw-pipe");
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        String ingress = run.ingress();
-        String egress = run.egress();
-        long start = 0;
-        long done = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-            consumer.subscribe(Pattern.compile(Pattern.quote(ingress)));
-            while (done < records) {
-                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(100));
-                if (start == 0 && !batch.isEmpty()) {
-                    start = System.nanoTime(); // from the first record, like the engine's figure (group join excluded)
-                }
-                for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    producer.send(new ProducerRecord<>(egress, null, null, record.key(), record.value(), record.headers()));
-                }
-                producer.flush();
-                consumer.commitSync();
-                done += batch.count();
-            }
-        }
-        return rate("raw pipe", records, start);
-    }
-
-    private static double engine(String bootstrap, String service, int records, int inFlight, int workers,
-            Function<Transaction, RiskDecision> function) throws InterruptedException {
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        ServiceConsumerSettings settings = ServiceConsumerSettings.defaults(service, bootstrap).withMaxInFlight(inFlight);
-        CountDownLatch finished = new CountDownLatch(1);
-        AtomicLong firstCall = new AtomicLong();
-        Function<IndexedRecord, IndexedRecord> counted = request -> {
-            firstCall.compareAndSet(0, System.nanoTime());
-            return function.apply((Transaction) request);
-        };
-        long start = System.nanoTime();
-        // the codecs the consumer app builds for the sample's catalogue entry (requests decode to Transaction)
-        RecordCodecs<IndexedRecord, IndexedRecord> codecs = RecordCodecs.avro(STORE.history().require(Transaction.getClassSchema().getFullName()),
-                STORE.history().require(RiskDecision.getClassSchema().getFullName()), ConsumerBenchmark.class.getClassLoader());
-        try (ServiceConsumer<IndexedRecord, IndexedRecord> consumer = new ServiceConsumer<>(settings,
-                new FunctionServiceInvoker<>(counted, workers == 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : workers),
-                codecs, registry)) {
-            consumer.start();
-            while (registry.get("offstream.consumer.records.out").counter().count() < records) {
-                finished.await(20, TimeUnit.MILLISECONDS);
-            }
-            double fromStart = rate(service + " (from start, incl. group join)", records, start);
-            double fromFirstCall = rate(service + " (from first call)", records, firstCall.get());
-            var percentiles = registry.get("offstream.service.latency").timer().takeSnapshot().percentileValues();
-            System.out.printf("  %s: service latency p50 %.1f ms, p99 %.1f ms, max in flight %.0f, pauses %.0f%n", service,
-                    percentiles[0].value(TimeUnit.MILLISECONDS), percentiles[1].value(TimeUnit.MILLISECONDS),
-                    registry.get("offstream.consumer.in.flight.max").gauge().value(),
-                    registry.get("offstream.consumer.pauses").counter().count());
-            return Math.max(fromStart, fromFirstCall);
-        }
-    }
-
-    private static double rate(String what, int records, long startNanos) {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        double rate = records / seconds;
-        System.out.printf("  %s: %d records in %.2f s = %,.0f records/s%n", what, records, seconds, rate);
-        return rate;
-    }
-
-    private static void sleep(long millis) {
+    /** Runs one stage; a failure is printed and kept for the table, and the next stage runs. */
+    private void measure(String id, String label, Stage stage) throws InterruptedException {
+        labels.put(id, label);
+        System.out.printf("%n%s. %s (load average %s)%n", id, label, loadAverage());
         try {
-            Thread.sleep(millis);
+            results.put(id, stage.run(label));
         }
         catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            throw e;
+        }
+        catch (Exception e) {
+            failures.put(id, e.toString());
+            System.out.println("  failed: " + e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Stage {
+        StageResult run(String label) throws Exception;
+    }
+
+    /** The 1, 5 and 15 minute load averages: the figures mean little without them. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        }
+        catch (IOException | RuntimeException e) {
+            return "n/a";
         }
     }
 
     private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
-        catch (Exception e) {
-            // a temp directory
+        catch (IOException | RuntimeException e) {
+            // a temporary directory: the system cleans it up eventually
         }
     }
 }

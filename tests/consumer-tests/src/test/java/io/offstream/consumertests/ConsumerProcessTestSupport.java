@@ -81,14 +81,14 @@ abstract class ConsumerProcessTestSupport {
     }
 
     private static JavaProcess.Builder consumerBuilder(String name, int port, String... args) {
-        JavaProcess.Builder builder = JavaProcess.jar(name, LAYOUT.appJar("stream-apps/service-consumer", "offstream-service-consumer.jar"))
+        JavaProcess.Builder builder = JavaProcess.jar(name, LAYOUT.appJar("stream-apps/service-consumer", "offstream-service-consumer-*.jar"))
                 .jvmOption("-Xmx512m")
                 .arg("--server.port=" + port)
-                .arg("--offstream.consumer.bootstrap-servers=" + broker.bootstrapServers())
-                .arg("--offstream.consumer.topic-refresh=1s")
+                .arg("--spring.cloud.stream.kafka.binder.brokers=" + broker.bootstrapServers())
+                .arg("--spring.cloud.stream.kafka.bindings.ingress.consumer.configuration.metadata.max.age.ms=1000")
                 // a SIGKILLed member must not hold its partitions for Kafka's default 45 s
-                .arg("--offstream.consumer.kafka[session.timeout.ms]=6000")
-                .arg("--offstream.consumer.kafka[heartbeat.interval.ms]=1000")
+                .arg("--spring.cloud.stream.kafka.bindings.ingress.consumer.configuration.session.timeout.ms=6000")
+                .arg("--spring.cloud.stream.kafka.bindings.ingress.consumer.configuration.heartbeat.interval.ms=1000")
                 .logFile(Path.of("target", "logs", name + ".log"));
         if (List.of(args).stream().noneMatch(arg -> arg.startsWith("--" + ServiceCatalogue.LOCATION_OPTION + "="))) {
             // the checkout's catalogue: the risk entry loads the sample's function jar built next to it

@@ -67,9 +67,9 @@ class ServiceConsumerApplicationIntegrationTests {
                 "{max-in-flight: 32, rate-limit-per-second: 50, max-attempts: 2, call-timeout: 3s}");
         try (KraftBroker broker = new KraftBroker(KraftBrokerSettings.builder(dir.resolve("kafka")).freePorts().build()).start();
              ConfigurableApplicationContext context = SpringApplication.run(ServiceConsumerApplication.class,
-                     "--server.port=0", "--offstream.consumer.bootstrap-servers=" + broker.bootstrapServers(),
+                     "--server.port=0", "--spring.cloud.stream.kafka.binder.brokers=" + broker.bootstrapServers(),
                      "--offstream.consumer.service=greet", "--offstream.services.location=" + catalogue.root(),
-                     "--offstream.consumer.topic-refresh=1s", "--greeter.word=hi")) {
+                     "--spring.cloud.stream.kafka.bindings.ingress.consumer.configuration.metadata.max.age.ms=1000", "--greeter.word=hi")) {
             String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
             RunTopics run = RunTopics.of("greet", "run1");
             createTopics(broker.bootstrapServers(), run);
@@ -90,12 +90,24 @@ class ServiceConsumerApplicationIntegrationTests {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"permitsPerSecond\":123}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(changed.statusCode()).isEqualTo(200);
             assertThat(get(base + "/actuator/ratelimit")).contains("123");
-            assertThat(get(base + "/actuator/prometheus"))
+            String prometheus = get(base + "/actuator/prometheus");
+            assertThat(prometheus)
                     .contains("offstream_consumer_records_out_total{service=\"greet\"} 1.0")
                     .contains("offstream_consumer_in_flight_limit{service=\"greet\"} 32.0")
                     .contains("offstream_consumer_rate_limit{service=\"greet\"} 123.0")
                     .contains("offstream_service_latency_seconds_bucket")
-                    .contains("offstream_consumer_lag{service=\"greet\"}");
+                    // the Kafka clients' own metrics and the binder's lag of the group
+                    .contains("kafka_consumer_fetch_manager_records_consumed_total")
+                    .contains("kafka_producer_record_send_total")
+                    .contains("spring_cloud_stream_binder_kafka_offset");
+            // the binder's health, and its bindings: listed, paused and resumed
+            assertThat(get(base + "/actuator/health")).contains("\"binders\"");
+            assertThat(get(base + "/actuator/bindings")).contains("\"bindingName\":\"ingress\"")
+                    .contains("\"ackMode\":\"MANUAL\"").contains("\"max.poll.records\":\"32\"");
+            assertThat(post(base + "/actuator/bindings/ingress", "{\"state\":\"PAUSED\"}")).isEqualTo(204);
+            assertThat(get(base + "/actuator/bindings/ingress")).contains("\"state\":\"paused\"");
+            assertThat(post(base + "/actuator/bindings/ingress", "{\"state\":\"RESUMED\"}")).isEqualTo(204);
+            assertThat(get(base + "/actuator/bindings/ingress")).contains("\"state\":\"running\"");
         }
     }
 
@@ -155,6 +167,11 @@ class ServiceConsumerApplicationIntegrationTests {
             assertThat(records).as("a result on %s", topic).isNotEmpty();
             return records.get(0);
         }
+    }
+
+    private int post(String url, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     private String get(String url) throws Exception {

@@ -2,7 +2,9 @@ package io.offstream.contract.naming;
 
 /**
  * Kafka header names on run topics. Ingress sets the first three on every event; the consumer
- * copies them to the result and DLQ records, and adds the error headers to DLQ records.
+ * copies them to the result and DLQ records, and adds the error headers to DLQ records: the class
+ * and message under spring-kafka's standard dead-letter names (its publisher also adds the original
+ * topic, partition, offset and the stack trace), the stage and attempts under Offstream's.
  */
 public final class RunHeaders {
 
@@ -14,13 +16,15 @@ public final class RunHeaders {
     /** {@code <source file>#<row index>} of the source row. */
     public static final String SOURCE_POSITION = "offstream.source.position";
 
-    public static final String ERROR_CLASS = "offstream.error.class";
+    /** The failure's class (spring-kafka's {@code KafkaHeaders.DLT_EXCEPTION_FQCN}). */
+    public static final String ERROR_CLASS = "kafka_dlt-exception-fqcn";
 
-    public static final String ERROR_MESSAGE = "offstream.error.message";
+    /** The failure's message (spring-kafka's {@code KafkaHeaders.DLT_EXCEPTION_MESSAGE}). */
+    public static final String ERROR_MESSAGE = "kafka_dlt-exception-message";
 
     public static final String ERROR_ATTEMPTS = "offstream.error.attempts";
 
-    /** Where the record failed: {@code decode}, {@code service} or {@code produce}. */
+    /** Where the record failed: {@code decode} (not a request) or {@code service} (the service failed or refused it). */
     public static final String ERROR_STAGE = "offstream.error.stage";
 
     private RunHeaders() {

@@ -32,6 +32,16 @@ public record RunTopics(String ingress, String egress, String dlq) {
                 + Pattern.quote(INGRESS));
     }
 
+    /**
+     * The same topics as {@link #ingressPattern}, written without a comma: Spring Cloud Stream reads
+     * a binding's destination as a comma-separated list. The run key's length is left open, which
+     * matches no other topic, as no run key beyond the rule is ever created.
+     */
+    public static Pattern ingressPatternWithoutCommas(String service) {
+        return Pattern.compile(Pattern.quote(PREFIX + Names.requireServiceName(service) + ".") + "[a-z0-9][a-z0-9-]*"
+                + Pattern.quote(INGRESS));
+    }
+
     /** The consumer group of a service's consumers. */
     public static String consumerGroup(String service) {
         return "offstream-" + Names.requireServiceName(service);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RunTopicsTests {
 
@@ -20,13 +22,15 @@ class RunTopicsTests {
         assertThatThrownBy(() -> RunTopics.ofIngress("offstream.pricing.demo-1.egress")).isInstanceOf(IllegalArgumentException.class);
     }
 
-    @Test
-    void theIngressPatternMatchesEveryRunOfItsServiceAndNothingElse() {
-        var pattern = RunTopics.ingressPattern("risk");
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void theIngressPatternMatchesEveryRunOfItsServiceAndNothingElse(boolean withoutCommas) {
+        var pattern = withoutCommas ? RunTopics.ingressPatternWithoutCommas("risk") : RunTopics.ingressPattern("risk");
         assertThat(pattern.matcher(RunTopics.of("risk", "r20260101-20260107-abc").ingress()).matches()).isTrue();
         assertThat(pattern.matcher(RunTopics.of("risk", "demo").egress()).matches()).isFalse();
         assertThat(pattern.matcher(RunTopics.of("risk-v2", "demo").ingress()).matches()).isFalse();
         assertThat(pattern.matcher("offstream.riskXdemo.ingress").matches()).isFalse();
+        assertThat(pattern.pattern().contains(",")).isEqualTo(!withoutCommas);
     }
 
     @Test

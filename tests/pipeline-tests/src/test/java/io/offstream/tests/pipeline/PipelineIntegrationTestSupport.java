@@ -100,10 +100,9 @@ abstract class PipelineIntegrationTestSupport {
         if (consumerPort == 0) {
             consumerPort = FreePorts.find();
         }
-        consumer = JavaProcess.jar("service-consumer", platform.layout().root()
-                        .resolve("stream-apps/service-consumer/target/offstream-service-consumer.jar"))
+        consumer = JavaProcess.jar("service-consumer", platform.layout().appJar("stream-apps/service-consumer", "offstream-service-consumer-*.jar"))
                 .arg("--server.port=" + consumerPort)
-                .arg("--offstream.consumer.bootstrap-servers=" + platform.kafka().bootstrapServers())
+                .arg("--spring.cloud.stream.kafka.binder.brokers=" + platform.kafka().bootstrapServers())
                 .arg("--offstream.consumer.service=" + SERVICE)
                 .arg("--offstream.services.location=" + catalogue().toUri())
                 .logFile(platform.workDir().resolve("logs/service-consumer.log"))

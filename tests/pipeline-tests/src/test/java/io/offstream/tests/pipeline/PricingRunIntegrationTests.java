@@ -90,12 +90,11 @@ class PricingRunIntegrationTests extends PipelineIntegrationTestSupport {
         }
         if (pricingConsumer == null || !pricingConsumer.isAlive()) {
             int port = FreePorts.find();
-            pricingConsumer = JavaProcess.jar("pricing-consumer", platform.layout().root()
-                            .resolve("stream-apps/service-consumer/target/offstream-service-consumer.jar"))
+            pricingConsumer = JavaProcess.jar("pricing-consumer", platform.layout().appJar("stream-apps/service-consumer", "offstream-service-consumer-*.jar"))
                     .arg("--server.port=" + port)
                     .arg("--offstream.consumer.service=" + PRICING)
                     .arg("--offstream.services.location=" + pricingCatalogue.toUri())
-                    .arg("--offstream.consumer.bootstrap-servers=" + platform.kafka().bootstrapServers())
+                    .arg("--spring.cloud.stream.kafka.binder.brokers=" + platform.kafka().bootstrapServers())
                     .logFile(platform.workDir().resolve("logs/pricing-consumer.log"))
                     .start();
             pricingConsumer.awaitReady(Duration.ofMinutes(2), () -> Await.httpOk("http://localhost:" + port + "/actuator/health"));

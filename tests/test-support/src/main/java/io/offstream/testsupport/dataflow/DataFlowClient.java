@@ -46,6 +46,14 @@ public final class DataFlowClient {
         send("POST", "/apps/task/" + name, Map.of("uri", uri.toString(), "bootVersion", "2", "force", "true"));
     }
 
+    /**
+     * Registers (or re-registers) a stream app, e.g. the service consumer as a {@code processor}; a
+     * Boot 3+ app (SCDF 2.11 knows no later version, and reads its metadata the same way).
+     */
+    public void registerStreamApp(String type, String name, URI uri) {
+        send("POST", "/apps/" + type + "/" + name, Map.of("uri", uri.toString(), "bootVersion", "3", "force", "true"));
+    }
+
     public void createTaskDefinition(String name, String dsl) {
         send("POST", "/tasks/definitions", Map.of("name", name, "definition", dsl));
     }

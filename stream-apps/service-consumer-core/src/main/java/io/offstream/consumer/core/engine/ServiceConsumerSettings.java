@@ -1,34 +1,32 @@
 package io.offstream.consumer.core.engine;
 
 import java.time.Duration;
-import java.util.Map;
 
 import io.offstream.consumer.core.retry.ExceptionClassifier;
 import io.offstream.consumer.core.retry.RetryPolicy;
 import io.offstream.contract.naming.Names;
 
 /**
- * Everything the engine needs, validated on construction.
+ * What the pipeline needs, validated on construction. Kafka itself (brokers, client properties,
+ * topics, group) is the binder's configuration, not these settings.
  *
  * @param service the service name in topic names and the consumer group ({@code risk}); the run contract's rule
- * @param bootstrapServers Kafka bootstrap servers
- * @param maxInFlight records admitted and not yet acknowledged on egress/DLQ, at most
- * @param resumeFraction consumption resumes when in-flight work drops to this fraction of {@code maxInFlight}
+ * @param maxInFlight records admitted and not yet released to egress/DLQ, at most
+ * @param resumeFraction delivery resumes when in-flight work drops to this fraction of {@code maxInFlight}
  * @param rateLimit service calls per second, 0 = unlimited (changeable while running)
- * @param retry retries of transient failures
+ * @param retry retries of transient failures (and the backoff between egress writes)
  * @param callTimeout how long one service call may take; past it the call fails with a (transient) timeout
  * @param classifier which failures are transient
  * @param maxPollRecords {@code max.poll.records}; 0 = derived from {@code expectedP99} and {@code maxPollInterval}
  * @param expectedP99 the service's p99 latency before any is measured (for the derivation)
  * @param maxPollInterval {@code max.poll.interval.ms}
- * @param commitInterval how often completed offsets are committed
- * @param topicRefresh how soon a new run's ingress topic is picked up ({@code metadata.max.age.ms})
- * @param shutdownGrace how long a stop waits for in-flight records before committing and closing
- * @param kafka extra Kafka client properties, for both the consumer and the producer
+ * @param maxUncommitted delivery pauses while this many delivered records are not yet committed (behind a slow or
+ *        stuck record, later ones complete but cannot be committed): bounds the pipeline's memory
+ * @param egressAttempts writes of one result to the egress topic before the pipeline stops
+ * @param shutdownGrace how long a stop waits for in-flight records before the binding stops
  */
 public record ServiceConsumerSettings(
         String service,
-        String bootstrapServers,
         int maxInFlight,
         double resumeFraction,
         long rateLimit,
@@ -38,14 +36,12 @@ public record ServiceConsumerSettings(
         int maxPollRecords,
         Duration expectedP99,
         Duration maxPollInterval,
-        Duration commitInterval,
-        Duration topicRefresh,
-        Duration shutdownGrace,
-        Map<String, String> kafka) {
+        int maxUncommitted,
+        int egressAttempts,
+        Duration shutdownGrace) {
 
     public ServiceConsumerSettings {
         require(Names.isServiceName(service), "service must match " + Names.SERVICE_PATTERN + ", was " + service);
-        require(bootstrapServers != null && !bootstrapServers.isBlank(), "bootstrapServers is required");
         require(maxInFlight >= 1, "maxInFlight must be >= 1");
         require(resumeFraction >= 0 && resumeFraction < 1, "resumeFraction must be in [0, 1)");
         require(rateLimit >= 0, "rateLimit must be >= 0");
@@ -53,44 +49,19 @@ public record ServiceConsumerSettings(
         require(maxPollRecords >= 0, "maxPollRecords must be >= 0 (0 = derived)");
         require(!expectedP99.isNegative() && !expectedP99.isZero(), "expectedP99 must be positive");
         require(maxPollInterval.toMillis() >= 1000, "maxPollInterval must be at least 1s");
-        require(!commitInterval.isNegative() && !commitInterval.isZero(), "commitInterval must be positive");
-        kafka = kafka == null ? Map.of() : Map.copyOf(kafka);
+        require(maxUncommitted >= 2, "maxUncommitted must be >= 2");
+        require(egressAttempts >= 1, "egressAttempts must be >= 1");
     }
 
-    public static ServiceConsumerSettings defaults(String service, String bootstrapServers) {
-        return new ServiceConsumerSettings(service, bootstrapServers, 256, 0.8, 0, RetryPolicy.defaults(),
-                Duration.ofSeconds(10), ExceptionClassifier.defaults(), 0, Duration.ofMillis(100), Duration.ofMinutes(5),
-                Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30), Map.of());
+    public static ServiceConsumerSettings defaults(String service) {
+        return new ServiceConsumerSettings(service, 256, 0.8, 0, RetryPolicy.defaults(), Duration.ofSeconds(10),
+                ExceptionClassifier.defaults(), 0, Duration.ofMillis(100), Duration.ofMinutes(5), 256 * 20, 3,
+                Duration.ofSeconds(30));
     }
 
     public ServiceConsumerSettings withMaxInFlight(int value) {
-        return new ServiceConsumerSettings(service, bootstrapServers, value, resumeFraction, rateLimit, retry, callTimeout, classifier,
-                maxPollRecords, expectedP99, maxPollInterval, commitInterval, topicRefresh, shutdownGrace, kafka);
-    }
-
-    public ServiceConsumerSettings withRateLimit(long value) {
-        return new ServiceConsumerSettings(service, bootstrapServers, maxInFlight, resumeFraction, value, retry, callTimeout, classifier,
-                maxPollRecords, expectedP99, maxPollInterval, commitInterval, topicRefresh, shutdownGrace, kafka);
-    }
-
-    public ServiceConsumerSettings withRetry(RetryPolicy value) {
-        return new ServiceConsumerSettings(service, bootstrapServers, maxInFlight, resumeFraction, rateLimit, value, callTimeout, classifier,
-                maxPollRecords, expectedP99, maxPollInterval, commitInterval, topicRefresh, shutdownGrace, kafka);
-    }
-
-    public ServiceConsumerSettings withCallTimeout(Duration value) {
-        return new ServiceConsumerSettings(service, bootstrapServers, maxInFlight, resumeFraction, rateLimit, retry, value, classifier,
-                maxPollRecords, expectedP99, maxPollInterval, commitInterval, topicRefresh, shutdownGrace, kafka);
-    }
-
-    public ServiceConsumerSettings withMaxPollRecords(int value) {
-        return new ServiceConsumerSettings(service, bootstrapServers, maxInFlight, resumeFraction, rateLimit, retry, callTimeout, classifier,
-                value, expectedP99, maxPollInterval, commitInterval, topicRefresh, shutdownGrace, kafka);
-    }
-
-    public ServiceConsumerSettings withTopicRefresh(Duration value) {
-        return new ServiceConsumerSettings(service, bootstrapServers, maxInFlight, resumeFraction, rateLimit, retry, callTimeout, classifier,
-                maxPollRecords, expectedP99, maxPollInterval, commitInterval, value, shutdownGrace, kafka);
+        return new ServiceConsumerSettings(service, value, resumeFraction, rateLimit, retry, callTimeout, classifier,
+                maxPollRecords, expectedP99, maxPollInterval, maxUncommitted, egressAttempts, shutdownGrace);
     }
 
     private static void require(boolean condition, String message) {

@@ -8,17 +8,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Contiguous completed offsets per partition. The poll thread registers each record as it is
- * polled; any thread completes it once its result (or DLQ record) is acknowledged by Kafka. An
- * offset becomes committable only when every record at or before it has completed, so a crash
- * never skips an unfinished record.
+ * Contiguous completed offsets per partition. The listener thread registers each record as it is
+ * delivered, with the action that commits through it; any thread completes it once its result (or
+ * DLQ record) is acknowledged by Kafka. An offset is committed only when every record at or before
+ * it has completed, so a crash never skips an unfinished record.
  */
 public final class OffsetTracker {
 
     private final Map<TopicPartition, PartitionOffsets> partitions = new ConcurrentHashMap<>();
 
     public void register(TopicPartition partition, long offset) {
-        partitions.computeIfAbsent(partition, p -> new PartitionOffsets()).register(offset);
+        register(partition, offset, () -> { });
+    }
+
+    /** Registers a record; {@code commitThrough} runs once it and every record before it have completed. */
+    public void register(TopicPartition partition, long offset, Runnable commitThrough) {
+        partitions.computeIfAbsent(partition, p -> new PartitionOffsets()).register(offset, commitThrough);
     }
 
     public void complete(TopicPartition partition, long offset) {

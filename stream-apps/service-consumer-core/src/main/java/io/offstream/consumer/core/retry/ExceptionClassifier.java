@@ -13,10 +13,17 @@ import java.util.concurrent.ExecutionException;
  */
 public final class ExceptionClassifier {
 
-    /** What is transient unless configured otherwise. */
+    /**
+     * What is transient unless configured otherwise: I/O (connection resets, socket timeouts), timeouts,
+     * a database's transient and recoverable errors (JDBC's and Spring's) and the service's own signal.
+     */
     public static final List<String> DEFAULT_TRANSIENT = List.of(
             "java.io.IOException",
             "java.util.concurrent.TimeoutException",
+            "java.sql.SQLTransientException",
+            "java.sql.SQLRecoverableException",
+            "org.springframework.dao.TransientDataAccessException",
+            "org.springframework.dao.RecoverableDataAccessException",
             TransientServiceException.class.getName());
 
     private final Set<String> transientTypes;

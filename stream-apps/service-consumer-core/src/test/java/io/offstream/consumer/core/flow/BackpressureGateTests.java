@@ -7,20 +7,22 @@ import org.junit.jupiter.api.Test;
 
 class BackpressureGateTests {
 
-    private final BackpressureGate gate = BackpressureGate.forCapacity(100, 0.5);
+    private final BackpressureGate gate = BackpressureGate.forCapacity(100, 0.5, 1000);
 
     @Test
-    void pausesWhenTheWindowIsFullOrRecordsWait() {
-        assertThat(gate.decide(false, true, 0, 100)).isEqualTo(Decision.PAUSE);
-        assertThat(gate.decide(false, false, 3, 99)).isEqualTo(Decision.PAUSE);
-        assertThat(gate.decide(false, false, 0, 99)).isEqualTo(Decision.KEEP);
+    void pausesWhenTheWindowIsFullRecordsWaitOrTooManyAreUncommitted() {
+        assertThat(gate.decide(false, true, 0, 100, 100)).isEqualTo(Decision.PAUSE);
+        assertThat(gate.decide(false, false, 3, 99, 100)).isEqualTo(Decision.PAUSE);
+        assertThat(gate.decide(false, false, 0, 10, 1000)).isEqualTo(Decision.PAUSE);
+        assertThat(gate.decide(false, false, 0, 99, 999)).isEqualTo(Decision.KEEP);
     }
 
     @Test
-    void resumesOnlyOnceDrainedToTheThreshold() {
-        assertThat(gate.decide(true, false, 0, 51)).isEqualTo(Decision.KEEP);
-        assertThat(gate.decide(true, false, 1, 10)).isEqualTo(Decision.KEEP);
-        assertThat(gate.decide(true, false, 0, 50)).isEqualTo(Decision.RESUME);
+    void resumesOnlyOnceDrainedToTheThresholds() {
+        assertThat(gate.decide(true, false, 0, 51, 0)).isEqualTo(Decision.KEEP);
+        assertThat(gate.decide(true, false, 1, 10, 0)).isEqualTo(Decision.KEEP);
+        assertThat(gate.decide(true, false, 0, 50, 501)).isEqualTo(Decision.KEEP);
+        assertThat(gate.decide(true, false, 0, 50, 500)).isEqualTo(Decision.RESUME);
         assertThat(gate.resumeAtOrBelow()).isEqualTo(50);
     }
 }

@@ -56,6 +56,23 @@ class OffsetTrackerTests {
     }
 
     @Test
+    void commitsThroughTheLastRecordOfEachContiguousRunOnceInOffsetOrder() {
+        OffsetTracker tracker = new OffsetTracker();
+        List<Long> commits = new java.util.ArrayList<>();
+        for (long o = 0; o < 4; o++) {
+            long offset = o;
+            tracker.register(p0, offset, () -> commits.add(offset));
+        }
+        tracker.complete(p0, 2);
+        tracker.complete(p0, 1);
+        assertThat(commits).isEmpty();
+        tracker.complete(p0, 0);
+        assertThat(commits).containsExactly(2L);
+        tracker.complete(p0, 3);
+        assertThat(commits).containsExactly(2L, 3L);
+    }
+
+    @Test
     void ignoresCompletionsOfForgottenPartitionsAndDuplicates() {
         OffsetTracker tracker = new OffsetTracker();
         tracker.register(p0, 0);

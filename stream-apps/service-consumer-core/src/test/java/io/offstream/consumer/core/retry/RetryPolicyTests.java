@@ -36,6 +36,12 @@ class RetryPolicyTests {
         assertThat(classifier.isTransient(new UncheckedIOException(new IOException("reset")))).isTrue();
         assertThat(classifier.isTransient(new TransientServiceException("503"))).isTrue();
         assertThat(classifier.isTransient(new IllegalArgumentException("bad currency"))).isFalse();
+        // what a service's own infrastructure throws: a database's transient errors, a reset connection
+        assertThat(classifier.isTransient(new IllegalStateException("lookup failed",
+                new java.sql.SQLTransientConnectionException("pool exhausted")))).isTrue();
+        assertThat(classifier.isTransient(new java.sql.SQLTimeoutException("statement timeout"))).isTrue();
+        assertThat(classifier.isTransient(new RuntimeException(new java.net.SocketException("Connection reset")))).isTrue();
+        assertThat(classifier.isTransient(new java.sql.SQLSyntaxErrorException("bad SQL"))).isFalse();
         assertThat(ExceptionClassifier.unwrap(new CompletionException(new IllegalStateException("x"))))
                 .isInstanceOf(IllegalStateException.class);
     }

@@ -1,40 +1,42 @@
 package io.offstream.consumer.app.actuate;
 
-import io.offstream.consumer.core.engine.ConsumerStatus;
-import io.offstream.consumer.core.engine.ServiceConsumer;
+import io.offstream.consumer.app.binding.IngressContainer;
+import io.offstream.consumer.core.engine.ServicePipeline;
+import io.offstream.contract.naming.RunTopics;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** {@code /actuator/health} component {@code binding}: the subscription, assignment and state of the engine. */
+/**
+ * {@code /actuator/health} component {@code binding}: the pipeline behind the {@code ingress}
+ * binding (its group, assignment and load); DOWN once it failed. The binder's own component
+ * ({@code binders}) shows the Kafka connection; {@code /actuator/bindings} the binding's state.
+ */
 @Component("binding")
 public class BindingHealthIndicator implements HealthIndicator {
 
-    private final ServiceConsumer<?, ?> consumer;
+    private final ServicePipeline<?, ?> pipeline;
 
-    public BindingHealthIndicator(ServiceConsumer<?, ?> consumer) {
-        this.consumer = consumer;
+    private final IngressContainer ingress;
+
+    public BindingHealthIndicator(ServicePipeline<?, ?> pipeline, IngressContainer ingress) {
+        this.pipeline = pipeline;
+        this.ingress = ingress;
     }
 
     @Override
     public Health health() {
-        ConsumerStatus status = consumer.status();
-        Health.Builder builder = switch (status.state()) {
-            case "RUNNING", "PAUSED", "STARTING", "STOPPING" -> Health.up();
-            case "FAILED" -> Health.down();
-            default -> Health.outOfService();
-        };
-        builder.withDetail("state", status.state())
-                .withDetail("group", status.group())
-                .withDetail("topicPattern", status.topicPattern())
-                .withDetail("assignedPartitions", status.assignedPartitions())
-                .withDetail("inFlight", status.inFlight())
-                .withDetail("maxInFlight", status.maxInFlight())
-                .withDetail("rateLimit", status.rateLimit())
-                .withDetail("maxPollRecords", status.maxPollRecords());
-        if (status.failure() != null) {
-            builder.withDetail("failure", status.failure());
-        }
-        return builder.build();
+        Throwable failure = pipeline.failure();
+        Health.Builder builder = failure == null ? Health.up() : Health.down().withDetail("failure", failure.toString());
+        String service = pipeline.settings().service();
+        return builder.withDetail("state", failure != null ? "FAILED" : pipeline.paused() ? "PAUSED" : "RUNNING")
+                .withDetail("group", RunTopics.consumerGroup(service))
+                .withDetail("topicPattern", RunTopics.ingressPattern(service).pattern())
+                .withDetail("assignedPartitions", ingress.assignedPartitions())
+                .withDetail("inFlight", pipeline.inFlight())
+                .withDetail("maxInFlight", pipeline.maxInFlight())
+                .withDetail("rateLimit", pipeline.rateLimit())
+                .withDetail("maxPollRecords", pipeline.maxPollRecords())
+                .build();
     }
 }

@@ -2,7 +2,7 @@ package io.offstream.consumer.app.actuate;
 
 import java.util.Map;
 
-import io.offstream.consumer.core.engine.ServiceConsumer;
+import io.offstream.consumer.core.engine.ServicePipeline;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Endpoint(id = "ratelimit")
 public class RateLimitEndpoint {
 
-    private final ServiceConsumer<?, ?> consumer;
+    private final ServicePipeline<?, ?> consumer;
 
-    public RateLimitEndpoint(ServiceConsumer<?, ?> consumer) {
+    public RateLimitEndpoint(ServicePipeline<?, ?> consumer) {
         this.consumer = consumer;
     }
 

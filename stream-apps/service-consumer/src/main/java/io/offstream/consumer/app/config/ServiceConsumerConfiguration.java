@@ -3,28 +3,27 @@ package io.offstream.consumer.app.config;
 import java.net.URI;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.offstream.consumer.app.binding.BinderRecordSink;
+import io.offstream.consumer.app.binding.IngressContainer;
 import io.offstream.consumer.core.avro.RequestDecoder;
 import io.offstream.consumer.core.avro.ResultEncoder;
 import io.offstream.consumer.core.engine.RecordCodecs;
-import io.offstream.consumer.core.engine.ServiceConsumer;
+import io.offstream.consumer.core.engine.ServicePipeline;
 import io.offstream.contract.service.ServiceCatalogue;
 import io.offstream.contract.service.ServiceDefinition;
 import org.apache.avro.generic.IndexedRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Builds the engine for one catalogue entry: loads and checks the entry
- * ({@code offstream.consumer.service} in {@code offstream.services.location}), binds its service
- * ({@link ServiceBinding}), decodes requests by fingerprint with the entry's schema histories, and
- * starts the engine once the context is up; stops it (draining in-flight records, committing) on
- * shutdown, before the service is unloaded.
+ * The service side: loads and checks the catalogue entry ({@code offstream.consumer.service} in
+ * {@code offstream.services.location}), binds its service ({@link ServiceBinding}), and builds the
+ * pipeline that calls it for every record the {@code ingress} binding delivers, with the entry's
+ * schema histories and limits. The binder side is {@link ConsumerBindingConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ServiceConsumerConfiguration {
@@ -48,45 +47,14 @@ public class ServiceConsumerConfiguration {
         return ServiceBinding.of(definition, properties, context);
     }
 
-    @Bean(destroyMethod = "")
-    ServiceConsumer<IndexedRecord, IndexedRecord> serviceConsumer(ServiceDefinition definition, ServiceBinding binding,
-            ServiceConsumerProperties properties, MeterRegistry registry) {
+    /** Closed after the bindings stopped (it drained before them) and before the service is unloaded. */
+    @Bean(destroyMethod = "close")
+    ServicePipeline<IndexedRecord, IndexedRecord> servicePipeline(ServiceDefinition definition, ServiceBinding binding,
+            ServiceConsumerProperties properties, BinderRecordSink sink, IngressContainer ingress, MeterRegistry registry) {
         RequestDecoder requests = new RequestDecoder(definition.request(), definition.response(), binding.types());
         binding.requireAccepts(requests.recordType(), definition.request().current().label());
         RecordCodecs<IndexedRecord, IndexedRecord> codecs = RecordCodecs.avro(requests, new ResultEncoder(definition.response()));
-        return new ServiceConsumer<>(properties.toSettings(definition.descriptor().consumer()), binding.invoker(), codecs, registry);
-    }
-
-    @Bean
-    SmartLifecycle serviceConsumerLifecycle(ServiceConsumer<IndexedRecord, IndexedRecord> consumer,
-            ServiceConsumerProperties properties, ConfigurableApplicationContext context) {
-        if (properties.exitOnFailure()) {
-            consumer.onFailure(failure -> {
-                // not on the poll thread: closing the context joins it
-                Thread exit = new Thread(() -> System.exit(SpringApplication.exit(context, () -> 1)), "offstream-exit");
-                exit.start();
-            });
-        }
-        return new SmartLifecycle() {
-
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                consumer.start();
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                consumer.close();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-        };
+        return new ServicePipeline<>(properties.toSettings(definition.descriptor().consumer()), binding.invoker(), codecs,
+                sink, ingress, registry);
     }
 }

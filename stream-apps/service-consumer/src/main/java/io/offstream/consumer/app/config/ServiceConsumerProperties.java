@@ -2,7 +2,6 @@ package io.offstream.consumer.app.config;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.offstream.consumer.core.engine.ServiceConsumerSettings;
 import io.offstream.consumer.core.retry.ExceptionClassifier;
@@ -13,7 +12,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,13 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The service consumer's options ({@code offstream.consumer.*}). How the service is called and its
+ * The service consumer's options ({@code offstream.consumer.*}); Kafka itself is configured with the
+ * binder's properties ({@code spring.cloud.stream.*}). How the service is called and its
  * schemas come from its catalogue entry; the four limits the descriptor's {@code consumer} section
  * gives ({@code max-in-flight}, {@code rate-limit}, {@code retry.max-attempts}, {@code call-timeout})
  * default to the descriptor's values and override them only when set here.
  *
  * @param service the catalogue entry to serve: topics {@code offstream.<service>.<run>.ingress}, group {@code offstream-<service>}
- * @param bootstrapServers Kafka bootstrap servers
  * @param maxInFlight records in flight at most (admitted, not yet acknowledged on egress/DLQ); default: the descriptor's {@code consumer.max-in-flight}
  * @param workers in-process worker threads; 0 = the effective {@code maxInFlight}
  * @param resumeFraction resume consumption when in-flight work drops to this fraction of {@code maxInFlight}
@@ -37,10 +35,11 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPollRecords {@code max.poll.records}; 0 = derived from {@code expectedP99}
  * @param expectedP99 service p99 latency assumed before any is measured
  * @param maxPollInterval {@code max.poll.interval.ms}
- * @param commitInterval how often completed offsets are committed
- * @param topicRefresh how soon a new run's topic is picked up
+ * @param commitInterval how long an acknowledged offset may wait for its commit (the container's poll timeout)
+ * @param maxUncommitted delivery pauses while this many delivered records are not yet committed (later records
+ *        complete behind a slow or hung one but cannot be committed before it); 0 = 20 × the effective {@code maxInFlight}
+ * @param egressAttempts writes of one result to the egress topic before the consumer stops (the producer retries within each)
  * @param shutdownGrace how long a stop waits for in-flight records
- * @param kafka extra Kafka client properties (consumer and producer), e.g. {@code offstream.consumer.kafka[linger.ms]=10}
  * @param exitOnFailure exit the process (status 1) when the engine fails, e.g. the DLQ cannot be written,
  *        so a supervisor restarts it from the committed offsets; otherwise health turns DOWN and it stays up
  */
@@ -48,7 +47,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("offstream.consumer")
 public record ServiceConsumerProperties(
         @DefaultValue("risk") @NotNull @Pattern(regexp = Names.SERVICE_PATTERN) String service,
-        @DefaultValue("localhost:9092") @NotBlank String bootstrapServers,
         @Min(1) Integer maxInFlight,
         @DefaultValue("0") @Min(0) int workers,
         @DefaultValue("0.8") @DecimalMin("0.0") @DecimalMax("0.99") double resumeFraction,
@@ -59,9 +57,9 @@ public record ServiceConsumerProperties(
         @DefaultValue("100ms") @NotNull Duration expectedP99,
         @DefaultValue("5m") @NotNull Duration maxPollInterval,
         @DefaultValue("200ms") @NotNull Duration commitInterval,
-        @DefaultValue("5s") @NotNull Duration topicRefresh,
+        @DefaultValue("0") @Min(0) int maxUncommitted,
+        @DefaultValue("3") @Min(1) int egressAttempts,
         @DefaultValue("30s") @NotNull Duration shutdownGrace,
-        Map<String, String> kafka,
         @DefaultValue("true") boolean exitOnFailure) {
 
     /**
@@ -76,8 +74,11 @@ public record ServiceConsumerProperties(
             @DefaultValue("100ms") @NotNull Duration initialBackoff,
             @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
             @DefaultValue("5s") @NotNull Duration maxBackoff,
-            @DefaultValue({"java.io.IOException", "java.util.concurrent.TimeoutException",
-                    "io.offstream.consumer.core.retry.TransientServiceException"}) List<String> transientExceptions) {
+                List<String> transientExceptions) {
+
+        public Retry {
+            transientExceptions = transientExceptions == null ? ExceptionClassifier.DEFAULT_TRANSIENT : List.copyOf(transientExceptions);
+        }
     }
 
     /** In-process worker threads: {@code workers}, or the effective in-flight bound when 0. */
@@ -88,12 +89,12 @@ public record ServiceConsumerProperties(
     /** The engine's settings: these options where set, the descriptor's {@code consumer} limits otherwise. */
     public ServiceConsumerSettings toSettings(ConsumerLimits descriptor) {
         int attempts = retry.maxAttempts() != null ? retry.maxAttempts() : descriptor.maxAttempts();
-        return new ServiceConsumerSettings(service, bootstrapServers, effectiveMaxInFlight(descriptor), resumeFraction,
+        return new ServiceConsumerSettings(service, effectiveMaxInFlight(descriptor), resumeFraction,
                 rateLimit != null ? rateLimit : descriptor.rateLimitPerSecond(),
                 new RetryPolicy(attempts, retry.initialBackoff(), retry.multiplier(), retry.maxBackoff()),
                 callTimeout != null ? callTimeout : descriptor.callTimeout(),
                 new ExceptionClassifier(retry.transientExceptions()), maxPollRecords, expectedP99, maxPollInterval,
-                commitInterval, topicRefresh, shutdownGrace, kafka == null ? Map.of() : kafka);
+                maxUncommitted > 0 ? maxUncommitted : 20 * effectiveMaxInFlight(descriptor), egressAttempts, shutdownGrace);
     }
 
     private int effectiveMaxInFlight(ConsumerLimits descriptor) {

@@ -51,24 +51,29 @@ class ServiceConsumerPropertiesTests {
     }
 
     @Test
-    void defaultsServeTheSampleEntryOnTheLocalBroker() {
+    void defaultsServeTheSampleEntry() {
         ServiceConsumerProperties properties = bind(Map.of());
         ServiceConsumerSettings settings = properties.toSettings(ConsumerLimits.DEFAULTS);
 
         assertThat(properties.service()).isEqualTo("risk");
-        assertThat(settings.bootstrapServers()).isEqualTo("localhost:9092");
         assertThat(settings.maxInFlight()).isEqualTo(ConsumerLimits.DEFAULTS.maxInFlight());
         assertThat(settings.retry().initialBackoff()).isEqualTo(Duration.ofMillis(100));
         assertThat(settings.classifier().isTransient(new java.io.IOException("x"))).isTrue();
+        assertThat(settings.classifier().isTransient(new java.sql.SQLTransientConnectionException("x"))).isTrue();
+        assertThat(settings.egressAttempts()).isEqualTo(3);
     }
 
     @Test
-    void bindsKafkaPropertiesWithDotsAndTheOtherEngineOptions() {
-        ServiceConsumerSettings settings = bind(Map.of(
+    void bindsThePipelinesOtherOptions() {
+        ServiceConsumerProperties properties = bind(Map.of(
                 "offstream.consumer.commit-interval", "1s",
-                "offstream.consumer.kafka[session.timeout.ms]", "6000")).toSettings(DESCRIPTOR);
+                "offstream.consumer.egress-attempts", "5",
+                "offstream.consumer.retry.transient-exceptions", "java.lang.IllegalStateException"));
+        ServiceConsumerSettings settings = properties.toSettings(DESCRIPTOR);
 
-        assertThat(settings.commitInterval()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(settings.kafka()).containsEntry("session.timeout.ms", "6000");
+        assertThat(properties.commitInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.egressAttempts()).isEqualTo(5);
+        assertThat(settings.classifier().isTransient(new IllegalStateException("x"))).isTrue();
+        assertThat(settings.classifier().isTransient(new java.io.IOException("x"))).isFalse();
     }
 }

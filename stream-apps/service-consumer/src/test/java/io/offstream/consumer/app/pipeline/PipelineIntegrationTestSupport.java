@@ -1,10 +1,11 @@
-package io.offstream.consumer.core.engine;
+package io.offstream.consumer.app.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,8 +14,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.offstream.consumer.core.invoke.FunctionServiceInvoker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.offstream.consumer.app.ServiceConsumerApplication;
+import io.offstream.consumer.app.support.TestCatalogue;
 import io.offstream.contract.naming.RunHeaders;
 import io.offstream.contract.naming.RunTopics;
 import io.offstream.kafka.broker.KraftBroker;
@@ -23,7 +25,6 @@ import io.offstream.schemas.codec.HistorySchemaStore;
 import io.offstream.schemas.codec.SpecificRecordCodec;
 import io.offstream.schemas.sample.RiskDecision;
 import io.offstream.schemas.sample.Transaction;
-import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -43,13 +44,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * What the engine's integration tests share: a real KraftBroker in this JVM (one per test class),
- * run topics created like the plan phase does, ingress records produced like the ingress phase
- * does, and readers for egress, DLQ and the group's committed offsets.
+ * What the pipeline's integration tests share: a real KraftBroker in this JVM (one per test class),
+ * the consumer app started on it over a catalogue entry whose function is the test's (a bean of the
+ * app's context, the entry's {@code invoke.function}), run topics created like the plan phase does,
+ * ingress records produced like the ingress phase does, and readers for egress, DLQ and the group's
+ * committed offsets.
  */
-abstract class EngineIntegrationTestSupport {
+abstract class PipelineIntegrationTestSupport {
 
     static final HistorySchemaStore STORE = HistorySchemaStore.fromClasspath();
 
@@ -60,11 +66,14 @@ abstract class EngineIntegrationTestSupport {
     @TempDir
     static Path brokerDir;
 
+    @TempDir
+    Path catalogueDir;
+
     static KraftBroker broker;
 
-    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final List<ConfigurableApplicationContext> apps = new ArrayList<>();
 
-    private final List<ServiceConsumer<?, ?>> engines = new ArrayList<>();
+    MeterRegistry registry;
 
     @BeforeAll
     static void startBroker() {
@@ -79,28 +88,71 @@ abstract class EngineIntegrationTestSupport {
     }
 
     @AfterEach
-    void stopEngines() {
-        engines.forEach(ServiceConsumer::close);
+    void stopApps() {
+        apps.forEach(ConfigurableApplicationContext::close);
     }
 
     static String bootstrap() {
         return broker.bootstrapServers();
     }
 
-    ServiceConsumerSettings settings(String service) {
-        return ServiceConsumerSettings.defaults(service, bootstrap()).withTopicRefresh(Duration.ofSeconds(1));
+    /** The consumer's options ({@code offstream.consumer.*}) for a service. */
+    static Options options(String service) {
+        return new Options(service);
     }
 
-    /** The engine hosting the function, with the codecs the consumer app builds for the sample's catalogue entry. */
-    ServiceConsumer<IndexedRecord, IndexedRecord> start(ServiceConsumerSettings settings, Function<Transaction, RiskDecision> service,
-            int workers) {
-        Function<IndexedRecord, IndexedRecord> function = request -> service.apply((Transaction) request);
-        ServiceConsumer<IndexedRecord, IndexedRecord> engine = new ServiceConsumer<>(settings,
-                new FunctionServiceInvoker<>(function, workers), RecordCodecs.avro(STORE.history().require(Transaction.getClassSchema().getFullName()),
-                        STORE.history().require(RiskDecision.getClassSchema().getFullName()), getClass().getClassLoader()),
-                registry);
-        engines.add(engine);
-        return engine.start();
+    static final class Options {
+
+        final String service;
+
+        final Map<String, Object> values = new LinkedHashMap<>();
+
+        final List<String> args = new ArrayList<>();
+
+        Options(String service) {
+            this.service = service;
+        }
+
+        Options set(String option, Object value) {
+            values.put(option, value);
+            return this;
+        }
+
+        /** Any other property, e.g. the binder's: {@code --name=value}. */
+        Options arg(String arg) {
+            args.add(arg);
+            return this;
+        }
+    }
+
+    /**
+     * Starts the consumer app serving {@code options.service}: an entry with the sample's schemas
+     * whose function is {@code service}, registered as the bean the entry names.
+     */
+    ConfigurableApplicationContext start(Options options, Function<Transaction, RiskDecision> service, int workers) {
+        new TestCatalogue(catalogueDir).entry(options.service, """
+                name: %s
+                key: [txn_id]
+                invoke: {function: testService}
+                consumer: {max-in-flight: 256, max-attempts: 4, call-timeout: 10s}
+                """.formatted(options.service), Transaction.getClassSchema().toString(true),
+                RiskDecision.getClassSchema().toString(true));
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--spring.cloud.stream.kafka.binder.brokers=" + bootstrap(),
+                "--spring.cloud.stream.kafka.bindings.ingress.consumer.configuration.metadata.max.age.ms=1000",
+                "--offstream.services.location=" + catalogueDir,
+                "--offstream.consumer.service=" + options.service,
+                "--offstream.consumer.workers=" + workers,
+                "--offstream.consumer.exit-on-failure=false"));
+        options.values.forEach((option, value) -> args.add("--offstream.consumer." + option + "=" + value));
+        args.addAll(options.args);
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(ServiceConsumerApplication.class)
+                .initializers(context -> ((GenericApplicationContext) context).registerBean("testService", Function.class,
+                        () -> service))
+                .run(args.toArray(String[]::new));
+        apps.add(app);
+        registry = app.getBean(MeterRegistry.class);
+        return app;
     }
 
     static void createRunTopics(String service, String runKey, int partitions) {
@@ -159,6 +211,24 @@ abstract class EngineIntegrationTestSupport {
             }
             // anything more that is already there (duplicates would show here)
             consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+        }
+        return records;
+    }
+
+    /** Everything on the topic now, read for {@code wait} (for topics that should stay empty). */
+    static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, Duration wait) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
         }
         return records;
     }

@@ -1,4 +1,4 @@
-package io.offstream.consumer.core.engine;
+package io.offstream.consumer.app.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import io.offstream.consumer.core.retry.RetryPolicy;
 import io.offstream.contract.naming.RunHeaders;
 import io.offstream.contract.naming.RunTopics;
 import io.offstream.risk.SampleTransactions;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * the group still commits every ingress offset. The run's topics are created after the engine
  * started: the pattern subscription picks them up without a restart.
  */
-class PoisonRecordIntegrationTests extends EngineIntegrationTestSupport {
+class PoisonRecordIntegrationTests extends PipelineIntegrationTestSupport {
 
     private static final int COUNT = 1000;
 
@@ -48,8 +47,8 @@ class PoisonRecordIntegrationTests extends EngineIntegrationTestSupport {
             }
             return decision(t);
         };
-        ServiceConsumerSettings settings = settings("poison").withRetry(new RetryPolicy(3, Duration.ofMillis(20), 2, Duration.ofMillis(100)));
-        start(settings, service, 8);
+        start(options("poison").set("retry.max-attempts", 3).set("retry.initial-backoff", "20ms").set("retry.multiplier", 2)
+                .set("retry.max-backoff", "100ms"), service, 8);
 
         createRunTopics("poison", "run1", 3);
         String ingress = RunTopics.of("poison", "run1").ingress();

@@ -1,4 +1,4 @@
-package io.offstream.consumer.core.engine;
+package io.offstream.consumer.app.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import io.offstream.consumer.core.retry.RetryPolicy;
 import io.offstream.contract.naming.RunHeaders;
 import io.offstream.contract.naming.RunTopics;
 import io.offstream.risk.SampleTransactions;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * A call that hangs does not hold its slot: past the call timeout it fails with a (transient)
  * timeout, is retried, and once its attempts are spent goes to the DLQ while the rest go through.
  */
-class CallTimeoutIntegrationTests extends EngineIntegrationTestSupport {
+class CallTimeoutIntegrationTests extends PipelineIntegrationTestSupport {
 
     private static final int COUNT = 40;
 
@@ -42,8 +41,8 @@ class CallTimeoutIntegrationTests extends EngineIntegrationTestSupport {
         }
         produceTransactions(run.ingress(), "run1", transactions);
 
-        start(settings("hangs").withCallTimeout(Duration.ofMillis(300))
-                .withRetry(new RetryPolicy(2, Duration.ofMillis(10), 1, Duration.ofMillis(10))), service, 4);
+        start(options("hangs").set("call-timeout", "300ms").set("retry.max-attempts", 2).set("retry.initial-backoff", "10ms")
+                .set("retry.multiplier", 1), service, 4);
 
         List<ConsumerRecord<byte[], byte[]>> dlq = readAtLeast(run.dlq(), 1, Duration.ofSeconds(30));
         readAtLeast(run.egress(), COUNT - 1, Duration.ofSeconds(30));

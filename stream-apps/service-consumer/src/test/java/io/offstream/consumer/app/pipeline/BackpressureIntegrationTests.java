@@ -1,4 +1,4 @@
-package io.offstream.consumer.core.engine;
+package io.offstream.consumer.app.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * metrics while it runs), consumption pauses and resumes, per-key order holds with concurrency
  * well beyond the partition count.
  */
-class BackpressureIntegrationTests extends EngineIntegrationTestSupport {
+class BackpressureIntegrationTests extends PipelineIntegrationTestSupport {
 
     private static final int BOUND = 16;
 
@@ -61,8 +61,7 @@ class BackpressureIntegrationTests extends EngineIntegrationTestSupport {
         }
         produceTransactions(ingress, "run1", transactions);
 
-        ServiceConsumerSettings settings = settings("slow").withMaxInFlight(BOUND).withMaxPollRecords(100);
-        start(settings, slow, BOUND * 2);
+        start(options("slow").set("max-in-flight", BOUND).set("max-poll-records", 100), slow, BOUND * 2);
 
         List<Double> sampled = new ArrayList<>();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();

@@ -1,0 +1,115 @@
+package io.offstream.consumer.app.binding;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import io.offstream.consumer.core.engine.InboundRecord;
+import io.offstream.consumer.core.engine.RecordSink;
+import io.offstream.contract.naming.RunHeaders;
+import io.offstream.contract.naming.RunTopics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.integration.kafka.support.KafkaSendFailureException;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaProducerException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHandler;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * Writes the pipeline's output through the binder and spring-kafka:
+ * <ul>
+ * <li>a result goes through {@link StreamBridge} to a binding named after the run's egress topic
+ * (created on first use, producer settings from {@code spring.cloud.stream.kafka.default.producer});
+ * the message carries a receipt that the binder hands back on its record-metadata channel once
+ * Kafka acknowledged the write ({@link #receipts()}), or on the error channel when it failed
+ * ({@link #failures()});</li>
+ * <li>a dead-lettered record goes through spring-kafka's {@link DeadLetterPublishingRecoverer} to
+ * the run's DLQ topic, with its standard headers (original topic, partition, offset, timestamp,
+ * exception class, message and stack trace) and Offstream's stage and attempts.</li>
+ * </ul>
+ */
+public class BinderRecordSink implements RecordSink, AutoCloseable {
+
+    /** The message header holding the future a result's write completes. */
+    static final String RECEIPT = "offstream_receipt";
+
+    private final StreamBridge bridge;
+
+    private final DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducers;
+
+    private final DeadLetterPublishingRecoverer deadLetters;
+
+    /**
+     * @param deadLetterProducers the DLQ publisher's producers; it writes to the DLQ topic of each
+     *        record's run, the partition chosen by Kafka
+     */
+    public BinderRecordSink(StreamBridge bridge, DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducers) {
+        this.bridge = bridge;
+        this.deadLetterProducers = deadLetterProducers;
+        this.deadLetters = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(deadLetterProducers),
+                (record, error) -> new TopicPartition(RunTopics.ofIngress(record.topic()).dlq(), -1));
+    }
+
+    @Override
+    public void close() {
+        deadLetterProducers.destroy();
+    }
+
+    @Override
+    public CompletableFuture<?> result(InboundRecord source, byte[] value) {
+        CompletableFuture<Void> receipt = new CompletableFuture<>();
+        Message<byte[]> message = MessageBuilder.withPayload(value)
+                .setHeader(KafkaHeaders.KEY, source.key())
+                .setHeader(NativeHeadersMapper.NATIVE_HEADERS, source.headers())
+                .setHeader(RECEIPT, receipt)
+                .build();
+        if (!bridge.send(RunTopics.ofIngress(source.topic()).egress(), message)) {
+            receipt.completeExceptionally(new IllegalStateException("the egress binding refused the result of " + source));
+        }
+        return receipt;
+    }
+
+    @Override
+    public CompletableFuture<?> deadLetter(InboundRecord source, DeadLetter reason) {
+        // the publisher keeps the record's headers: Offstream's stage and attempts travel with them
+        RecordHeaders headers = new RecordHeaders(source.headers().toArray());
+        headers.add(RunHeaders.ERROR_STAGE, reason.stage().getBytes(StandardCharsets.UTF_8));
+        headers.add(RunHeaders.ERROR_ATTEMPTS, Integer.toString(reason.attempts()).getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(source.topic(), source.partition(), source.offset(),
+                source.timestamp(), TimestampType.CREATE_TIME, -1, -1, source.key(), source.value(), headers, Optional.empty());
+        Exception error = reason.error() instanceof Exception e ? e : new IllegalStateException(reason.error());
+        // waits for Kafka's acknowledgment and throws if the write failed (the pipeline calls it off the I/O threads)
+        deadLetters.accept(record, null, error);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Completes a result's receipt: subscribed to the binder's record-metadata channel. */
+    public MessageHandler receipts() {
+        return message -> {
+            if (message.getHeaders().get(RECEIPT) instanceof CompletableFuture<?> receipt) {
+                receipt.complete(null);
+            }
+        };
+    }
+
+    /** Fails a result's receipt: subscribed to the error channel, where the binder reports failed writes. */
+    public MessageHandler failures() {
+        return message -> {
+            if (message.getPayload() instanceof KafkaSendFailureException failed && failed.getFailedMessage() != null
+                    && failed.getFailedMessage().getHeaders().get(RECEIPT) instanceof CompletableFuture<?> receipt) {
+                Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
+                // spring-kafka wraps the producer's own exception ("Failed to send"): report that one
+                receipt.completeExceptionally(cause instanceof KafkaProducerException && cause.getCause() != null
+                        ? cause.getCause() : cause);
+            }
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package io.offstream.consumer.app.binding;
+
+import java.util.Map;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.springframework.kafka.support.KafkaHeaderMapper;
+import org.springframework.messaging.MessageHeaders;
+
+/**
+ * The binder's header mapper ({@code kafkaBinderHeaderMapper}): an ingress record's Kafka headers
+ * travel as they are, under one message header, and are written unchanged on its result. Offstream's
+ * headers are raw UTF-8 bytes that Spring's JSON-typing mapper would only rewrap, and the message
+ * headers of the pipeline's own (its receipt) must never reach Kafka.
+ */
+public class NativeHeadersMapper implements KafkaHeaderMapper {
+
+    /** The message header holding the record's {@link Headers}. */
+    public static final String NATIVE_HEADERS = "offstream_nativeHeaders";
+
+    @Override
+    public void toHeaders(Headers source, Map<String, Object> target) {
+        target.put(NATIVE_HEADERS, source);
+    }
+
+    @Override
+    public void fromHeaders(MessageHeaders headers, Headers target) {
+        if (headers.get(NATIVE_HEADERS) instanceof Headers nativeHeaders) {
+            for (Header header : nativeHeaders) {
+                target.add(header);
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.offstream.consumer.app.config;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.offstream.consumer.app.binding.BinderRecordSink;
+import io.offstream.consumer.app.binding.IngressContainer;
+import io.offstream.consumer.app.binding.IngressFunction;
+import io.offstream.consumer.app.binding.NativeHeadersMapper;
+import io.offstream.consumer.core.engine.ServicePipeline;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.integration.channel.DirectChannel;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.support.KafkaHeaderMapper;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.SubscribableChannel;
+
+/**
+ * The binder side: the function bound to the {@code ingress} binding, its listener container
+ * ({@link IngressContainer}), the header mapper, the sink writing results through
+ * {@link StreamBridge} and dead letters through spring-kafka's publisher, the drain on shutdown
+ * and what happens when the pipeline fails.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ConsumerBindingConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumerBindingConfiguration.class);
+
+    /** The bound function ({@code spring.cloud.function.definition=serviceConsumer}). */
+    @Bean
+    Consumer<Message<byte[]>> serviceConsumer(ServicePipeline<?, ?> pipeline) {
+        return new IngressFunction(pipeline);
+    }
+
+    @Bean
+    IngressContainer ingressContainer(Environment environment, ServiceConsumerProperties properties,
+            ObjectProvider<ServicePipeline<?, ?>> pipeline) {
+        String binding = "spring.cloud.stream.kafka.bindings.ingress.consumer.configuration.";
+        return new IngressContainer(environment.getRequiredProperty("spring.cloud.stream.bindings.ingress.destination"),
+                properties.commitInterval(), name -> environment.containsProperty(binding + name), pipeline);
+    }
+
+    /** The binder's header mapper for every binding (it looks the bean up by this name). */
+    @Bean
+    KafkaHeaderMapper kafkaBinderHeaderMapper() {
+        return new NativeHeadersMapper();
+    }
+
+    /**
+     * The DLQ publisher's producer: the binder's brokers, {@code required-acks} and
+     * {@code producer-properties} (the binder's own configuration lives in its child context).
+     */
+    private static DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducerFactory(Environment environment) {
+        String binder = "spring.cloud.stream.kafka.binder.";
+        Map<String, Object> config = new HashMap<>(Binder.get(environment)
+                .bind(binder + "producer-properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.getProperty(binder + "brokers", "localhost:9092"));
+        config.put(ProducerConfig.ACKS_CONFIG, environment.getProperty(binder + "required-acks", "all"));
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "offstream-dlq");
+        return new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Closing it closes the DLQ publisher's producer, after the pipeline drained. */
+    @Bean(destroyMethod = "close")
+    BinderRecordSink recordSink(StreamBridge bridge, Environment environment) {
+        return new BinderRecordSink(bridge, deadLetterProducerFactory(environment));
+    }
+
+    /** Where the binder reports each acknowledged result ({@code record-metadata-channel} of the egress bindings). */
+    @Bean
+    SubscribableChannel offstreamEgressReceipts(BinderRecordSink sink) {
+        DirectChannel channel = new DirectChannel();
+        channel.subscribe(sink.receipts());
+        return channel;
+    }
+
+    /** The binder reports a failed result write on the error channel. */
+    @Bean
+    Object egressFailureSubscription(@Qualifier("errorChannel") SubscribableChannel errorChannel, BinderRecordSink sink) {
+        errorChannel.subscribe(sink.failures());
+        return sink;
+    }
+
+    /**
+     * Before the ingress binding stops (a higher phase stops earlier), the pipeline stops taking
+     * records and lets those in flight finish, so the container commits them as it stops. When the
+     * pipeline fails (a result or dead letter cannot be written) the binding is stopped, so nothing
+     * past the failed record is committed, and the process exits if so configured.
+     */
+    @Bean
+    SmartLifecycle pipelineDrain(ServicePipeline<?, ?> pipeline, ServiceConsumerProperties properties,
+            BindingsLifecycleController bindings, ConfigurableApplicationContext context) {
+        pipeline.onFailure(failure -> new Thread(() -> {
+            bindings.changeState(IngressContainer.BINDING, BindingsLifecycleController.State.STOPPED);
+            if (properties.exitOnFailure()) {
+                log.error("Service consumer failed; exiting so a supervisor restarts it from the committed offsets: {}",
+                        failure.toString());
+                System.exit(SpringApplication.exit(context, () -> 1));
+            }
+        }, "offstream-failure").start());
+        return new SmartLifecycle() {
+
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                pipeline.drain();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return SmartLifecycle.DEFAULT_PHASE - 2000;
+            }
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package io.offstream.benchmarks;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+import io.offstream.contract.naming.RunTopics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * The least a consumer that writes results can do, as the ceiling for the others: poll, send every
+ * record on unchanged (no decoding, no service), wait for the acks, commit; one thread. Its rate is
+ * what this broker and machine allow, whatever the consumer.
+ */
+final class RawPipe {
+
+    private final String bootstrap;
+
+    private final Duration timeout;
+
+    RawPipe(String bootstrap, Duration timeout) {
+        this.bootstrap = bootstrap;
+        this.timeout = timeout;
+    }
+
+    StageResult run(String stage, RunTopics run, int records, int maxPollRecords) throws InterruptedException {
+        Properties c = KafkaClients.consumerProperties(bootstrap, "raw-pipe-" + maxPollRecords);
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(maxPollRecords));
+        StageClock clock = new StageClock(records);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(c);
+             KafkaProducer<byte[], byte[]> producer = KafkaClients.resultProducer(bootstrap)) {
+            consumer.subscribe(List.of(run.ingress()));
+            while (!clock.isFinished() && System.nanoTime() < deadline) {
+                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(100));
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                clock.started();
+                for (ConsumerRecord<byte[], byte[]> record : batch) {
+                    producer.send(new ProducerRecord<>(run.egress(), null, null, record.key(), record.value(), record.headers()));
+                }
+                // results acknowledged before their offsets are committed: at-least-once, like the others
+                producer.flush();
+                consumer.commitSync();
+                clock.completed(batch.count());
+            }
+        }
+        StageResult result = clock.result(stage);
+        System.out.println(result.summary());
+        return result;
+    }
+}

@@ -1,0 +1,74 @@
+package io.offstream.benchmarks;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Times one stage the same way for every consumer: from the first record it processes (group join,
+ * assignment and start-up excluded) to the moment the last of its results is acknowledged by Kafka.
+ * Thread-safe: workers, callbacks and pollers report to it concurrently.
+ */
+final class StageClock {
+
+    private final long expected;
+
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    private final AtomicLong done = new AtomicLong();
+
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    private volatile long startNanos;
+
+    private volatile long endNanos;
+
+    StageClock(long expected) {
+        this.expected = expected;
+    }
+
+    /** A record is being processed; only the first call counts. */
+    void started() {
+        if (!started.get() && started.compareAndSet(false, true)) {
+            startNanos = System.nanoTime();
+        }
+    }
+
+    /** {@code count} more results were acknowledged. */
+    void completed(long count) {
+        if (done.addAndGet(count) >= expected && finished.getCount() > 0) {
+            synchronized (this) {
+                if (finished.getCount() > 0) {
+                    endNanos = System.nanoTime();
+                    finished.countDown();
+                }
+            }
+        }
+    }
+
+    long completed() {
+        return done.get();
+    }
+
+    boolean isFinished() {
+        return finished.getCount() == 0;
+    }
+
+    /** Waits for the last result and times the stage; fails if it does not come in time. */
+    StageResult await(String stage, Duration timeout) throws InterruptedException {
+        if (!finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(stage + ": only " + done.get() + " of " + expected + " results after " + timeout);
+        }
+        return result(stage);
+    }
+
+    /** The stage's figures once every result is in. */
+    StageResult result(String stage) {
+        if (!isFinished()) {
+            throw new IllegalStateException(stage + ": only " + done.get() + " of " + expected + " results");
+        }
+        return new StageResult(stage, expected, (endNanos - startNanos) / 1e9);
+    }
+}
