@@ -16,9 +16,14 @@ import java.util.Properties;
  * @param paretoConcurrency calls in flight at once in each heavy-tailed stage ({@code bench.pareto.concurrency})
  * @param chunkSize the Spring Batch job's chunk size ({@code bench.batch.chunk})
  * @param stageTimeout how long one stage may take before the run gives up ({@code bench.stage.timeout}, seconds)
+ * @param stages the stages to run, e.g. {@code 1b,2} ({@code bench.stages}); empty = all
  */
 record BenchmarkOptions(int records, int slowRecords, int paretoRecords, int partitions, int paretoConcurrency,
-        int chunkSize, Duration stageTimeout) {
+        int chunkSize, Duration stageTimeout, java.util.Set<String> stages) {
+
+    boolean runs(String stage) {
+        return stages.isEmpty() || stages.contains(stage);
+    }
 
     static BenchmarkOptions fromSystemProperties() {
         return parse(System.getProperties());
@@ -37,8 +42,14 @@ record BenchmarkOptions(int records, int slowRecords, int paretoRecords, int par
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Bad benchmark options: " + String.join("; ", problems));
         }
+        java.util.Set<String> stages = new java.util.TreeSet<>();
+        for (String stage : properties.getProperty("bench.stages", "").split(",")) {
+            if (!stage.isBlank()) {
+                stages.add(stage.strip());
+            }
+        }
         return new BenchmarkOptions(records, slowRecords, paretoRecords, partitions, paretoConcurrency, chunkSize,
-                Duration.ofSeconds(timeoutSeconds));
+                Duration.ofSeconds(timeoutSeconds), java.util.Set.copyOf(stages));
     }
 
     private static int positive(Properties properties, String name, int defaultValue, List<String> problems) {

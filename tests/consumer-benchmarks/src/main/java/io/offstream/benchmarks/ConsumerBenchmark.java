@@ -170,6 +170,9 @@ public final class ConsumerBenchmark {
 
     /** Runs one stage; a failure is printed and kept for the table, and the next stage runs. */
     private void measure(String id, String label, Stage stage) throws InterruptedException {
+        if (!options.runs(id)) {
+            return;
+        }
         labels.put(id, label);
         System.out.printf("%n%s. %s (load average %s)%n", id, label, loadAverage());
         try {

@@ -13,10 +13,9 @@ import org.apache.kafka.common.header.Headers;
  * @param key the key bytes (per-key order is kept on them); null for none
  * @param value the value bytes
  * @param headers the Kafka headers (run key, partition date, source position), kept on the result
- * @param commitThrough commits the group's offset through this record (the container's acknowledgment)
  */
 public record InboundRecord(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value,
-        Headers headers, Runnable commitThrough) {
+        Headers headers) {
 
     public TopicPartition topicPartition() {
         return new TopicPartition(topic, partition);

@@ -4,8 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.offstream.consumer.core.flow.BackpressureGate;
 import io.offstream.consumer.core.invoke.ServiceInvoker;
 import io.offstream.consumer.core.metrics.ConsumerMetrics;
-import io.offstream.consumer.core.offsets.OffsetTracker;
+import io.offstream.consumer.core.offsets.DeliveredBatches;
 import io.offstream.consumer.core.polling.LatencyRecorder;
 import io.offstream.consumer.core.polling.MaxPollRecordsAdvisor;
 import io.offstream.consumer.core.ratelimit.CallRateLimiter;
@@ -36,10 +35,10 @@ import org.slf4j.LoggerFactory;
  * admitted into a bounded in-flight window that spans polls, with per-key lanes (so concurrency is
  * not limited by partitions), waits for a rate-limiter permit, is decoded and handed to the service
  * asynchronously under a call timeout, retried on transient failures, and its result written to the
- * run's egress topic (or the record to its DLQ) through the {@link RecordSink}. An ingress offset is
- * committed only once every record at or before it is acknowledged by Kafka.
+ * run's egress topic (or the record to its DLQ) through the {@link RecordSink}. A delivered batch is
+ * committed only once every record in it and in every batch before it is acknowledged by Kafka.
  *
- * <p>Threads: the container's listener thread calls {@link #accept}; a small dispatcher starts
+ * <p>Threads: the container's listener thread calls {@link #accept} with each polled batch; a small dispatcher starts
  * records; the invoker runs calls (worker pool or HTTP client); a scheduler serves rate-limiter
  * permits and backoffs; the sink's completions only do bookkeeping. When the window is full and
  * records wait, delivery is paused through {@link FlowControl} and resumed once it drains.
@@ -60,7 +59,7 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
 
     private final ConsumerMetrics metrics;
 
-    private final OffsetTracker tracker = new OffsetTracker();
+    private final DeliveredBatches batches = new DeliveredBatches();
 
     private final InFlightWindow window;
 
@@ -79,7 +78,7 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
     private final ExecutorService dispatcher;
 
     /** Delivered records waiting for room in the window; at most about two polls' worth (delivery pauses). */
-    private final ArrayDeque<InboundRecord> waiting = new ArrayDeque<>();
+    private final ArrayDeque<Work> waiting = new ArrayDeque<>();
 
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
@@ -114,38 +113,54 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
     // ---------------------------------------------------------------- listener thread
 
     /**
-     * Takes one delivered record; never blocks. After a failure, or once draining began, records
-     * are left uncommitted, so they are delivered again after a restart.
+     * Takes one delivered batch; never blocks. {@code commit} (the container's acknowledgment of the
+     * batch) runs once every record in it and in every earlier batch is written. After a failure, or
+     * once draining began, batches are left uncommitted, so they are delivered again after a restart.
      */
-    public void accept(InboundRecord record) {
-        if (!accepting || failure.get() != null) {
+    public void accept(List<InboundRecord> records, Runnable commit) {
+        if (records.isEmpty() || !accepting || failure.get() != null) {
             return;
         }
-        Runnable commitThrough = record.commitThrough(); // not the record: its payload is not kept until the commit
-        tracker.register(record.topicPartition(), record.offset(), () -> {
+        DeliveredBatches.Batch batch = batches.deliver(records.size(), () -> {
             metrics.recordCommit();
-            commitThrough.run();
+            commit.run();
         });
-        metrics.recordIn(1);
+        metrics.recordIn(records.size());
         synchronized (waiting) {
-            if (waiting.isEmpty() && window.hasRoom()) {
-                window.admit(laneKey(record), () -> start(record));
-            }
-            else {
-                waiting.addLast(record);
+            for (InboundRecord record : records) {
+                Work work = new Work(record, batch);
+                if (waiting.isEmpty() && window.hasRoom()) {
+                    window.admit(laneKey(record), () -> start(work));
+                }
+                else {
+                    waiting.addLast(work);
+                }
             }
             applyBackpressure();
         }
     }
 
-    /** Partitions this consumer lost: their waiting records are dropped and later completions ignored. */
-    public void revoked(Collection<TopicPartition> partitions) {
-        Set<TopicPartition> gone = new HashSet<>(partitions);
-        synchronized (waiting) {
-            waiting.removeIf(record -> gone.contains(record.topicPartition()));
-            applyBackpressure();
+    /**
+     * Partitions this consumer is about to give up (called on the listener thread before the
+     * container commits them): waits, up to the shutdown grace, until every batch delivered so far
+     * is written and acknowledged, so the container's commit covers exactly what was processed.
+     * While draining for a stop, or after a failure, it does not wait: what is unfinished stays
+     * uncommitted and is delivered again.
+     */
+    public void revoking(Collection<?> partitions) {
+        if (!accepting || failure.get() != null) {
+            return;
         }
-        tracker.forget(gone);
+        long mark = batches.delivered();
+        try {
+            if (!batches.awaitCommitted(mark, settings.shutdownGrace().toMillis())) {
+                fail(new IllegalStateException("Partitions " + partitions + " were revoked, and the records delivered before"
+                        + " were not all written within " + settings.shutdownGrace()));
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Whether delivery is paused for backpressure (newly assigned partitions should start paused). */
@@ -230,7 +245,7 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
     /** Under the {@code waiting} lock. */
     private void applyBackpressure() {
         waitingCount = waiting.size();
-        switch (gate.decide(paused, !window.hasRoom(), waiting.size(), window.inFlight(), tracker.pending())) {
+        switch (gate.decide(paused, !window.hasRoom(), waiting.size(), window.inFlight(), batches.uncommitted())) {
             case PAUSE -> {
                 paused = true;
                 flow.pause();
@@ -251,19 +266,19 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
      * key's earlier results: the slot is free and the key's next record may start. Its offset
      * completes only when Kafka acknowledges the write ({@link #written}).
      */
-    private void release(InboundRecord record) {
-        window.complete(laneKey(record));
+    private void release(Work work) {
+        window.complete(laneKey(work.record()));
         synchronized (waiting) {
             while (!waiting.isEmpty() && window.hasRoom()) {
-                InboundRecord next = waiting.pollFirst();
-                window.admit(laneKey(next), () -> start(next));
+                Work next = waiting.pollFirst();
+                window.admit(laneKey(next.record()), () -> start(next));
             }
             applyBackpressure();
         }
     }
 
-    private void written(InboundRecord record) {
-        tracker.complete(record.topicPartition(), record.offset());
+    private void written(Work work) {
+        batches.complete(work.batch());
         if (paused) {
             synchronized (waiting) { // the uncommitted count may have dropped to where delivery resumes
                 applyBackpressure();
@@ -283,26 +298,26 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
 
     // ---------------------------------------------------------------- per record
 
-    private void start(InboundRecord record) {
+    private void start(Work work) {
         I request;
         try {
-            request = codecs.decoder().apply(record.value());
+            request = codecs.decoder().apply(work.record().value());
         }
         catch (RuntimeException e) {
-            deadLetter(record, new RecordSink.DeadLetter("decode", e, 0));
+            deadLetter(work, new RecordSink.DeadLetter("decode", e, 0));
             return;
         }
-        attempt(record, request, 1);
+        attempt(work, request, 1);
     }
 
-    private void attempt(InboundRecord record, I request, int attempt) {
+    private void attempt(Work work, I request, int attempt) {
         CompletableFuture<Void> permit = limiter.acquire();
         if (!permit.isDone()) {
             metrics.recordRateLimiterWait();
         }
         permit.thenCompose(ignored -> timedCall(request)).whenComplete((result, error) -> {
             if (error == null) {
-                publish(record, result, attempt);
+                publish(work, result, attempt);
                 return;
             }
             Throwable cause = ExceptionClassifier.unwrap(error);
@@ -311,10 +326,10 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
             if (isTransient && settings.retry().allowsAnotherAfter(attempt) && failure.get() == null) {
                 metrics.recordRetry();
                 long backoff = settings.retry().backoffAfter(attempt).toMillis();
-                scheduler.schedule(() -> attempt(record, request, attempt + 1), backoff, TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> attempt(work, request, attempt + 1), backoff, TimeUnit.MILLISECONDS);
             }
             else {
-                deadLetter(record, new RecordSink.DeadLetter("service", cause, attempt));
+                deadLetter(work, new RecordSink.DeadLetter("service", cause, attempt));
             }
         });
     }
@@ -347,17 +362,17 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
         return cause;
     }
 
-    private void publish(InboundRecord record, O result, int attempts) {
+    private void publish(Work work, O result, int attempts) {
         byte[] value;
         try {
             value = codecs.encoder().apply(result);
         }
         catch (RuntimeException e) {
-            deadLetter(record, new RecordSink.DeadLetter("service", e, attempts));
+            deadLetter(work, new RecordSink.DeadLetter("service", e, attempts));
             return;
         }
-        writeResult(record, value, 1);
-        release(record);
+        writeResult(work, value, 1);
+        release(work);
     }
 
     /**
@@ -365,16 +380,17 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
      * (the producer has already retried within its delivery timeout), and if that fails too the
      * pipeline stops before committing past it, so nothing is lost or dead-lettered wrongly.
      */
-    private void writeResult(InboundRecord record, byte[] value, int attempt) {
+    private void writeResult(Work work, byte[] value, int attempt) {
+        InboundRecord record = work.record();
         send(() -> sink.result(record, value)).whenComplete((ok, error) -> {
             if (error == null) {
                 metrics.recordOut();
-                written(record);
+                written(work);
             }
             else if (attempt < settings.egressAttempts() && failure.get() == null) {
                 log.warn("Writing the result of {} failed (attempt {} of {}), writing it again: {}", record, attempt,
                         settings.egressAttempts(), ExceptionClassifier.unwrap(error).toString());
-                scheduler.schedule(() -> writeResult(record, value, attempt + 1),
+                scheduler.schedule(() -> writeResult(work, value, attempt + 1),
                         settings.retry().backoffAfter(attempt).toMillis(), TimeUnit.MILLISECONDS);
             }
             else if (fail(ExceptionClassifier.unwrap(error))) {
@@ -383,7 +399,8 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
         });
     }
 
-    private void deadLetter(InboundRecord record, RecordSink.DeadLetter reason) {
+    private void deadLetter(Work work, RecordSink.DeadLetter reason) {
+        InboundRecord record = work.record();
         if (!"decode".equals(reason.stage())) {
             log.debug("Dead-lettering {} at {}: {}", record, reason.stage(), reason.error().toString());
         }
@@ -393,14 +410,14 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
                 .whenComplete((ok, error) -> {
                     if (error == null) {
                         metrics.recordDeadLettered(reason.stage());
-                        written(record);
+                        written(work);
                     }
                     else if (fail(ExceptionClassifier.unwrap(error))) {
                         // neither egress nor DLQ took the record: stop before committing past it
                         log.error("Cannot write {} to the DLQ; stopping", record, ExceptionClassifier.unwrap(error));
                     }
                 });
-        release(record);
+        release(work);
     }
 
     private static CompletableFuture<?> send(java.util.function.Supplier<CompletableFuture<?>> write) {
@@ -421,13 +438,17 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
     private record LaneKey(String topic, ByteBuffer key) {
     }
 
+    /** A record on its way through the pipeline, and the delivered batch it belongs to. */
+    private record Work(InboundRecord record, DeliveredBatches.Batch batch) {
+    }
+
     private void registerGauges() {
         metrics.gauge("offstream.consumer.in.flight", "Records admitted and not yet released to egress/DLQ", window::inFlight);
         metrics.gauge("offstream.consumer.in.flight.max", "Most records ever in flight at once", window::highWaterMark);
         metrics.gauge("offstream.consumer.in.flight.limit", "The in-flight bound", window::capacity);
         metrics.gauge("offstream.consumer.waiting", "Delivered records waiting for room in the window", () -> waitingCount);
         metrics.gauge("offstream.consumer.uncommitted", "Delivered records not yet committed (bounded by max-uncommitted)",
-                tracker::pending);
+                batches::uncommitted);
         metrics.gauge("offstream.consumer.paused", "1 while delivery is paused for backpressure", () -> paused ? 1 : 0);
         metrics.gauge("offstream.consumer.rate.limit", "Service calls per second allowed (0 = unlimited)", limiter::permitsPerSecond);
         metrics.gauge("offstream.consumer.max.poll.records", "max.poll.records in use", () -> maxPollRecords);

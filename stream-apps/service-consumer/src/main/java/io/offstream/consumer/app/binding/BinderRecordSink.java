@@ -20,14 +20,19 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.MessageHandler;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.util.MimeTypeUtils;
 
 /**
  * Writes the pipeline's output through the binder and spring-kafka:
  * <ul>
- * <li>a result goes through {@link StreamBridge} to a binding named after the run's egress topic
- * (created on first use, producer settings from {@code spring.cloud.stream.kafka.default.producer});
+ * <li>a result goes to a binding named after the run's egress topic, made by {@link StreamBridge}
+ * on first use (producer settings from {@code spring.cloud.stream.kafka.default.producer}) and
+ * sent on directly after that ({@link EgressBindings});
  * the message carries a receipt that the binder hands back on its record-metadata channel once
  * Kafka acknowledged the write ({@link #receipts()}), or on the error channel when it failed
  * ({@link #failures()});</li>
@@ -43,6 +48,8 @@ public class BinderRecordSink implements RecordSink, AutoCloseable {
 
     private final StreamBridge bridge;
 
+    private final EgressBindings egress;
+
     private final DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducers;
 
     private final DeadLetterPublishingRecoverer deadLetters;
@@ -51,8 +58,10 @@ public class BinderRecordSink implements RecordSink, AutoCloseable {
      * @param deadLetterProducers the DLQ publisher's producers; it writes to the DLQ topic of each
      *        record's run, the partition chosen by Kafka
      */
-    public BinderRecordSink(StreamBridge bridge, DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducers) {
+    public BinderRecordSink(StreamBridge bridge, EgressBindings egress,
+            DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducers) {
         this.bridge = bridge;
+        this.egress = egress;
         this.deadLetterProducers = deadLetterProducers;
         this.deadLetters = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(deadLetterProducers),
                 (record, error) -> new TopicPartition(RunTopics.ofIngress(record.topic()).dlq(), -1));
@@ -69,9 +78,26 @@ public class BinderRecordSink implements RecordSink, AutoCloseable {
         Message<byte[]> message = MessageBuilder.withPayload(value)
                 .setHeader(KafkaHeaders.KEY, source.key())
                 .setHeader(NativeHeadersMapper.NATIVE_HEADERS, source.headers())
+                .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_OCTET_STREAM_VALUE)
                 .setHeader(RECEIPT, receipt)
                 .build();
-        if (!bridge.send(RunTopics.ofIngress(source.topic()).egress(), message)) {
+        String topic = RunTopics.ofIngress(source.topic()).egress();
+        MessageChannel channel = egress.channel(topic);
+        boolean sent;
+        if (channel == null) {
+            // binds the run's egress topic (EgressBindings keeps its channel); octet-stream: the bytes as they are
+            sent = bridge.send(topic, message, MimeTypeUtils.APPLICATION_OCTET_STREAM);
+        }
+        else {
+            try {
+                sent = channel.send(message);
+            }
+            catch (MessageDeliveryException unbound) { // StreamBridge dropped the binding: bind it again
+                egress.forget(topic, channel);
+                sent = bridge.send(topic, message, MimeTypeUtils.APPLICATION_OCTET_STREAM);
+            }
+        }
+        if (!sent) {
             receipt.completeExceptionally(new IllegalStateException("the egress binding refused the result of " + source));
         }
         return receipt;

@@ -31,8 +31,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * the binding sets them;</li>
  * <li>paused and resumed per partition for backpressure, which leaves the container's own pause
  * ({@code /actuator/bindings}) to the user;</li>
- * <li>told of rebalances: newly assigned partitions start paused while the pipeline is, revoked ones
- * are forgotten after the container committed their acknowledged offsets.</li>
+ * <li>told of rebalances: newly assigned partitions start paused while the pipeline is; before
+ * partitions are given up, the records delivered so far are written, so the container commits them.</li>
  * </ul>
  */
 public class IngressContainer implements ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>>,
@@ -141,12 +141,20 @@ public class IngressContainer implements ListenerContainerCustomizer<AbstractMes
         }
     }
 
+    /** On the listener thread: lets the records delivered so far be written, so the container's commit covers them. */
+    @Override
+    public void onPartitionsRevokedBeforeCommit(String bindingName, Consumer<?, ?> consumer,
+            Collection<TopicPartition> partitions) {
+        if (!partitions.isEmpty()) {
+            pipeline.getObject().revoking(partitions);
+        }
+    }
+
     @Override
     public void onPartitionsRevokedAfterCommit(String bindingName, Consumer<?, ?> consumer,
             Collection<TopicPartition> partitions) {
         if (!partitions.isEmpty()) {
             pausedHere.removeAll(partitions);
-            pipeline.getObject().revoked(partitions);
             log.info("Revoked {}", partitions);
         }
     }

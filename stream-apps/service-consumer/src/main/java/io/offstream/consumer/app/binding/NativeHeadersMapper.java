@@ -8,10 +8,11 @@ import org.springframework.kafka.support.KafkaHeaderMapper;
 import org.springframework.messaging.MessageHeaders;
 
 /**
- * The binder's header mapper ({@code kafkaBinderHeaderMapper}): an ingress record's Kafka headers
- * travel as they are, under one message header, and are written unchanged on its result. Offstream's
- * headers are raw UTF-8 bytes that Spring's JSON-typing mapper would only rewrap, and the message
- * headers of the pipeline's own (its receipt) must never reach Kafka.
+ * The binder's header mapper ({@code kafkaBinderHeaderMapper}), for the egress bindings: a result
+ * message carries its ingress record's Kafka headers as they are, under one message header, and
+ * they are written unchanged; no other message header (the pipeline's receipt, the content type)
+ * reaches Kafka. Offstream's headers are raw UTF-8 bytes that Spring's JSON-typing mapper would
+ * only rewrap.
  */
 public class NativeHeadersMapper implements KafkaHeaderMapper {
 

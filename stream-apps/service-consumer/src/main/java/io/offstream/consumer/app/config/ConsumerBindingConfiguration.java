@@ -1,10 +1,12 @@
 package io.offstream.consumer.app.config;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import io.offstream.consumer.app.binding.BinderRecordSink;
+import io.offstream.consumer.app.binding.EgressBindings;
 import io.offstream.consumer.app.binding.IngressContainer;
 import io.offstream.consumer.app.binding.IngressFunction;
 import io.offstream.consumer.app.binding.NativeHeadersMapper;
@@ -44,7 +46,7 @@ public class ConsumerBindingConfiguration {
 
     /** The bound function ({@code spring.cloud.function.definition=serviceConsumer}). */
     @Bean
-    Consumer<Message<byte[]>> serviceConsumer(ServicePipeline<?, ?> pipeline) {
+    Consumer<Message<List<byte[]>>> serviceConsumer(ServicePipeline<?, ?> pipeline) {
         return new IngressFunction(pipeline);
     }
 
@@ -76,10 +78,16 @@ public class ConsumerBindingConfiguration {
         return new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
+    /** Handed each egress binding's channel when StreamBridge binds a run's egress topic. */
+    @Bean
+    EgressBindings egressBindings() {
+        return new EgressBindings();
+    }
+
     /** Closing it closes the DLQ publisher's producer, after the pipeline drained. */
     @Bean(destroyMethod = "close")
-    BinderRecordSink recordSink(StreamBridge bridge, Environment environment) {
-        return new BinderRecordSink(bridge, deadLetterProducerFactory(environment));
+    BinderRecordSink recordSink(StreamBridge bridge, EgressBindings egressBindings, Environment environment) {
+        return new BinderRecordSink(bridge, egressBindings, deadLetterProducerFactory(environment));
     }
 
     /** Where the binder reports each acknowledged result ({@code record-metadata-channel} of the egress bindings). */
