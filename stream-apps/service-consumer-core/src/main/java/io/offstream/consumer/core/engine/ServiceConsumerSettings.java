@@ -55,7 +55,7 @@ public record ServiceConsumerSettings(
 
     public static ServiceConsumerSettings defaults(String service) {
         return new ServiceConsumerSettings(service, 256, 0.8, 0, RetryPolicy.defaults(), Duration.ofSeconds(10),
-                ExceptionClassifier.defaults(), 0, Duration.ofMillis(100), Duration.ofMinutes(5), 256 * 20, 3,
+                ExceptionClassifier.defaults(), 0, Duration.ofMillis(100), Duration.ofMinutes(5), 256 * 100, 3,
                 Duration.ofSeconds(30));
     }
 

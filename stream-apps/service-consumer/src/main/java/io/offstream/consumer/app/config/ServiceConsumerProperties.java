@@ -37,7 +37,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPollInterval {@code max.poll.interval.ms}
  * @param commitInterval how long an acknowledged offset may wait for its commit (the container's poll timeout)
  * @param maxUncommitted delivery pauses while this many delivered records are not yet committed (later records
- *        complete behind a slow or hung one but cannot be committed before it); 0 = 20 × the effective {@code maxInFlight}
+ *        complete behind a slow or hung one but cannot be committed before it); 0 = 100 × the effective {@code maxInFlight} (a heavy tail: the slowest call times the rate must fit)
  * @param egressAttempts writes of one result to the egress topic before the consumer stops (the producer retries within each)
  * @param shutdownGrace how long a stop waits for in-flight records
  * @param exitOnFailure exit the process (status 1) when the engine fails, e.g. the DLQ cannot be written,
@@ -94,7 +94,7 @@ public record ServiceConsumerProperties(
                 new RetryPolicy(attempts, retry.initialBackoff(), retry.multiplier(), retry.maxBackoff()),
                 callTimeout != null ? callTimeout : descriptor.callTimeout(),
                 new ExceptionClassifier(retry.transientExceptions()), maxPollRecords, expectedP99, maxPollInterval,
-                maxUncommitted > 0 ? maxUncommitted : 20 * effectiveMaxInFlight(descriptor), egressAttempts, shutdownGrace);
+                maxUncommitted > 0 ? maxUncommitted : 100 * effectiveMaxInFlight(descriptor), egressAttempts, shutdownGrace);
     }
 
     private int effectiveMaxInFlight(ConsumerLimits descriptor) {
