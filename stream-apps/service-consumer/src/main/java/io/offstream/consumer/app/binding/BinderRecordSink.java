@@ -85,8 +85,7 @@ public class BinderRecordSink implements RecordSink, AutoCloseable {
         MessageChannel channel = egress.channel(topic);
         boolean sent;
         if (channel == null) {
-            // binds the run's egress topic (EgressBindings keeps its channel); octet-stream: the bytes as they are
-            sent = bridge.send(topic, message, MimeTypeUtils.APPLICATION_OCTET_STREAM);
+            sent = bindAndSend(topic, message);
         }
         else {
             try {
@@ -94,13 +93,18 @@ public class BinderRecordSink implements RecordSink, AutoCloseable {
             }
             catch (MessageDeliveryException unbound) { // StreamBridge dropped the binding: bind it again
                 egress.forget(topic, channel);
-                sent = bridge.send(topic, message, MimeTypeUtils.APPLICATION_OCTET_STREAM);
+                sent = bindAndSend(topic, message);
             }
         }
         if (!sent) {
             receipt.completeExceptionally(new IllegalStateException("the egress binding refused the result of " + source));
         }
         return receipt;
+    }
+
+    /** Binds the run's egress topic (EgressBindings keeps its channel); octet-stream: the bytes as they are. */
+    private boolean bindAndSend(String topic, Message<byte[]> message) {
+        return bridge.send(topic, message, MimeTypeUtils.APPLICATION_OCTET_STREAM);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.offstream.consumer.app.binding;
 
 import java.util.Map;
 
+import io.offstream.contract.naming.Names;
 import io.offstream.contract.naming.RunTopics;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -21,7 +22,7 @@ public class IngressBindingDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String service = environment.getProperty("offstream.consumer.service", "risk");
-        if (!io.offstream.contract.naming.Names.isServiceName(service)) {
+        if (!Names.isServiceName(service)) {
             return; // the properties' validation names the bad value
         }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, Map.of(
