@@ -33,7 +33,7 @@ record BenchmarkOptions(int records, int slowRecords, int paretoRecords, int par
     static BenchmarkOptions parse(Properties properties) {
         List<String> problems = new ArrayList<>();
         int records = positive(properties, "bench.records", 200_000, problems);
-        int slowRecords = positive(properties, "bench.slow.records", 60_000, problems);
+        int slowRecords = positive(properties, "bench.slow.records", 200_000, problems);
         int paretoRecords = positive(properties, "bench.pareto.records", 20_000, problems);
         int partitions = positive(properties, "bench.partitions", 8, problems);
         int paretoConcurrency = positive(properties, "bench.pareto.concurrency", 64, problems);

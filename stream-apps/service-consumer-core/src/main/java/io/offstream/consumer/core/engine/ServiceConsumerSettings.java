@@ -12,7 +12,7 @@ import io.offstream.contract.naming.Names;
  *
  * @param service the service name in topic names and the consumer group ({@code risk}); the run contract's rule
  * @param maxInFlight records admitted and not yet released to egress/DLQ, at most
- * @param resumeFraction delivery resumes when in-flight work drops to this fraction of {@code maxInFlight}
+ * @param resumeFraction after a pause for {@code maxUncommitted}, delivery resumes when uncommitted work drops to this fraction of it
  * @param rateLimit service calls per second, 0 = unlimited (changeable while running)
  * @param retry retries of transient failures (and the backoff between egress writes)
  * @param callTimeout how long one service call may take; past it the call fails with a (transient) timeout

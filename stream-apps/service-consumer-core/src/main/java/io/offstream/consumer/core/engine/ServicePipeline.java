@@ -3,9 +3,11 @@ package io.offstream.consumer.core.engine;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,9 +41,11 @@ import org.slf4j.LoggerFactory;
  * committed only once every record in it and in every batch before it is acknowledged by Kafka.
  *
  * <p>Threads: the container's listener thread calls {@link #accept} with each polled batch; a small dispatcher starts
- * records; the invoker runs calls (worker pool or HTTP client); a scheduler serves rate-limiter
- * permits and backoffs; the sink's completions only do bookkeeping. When the window is full and
- * records wait, delivery is paused through {@link FlowControl} and resumed once it drains.
+ * the records it admits (and those a dead letter lets in), the thread that wrote a result starts the
+ * record taking its slot; the invoker runs calls (worker pool or HTTP client); a scheduler serves rate-limiter
+ * permits and backoffs; the sink's completions only do bookkeeping. Records the window has no
+ * room for wait in a read-ahead of a few polls; when it is full (or too much is uncommitted),
+ * delivery is paused through {@link FlowControl} and resumed once it drains.
  */
 public final class ServicePipeline<I, O> implements AutoCloseable {
 
@@ -77,7 +81,7 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
 
     private final ExecutorService dispatcher;
 
-    /** Delivered records waiting for room in the window; at most about two polls' worth (delivery pauses). */
+    /** Delivered records waiting for room in the window: the read-ahead, a few polls (delivery pauses). */
     private final ArrayDeque<Work> waiting = new ArrayDeque<>();
 
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -101,12 +105,12 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
         this.scheduler = Executors.newScheduledThreadPool(1, daemon("offstream-scheduler"));
         this.dispatcher = Executors.newFixedThreadPool(2, daemon("offstream-dispatch"));
         this.window = new InFlightWindow(settings.maxInFlight(), dispatcher);
-        this.gate = BackpressureGate.forCapacity(settings.maxInFlight(), settings.resumeFraction(), settings.maxUncommitted());
         this.limiter = new CallRateLimiter(settings.rateLimit(), scheduler);
-        this.advisor = new MaxPollRecordsAdvisor(settings.maxPollInterval(), settings.maxInFlight(), 0.5, 1,
-                settings.maxInFlight());
+        this.advisor = MaxPollRecordsAdvisor.forWindow(settings.maxPollInterval(), settings.maxInFlight());
         this.maxPollRecords = settings.maxPollRecords() > 0 ? settings.maxPollRecords()
                 : advisor.recommend(settings.expectedP99());
+        // a few polls read ahead: the window refills while the next poll is on its way
+        this.gate = BackpressureGate.forPolls(maxPollRecords, settings.resumeFraction(), settings.maxUncommitted());
         registerGauges();
     }
 
@@ -245,7 +249,7 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
     /** Under the {@code waiting} lock. */
     private void applyBackpressure() {
         waitingCount = waiting.size();
-        switch (gate.decide(paused, !window.hasRoom(), waiting.size(), window.inFlight(), batches.uncommitted())) {
+        switch (gate.decide(paused, waiting.size(), batches.uncommitted())) {
             case PAUSE -> {
                 paused = true;
                 flow.pause();
@@ -267,11 +271,26 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
      * completes only when Kafka acknowledges the write ({@link #written}).
      */
     private void release(Work work) {
-        window.complete(laneKey(work.record()));
+        release(work, dispatcher);
+    }
+
+    /**
+     * {@link #release(Work)}, starting the records it lets in on this thread, after the locks: a
+     * result's writer has just finished its own record, and starting the next one here saves a hop
+     * to the dispatcher. Not on a dead-letter path: a run of undecodable records would recurse.
+     */
+    private void releaseAndStartHere(Work work) {
+        List<Runnable> ready = new ArrayList<>(2);
+        release(work, ready::add);
+        ready.forEach(Runnable::run);
+    }
+
+    private void release(Work work, Executor startOn) {
+        window.complete(laneKey(work.record()), startOn);
         synchronized (waiting) {
             while (!waiting.isEmpty() && window.hasRoom()) {
                 Work next = waiting.pollFirst();
-                window.admit(laneKey(next.record()), () -> start(next));
+                window.admit(laneKey(next.record()), () -> start(next), startOn);
             }
             applyBackpressure();
         }
@@ -372,7 +391,7 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
             return;
         }
         writeResult(work, value, 1);
-        release(work);
+        releaseAndStartHere(work);
     }
 
     /**

@@ -9,6 +9,8 @@ import java.time.Duration;
  */
 public final class MaxPollRecordsAdvisor {
 
+    private static final int KAFKA_DEFAULT = 500;
+
     private final Duration maxPollInterval;
 
     private final int concurrency;
@@ -32,6 +34,15 @@ public final class MaxPollRecordsAdvisor {
         this.safetyFactor = safetyFactor;
         this.floor = floor;
         this.ceiling = ceiling;
+    }
+
+    /**
+     * For a window of {@code maxInFlight} calls, at half the poll interval: from one record up to
+     * the larger of the window and Kafka's default of 500 (a poll is also the pipeline's read-ahead,
+     * and small polls cost a round trip each).
+     */
+    public static MaxPollRecordsAdvisor forWindow(Duration maxPollInterval, int maxInFlight) {
+        return new MaxPollRecordsAdvisor(maxPollInterval, maxInFlight, 0.5, 1, Math.max(maxInFlight, KAFKA_DEFAULT));
     }
 
     public int recommend(Duration p99) {

@@ -11,8 +11,8 @@ import java.util.concurrent.Executor;
  * records of different keys run concurrently, so concurrency is not limited by partitions. A
  * {@code null} key has no ordering constraint.
  *
- * <p>Tasks start on the given executor, never on the caller's thread, so neither the poll thread
- * nor a completion callback runs service work.
+ * <p>Tasks start on the window's executor, never on the caller's thread, so neither the poll thread
+ * nor a completion callback runs service work, unless the caller names another executor.
  */
 public final class InFlightWindow {
 
@@ -66,6 +66,11 @@ public final class InFlightWindow {
      * @throws IllegalStateException if the window is full
      */
     public void admit(Object key, Runnable task) {
+        admit(key, task, starter);
+    }
+
+    /** {@link #admit(Object, Runnable)}, starting the task on {@code startOn} if its lane is idle. */
+    public void admit(Object key, Runnable task, Executor startOn) {
         boolean startNow;
         synchronized (lock) {
             if (inFlight >= capacity) {
@@ -89,12 +94,17 @@ public final class InFlightWindow {
             }
         }
         if (startNow) {
-            starter.execute(task);
+            startOn.execute(task);
         }
     }
 
     /** Frees the record's slot and starts the next record of its key, if one waits. */
     public void complete(Object key) {
+        complete(key, starter);
+    }
+
+    /** {@link #complete(Object)}, starting the key's next record on {@code startOn}. */
+    public void complete(Object key, Executor startOn) {
         Runnable next = null;
         synchronized (lock) {
             if (inFlight == 0) {
@@ -113,7 +123,7 @@ public final class InFlightWindow {
             lock.notifyAll();
         }
         if (next != null) {
-            starter.execute(next);
+            startOn.execute(next);
         }
     }
 

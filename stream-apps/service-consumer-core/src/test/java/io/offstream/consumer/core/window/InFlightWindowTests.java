@@ -44,6 +44,17 @@ class InFlightWindowTests {
     }
 
     @Test
+    void startsOnTheExecutorTheCallerNames() {
+        List<Runnable> here = new ArrayList<>();
+        window.admit("k", () -> { }, here::add);
+        window.admit("k", () -> { }, here::add); // waits in k's lane
+        assertThat(here).hasSize(1);
+        window.complete("k", here::add);
+        assertThat(here).hasSize(2);
+        assertThat(started).isEmpty();
+    }
+
+    @Test
     void recordsWithoutKeyHaveNoLane() {
         window.admit(null, () -> { });
         window.admit(null, () -> { });

@@ -91,8 +91,10 @@ public class BinderRecordSink implements RecordSink, AutoCloseable {
             try {
                 sent = channel.send(message);
             }
-            catch (MessageDeliveryException unbound) { // StreamBridge dropped the binding: bind it again
-                egress.forget(topic, channel);
+            catch (MessageDeliveryException unbound) {
+                // not subscribed (yet): StreamBridge is still binding it (the channel is handed over just
+                // before), or dropped it from its cache; through StreamBridge it waits for the one or
+                // binds again (and hands over the new channel)
                 sent = bindAndSend(topic, message);
             }
         }

@@ -11,8 +11,10 @@ import org.springframework.messaging.MessageChannel;
  * The output channels of the egress bindings {@code StreamBridge} made, one per run's egress topic,
  * as the binder hands them over when it binds one. Results are sent on them directly: every
  * result is already its final bytes, so {@code StreamBridge}'s per-message conversion (under one
- * lock for all threads) would only cost time. A binding {@code StreamBridge} later drops from its
- * cache is forgotten here when sending on it fails, and made again through {@code StreamBridge}.
+ * lock for all threads) would only cost time. A channel is handed over just before it is
+ * subscribed, and {@code StreamBridge} may drop a binding from its cache later: a send that finds
+ * it unsubscribed goes through {@code StreamBridge}, which waits for the binding or makes it again
+ * (handing over the new channel here).
  */
 public class EgressBindings implements NewDestinationBindingCallback<Object> {
 
@@ -27,9 +29,5 @@ public class EgressBindings implements NewDestinationBindingCallback<Object> {
     /** The bound channel of the topic; null until {@code StreamBridge} has bound it. */
     MessageChannel channel(String topic) {
         return channels.get(topic);
-    }
-
-    void forget(String topic, MessageChannel channel) {
-        channels.remove(topic, channel);
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.support.KafkaHeaderMapper;
 import org.springframework.messaging.Message;
@@ -62,6 +64,16 @@ public class ConsumerBindingConfiguration {
     @Bean
     KafkaHeaderMapper kafkaBinderHeaderMapper() {
         return new NativeHeadersMapper();
+    }
+
+    /**
+     * The egress bindings' handlers skip Spring Integration's per-message logging: the handler
+     * formats a debug line for every result ("produced no reply") before the log level is asked,
+     * which cost about a fifth of a worker's time.
+     */
+    @Bean
+    ProducerMessageHandlerCustomizer<KafkaProducerMessageHandler> egressHandlerWithoutMessageLogging() {
+        return (handler, destination) -> handler.setLoggingEnabled(false);
     }
 
     /**

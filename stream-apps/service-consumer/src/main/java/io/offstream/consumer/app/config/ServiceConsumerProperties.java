@@ -28,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param service the catalogue entry to serve: topics {@code offstream.<service>.<run>.ingress}, group {@code offstream-<service>}
  * @param maxInFlight records in flight at most (admitted, not yet acknowledged on egress/DLQ); default: the descriptor's {@code consumer.max-in-flight}
  * @param workers in-process worker threads; 0 = the effective {@code maxInFlight}
- * @param resumeFraction resume consumption when in-flight work drops to this fraction of {@code maxInFlight}
+ * @param resumeFraction after a pause for {@code maxUncommitted}, resume when uncommitted work drops to this fraction of it
  * @param rateLimit service calls per second, 0 = unlimited, changeable at {@code /actuator/ratelimit}; default: the descriptor's {@code consumer.rate-limit-per-second}
  * @param callTimeout how long one service call may take before it fails as a (transient) timeout; default: the descriptor's {@code consumer.call-timeout}
  * @param retry retries of transient failures
