@@ -9,6 +9,7 @@ import io.offstream.consumer.core.engine.RecordSink;
 import io.offstream.contract.naming.RunHeaders;
 import io.offstream.contract.naming.RunTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -18,12 +19,10 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaProducerException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.MessageHandler;
-import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.MimeTypeUtils;
 
@@ -75,13 +74,14 @@ public class BinderRecordSink implements RecordSink, AutoCloseable {
     @Override
     public CompletableFuture<?> result(InboundRecord source, byte[] value) {
         CompletableFuture<Void> receipt = new CompletableFuture<>();
-        Message<byte[]> message = MessageBuilder.withPayload(value)
-                .setHeader(KafkaHeaders.KEY, source.key())
-                .setHeader(NativeHeadersMapper.NATIVE_HEADERS, source.headers())
-                .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_OCTET_STREAM_VALUE)
+        String topic = RunTopics.ofIngress(source.topic()).egress();
+        // the record as Kafka takes it, with the ingress record's key and headers unchanged: the binder's
+        // handler sends a ProducerRecord payload as it is, without evaluating topic, key and header
+        // mappings for every message
+        Message<ProducerRecord<byte[], byte[]>> message = MessageBuilder
+                .withPayload(new ProducerRecord<>(topic, null, source.key(), value, source.headers()))
                 .setHeader(RECEIPT, receipt)
                 .build();
-        String topic = RunTopics.ofIngress(source.topic()).egress();
         MessageChannel channel = egress.channel(topic);
         boolean sent;
         if (channel == null) {
@@ -104,8 +104,8 @@ public class BinderRecordSink implements RecordSink, AutoCloseable {
         return receipt;
     }
 
-    /** Binds the run's egress topic (EgressBindings keeps its channel); octet-stream: the bytes as they are. */
-    private boolean bindAndSend(String topic, Message<byte[]> message) {
+    /** Binds the run's egress topic (EgressBindings keeps its channel); native encoding: the record as it is. */
+    private boolean bindAndSend(String topic, Message<?> message) {
         return bridge.send(topic, message, MimeTypeUtils.APPLICATION_OCTET_STREAM);
     }
 

@@ -9,7 +9,6 @@ import io.offstream.consumer.app.binding.BinderRecordSink;
 import io.offstream.consumer.app.binding.EgressBindings;
 import io.offstream.consumer.app.binding.IngressContainer;
 import io.offstream.consumer.app.binding.IngressFunction;
-import io.offstream.consumer.app.binding.NativeHeadersMapper;
 import io.offstream.consumer.core.engine.ServicePipeline;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -31,13 +30,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.support.KafkaHeaderMapper;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.SubscribableChannel;
 
 /**
  * The binder side: the function bound to the {@code ingress} binding, its listener container
- * ({@link IngressContainer}), the header mapper, the sink writing results through
+ * ({@link IngressContainer}), the sink writing results through
  * {@link StreamBridge} and dead letters through spring-kafka's publisher, the drain on shutdown
  * and what happens when the pipeline fails.
  */
@@ -58,12 +56,6 @@ public class ConsumerBindingConfiguration {
         String binding = "spring.cloud.stream.kafka.bindings.ingress.consumer.configuration.";
         return new IngressContainer(environment.getRequiredProperty("spring.cloud.stream.bindings.ingress.destination"),
                 properties.commitInterval(), name -> environment.containsProperty(binding + name), pipeline);
-    }
-
-    /** The binder's header mapper for every binding (it looks the bean up by this name). */
-    @Bean
-    KafkaHeaderMapper kafkaBinderHeaderMapper() {
-        return new NativeHeadersMapper();
     }
 
     /**
