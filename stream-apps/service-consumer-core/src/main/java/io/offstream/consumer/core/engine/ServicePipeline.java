@@ -1,7 +1,6 @@
 package io.offstream.consumer.core.engine;
 
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -27,8 +25,8 @@ import io.offstream.consumer.core.polling.LatencyRecorder;
 import io.offstream.consumer.core.polling.MaxPollRecordsAdvisor;
 import io.offstream.consumer.core.ratelimit.CallRateLimiter;
 import io.offstream.consumer.core.retry.ExceptionClassifier;
+import io.offstream.consumer.core.timeout.CallDeadlines;
 import io.offstream.consumer.core.window.InFlightWindow;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +69,8 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
 
     private final CallRateLimiter limiter;
 
+    private final CallDeadlines deadlines;
+
     private final LatencyRecorder latencies = new LatencyRecorder(4096);
 
     private final MaxPollRecordsAdvisor advisor;
@@ -106,6 +106,7 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
         this.dispatcher = Executors.newFixedThreadPool(2, daemon("offstream-dispatch"));
         this.window = new InFlightWindow(settings.maxInFlight(), dispatcher);
         this.limiter = new CallRateLimiter(settings.rateLimit(), scheduler);
+        this.deadlines = new CallDeadlines(settings.callTimeout(), scheduler);
         this.advisor = MaxPollRecordsAdvisor.forWindow(settings.maxPollInterval(), settings.maxInFlight());
         this.maxPollRecords = settings.maxPollRecords() > 0 ? settings.maxPollRecords()
                 : advisor.recommend(settings.expectedP99());
@@ -198,6 +199,7 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
     @Override
     public void close() {
         accepting = false;
+        deadlines.close();
         invoker.close();
         scheduler.shutdownNow();
         dispatcher.shutdownNow();
@@ -364,21 +366,12 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
         }
         // a call that hangs must not hold its slot and its key's lane forever: past the call timeout it
         // fails with a TimeoutException (transient by default, so retried), even if the service is still busy
-        return call.orTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionallyCompose(error -> CompletableFuture.failedFuture(described(error)))
+        return deadlines.watch(call)
                 .whenComplete((result, error) -> {
                     long took = System.nanoTime() - started;
                     latencies.record(took);
                     metrics.recordServiceLatency(took);
                 });
-    }
-
-    private Throwable described(Throwable error) {
-        Throwable cause = ExceptionClassifier.unwrap(error);
-        if (cause instanceof TimeoutException && cause.getMessage() == null) {
-            return new TimeoutException("no result within the call timeout of " + settings.callTimeout());
-        }
-        return cause;
     }
 
     private void publish(Work work, O result, int attempts) {

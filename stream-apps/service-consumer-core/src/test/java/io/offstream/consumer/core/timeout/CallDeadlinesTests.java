@@ -1,0 +1,56 @@
+package io.offstream.consumer.core.timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CallDeadlinesTests {
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+    private final CallDeadlines deadlines = new CallDeadlines(Duration.ofMillis(200), scheduler);
+
+    @AfterEach
+    void stop() {
+        deadlines.close();
+        scheduler.shutdownNow();
+    }
+
+    @Test
+    void failsACallThatRunsPastTheTimeoutNamingIt() {
+        long started = System.nanoTime();
+        CompletableFuture<String> hung = deadlines.watch(new CompletableFuture<>());
+        assertThatThrownBy(() -> hung.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(TimeoutException.class).hasMessage("no result within the call timeout of PT0.2S");
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertThat(tookMillis).isGreaterThanOrEqualTo(200);
+        assertThat(deadlines.open()).isZero();
+    }
+
+    @Test
+    void leavesACallThatFinishesInTimeAndForgetsIt() throws Exception {
+        CompletableFuture<String> call = new CompletableFuture<>();
+        deadlines.watch(call);
+        assertThat(deadlines.open()).isEqualTo(1);
+        call.complete("done");
+        assertThat(deadlines.open()).isZero();
+        TimeUnit.MILLISECONDS.sleep(300);
+        assertThat(call.get()).isEqualTo("done");
+    }
+
+    @Test
+    void doesNotWatchACallThatIsAlreadyDone() {
+        deadlines.watch(CompletableFuture.completedFuture("now"));
+        assertThat(deadlines.open()).isZero();
+    }
+}
