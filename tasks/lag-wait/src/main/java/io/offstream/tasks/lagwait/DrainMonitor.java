@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * offsets hold transaction markers (or aborted records) counts as drained: a read_committed
  * consumer never sees them, so it may never commit past them.
  *
- * <p>The run counts as drained when nothing has remained for the quiet window; the wait fails
+ * <p>The run counts as drained as soon as nothing remains (the consumer commits an offset only
+ * once its result is written), or once nothing has remained for a quiet window if one is set; the wait fails
  * when committed offsets stop advancing for the stall timeout, or the maximum wait passes.
  */
 public class DrainMonitor {

@@ -16,7 +16,8 @@ import io.offstream.contract.naming.RunTopics;
  *
  * @param consumerGroup    the service consumer's group; default {@code offstream-<service>}
  * @param pollInterval     how often committed offsets are read
- * @param quietWindow      how long nothing may remain before the run counts as drained
+ * @param quietWindow      how long nothing may remain before the run counts as drained; 0 (the default): at
+ *                         once, as a commit at the recorded end means every result of the run is written
  * @param stallTimeout     fail when commits have not advanced for this long while records remain
  *                         (the consumer is down or stuck)
  * @param maxWait          fail when the run has not drained within this time
@@ -27,8 +28,8 @@ import io.offstream.contract.naming.RunTopics;
 @Validated
 public record LagWaitProperties(
         String consumerGroup,
-        @NotNull @DefaultValue("2s") Duration pollInterval,
-        @NotNull @DefaultValue("10s") Duration quietWindow,
+        @NotNull @DefaultValue("500ms") Duration pollInterval,
+        @NotNull @DefaultValue("0s") Duration quietWindow,
         @NotNull @DefaultValue("5m") Duration stallTimeout,
         @NotNull @DefaultValue("12h") Duration maxWait,
         @NotNull @DefaultValue("15s") Duration progressInterval) {
@@ -36,6 +37,9 @@ public record LagWaitProperties(
     public LagWaitProperties {
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("offstream.lag-wait.poll-interval must be positive, was " + pollInterval);
+        }
+        if (quietWindow.isNegative()) {
+            throw new IllegalArgumentException("offstream.lag-wait.quiet-window must not be negative, was " + quietWindow);
         }
         if (stallTimeout.compareTo(pollInterval) <= 0) {
             throw new IllegalArgumentException("offstream.lag-wait.stall-timeout (" + stallTimeout

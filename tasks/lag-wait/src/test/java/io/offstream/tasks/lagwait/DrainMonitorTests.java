@@ -70,6 +70,30 @@ class DrainMonitorTests {
     }
 
     @Test
+    void withoutAQuietWindowADrainedRunEndsAtTheFirstLook() throws Exception {
+        String topic = topicWith(90, false);
+        Map<Integer, Long> end = endOffsets(topic);
+        String group = "done-" + UUID.randomUUID();
+        commit(group, topic, end);
+        LagWaitProperties settings = new LagWaitProperties(null, Duration.ofSeconds(5), Duration.ZERO,
+                Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofSeconds(15));
+        DrainMonitor monitor = new DrainMonitor(new KafkaCommittedOffsets(Map.of("bootstrap.servers",
+                broker.bootstrapServers()), Duration.ofSeconds(10)), settings, reports::add);
+
+        long started = System.nanoTime();
+        assertThat(monitor.await(group, topic, end).remaining()).isZero();
+        // no sleep of the 5 s poll interval, let alone a quiet window
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void aNegativeQuietWindowIsRefused() {
+        assertThatThrownBy(() -> new LagWaitProperties(null, Duration.ofMillis(500), Duration.ofSeconds(-1),
+                Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofSeconds(15)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quiet-window");
+    }
+
+    @Test
     void laterWritesToTheTopicAreNotWaitedFor() throws Exception {
         String topic = topicWith(90, false);
         Map<Integer, Long> end = endOffsets(topic);
