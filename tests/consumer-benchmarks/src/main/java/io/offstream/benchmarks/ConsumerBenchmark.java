@@ -100,10 +100,13 @@ public final class ConsumerBenchmark {
         int concurrency = options.paretoConcurrency();
         // a no-op service is CPU work only: more workers than cores would only add switching
         int noopWorkers = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ServiceCall noopCall = paretoCall.with(BenchmarkServices.noop());
         measure("1a", "raw pipe, max.poll.records 500",
                 stage -> rawPipe.run(stage, topics.fill("raw-500", records), records, 500));
         measure("1b", "raw pipe, max.poll.records 5,000",
                 stage -> rawPipe.run(stage, topics.fill("raw-5000", records), records, 5_000));
+        measure("1c", "raw pipe, 5,000 per poll, decode + no-op + encode on its thread",
+                stage -> rawPipe.run(stage, topics.fill("raw-codec", records), records, 5_000, noopCall));
         measure("2", "app, no-op service, in-flight 256, " + noopWorkers + " workers", stage -> {
             topics.fill("noop", records);
             return app.run(stage, "noop", records, APP_IN_FLIGHT, noopWorkers, BenchmarkServices.noop());
@@ -135,6 +138,7 @@ public final class ConsumerBenchmark {
         ResultTable table = new ResultTable();
         versus(table, "1a", Double.NaN, "", 0);
         versus(table, "1b", Double.NaN, "", 0);
+        versus(table, "1c", rawBest, "the raw pipe's best", 0);
         versus(table, "2", rawBest, "the raw pipe's best", 0.7);
         versus(table, "3", slowIdeal, String.format("the ideal %,.0f/s", slowIdeal), 0.9);
         versus(table, "4a", paretoIdeal, String.format("the ideal %,.0f/s", paretoIdeal), 0);

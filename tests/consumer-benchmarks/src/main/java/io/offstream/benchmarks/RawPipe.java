@@ -15,7 +15,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * The least a consumer that writes results can do, as the ceiling for the others: poll, send every
  * record on unchanged (no decoding, no service), wait for the acks, commit; one thread. Its rate is
- * what this broker and machine allow, whatever the consumer.
+ * what this broker and machine allow, whatever the consumer. Given a {@link ServiceCall}, it also
+ * decodes, calls and encodes each record, on the one thread: the floor of the app's per-record work.
  */
 final class RawPipe {
 
@@ -29,6 +30,15 @@ final class RawPipe {
     }
 
     StageResult run(String stage, RunTopics run, int records, int maxPollRecords) throws InterruptedException {
+        return run(stage, run, records, maxPollRecords, null);
+    }
+
+    /**
+     * With {@code call}, each record is decoded, given to the service and its result encoded on the
+     * polling thread before it is sent (with the ingress headers): the app's own per-record work,
+     * with nothing of its pipeline or of Spring around it.
+     */
+    StageResult run(String stage, RunTopics run, int records, int maxPollRecords, ServiceCall call) throws InterruptedException {
         Properties c = KafkaClients.consumerProperties(bootstrap, "raw-pipe-" + maxPollRecords);
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(maxPollRecords));
         StageClock clock = new StageClock(records);
@@ -43,7 +53,13 @@ final class RawPipe {
                 }
                 clock.started();
                 for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    producer.send(new ProducerRecord<>(run.egress(), null, null, record.key(), record.value(), record.headers()));
+                    if (call == null) {
+                        producer.send(new ProducerRecord<>(run.egress(), null, null, record.key(), record.value(), record.headers()));
+                    }
+                    else {
+                        ProducerRecord<byte[], byte[]> result = call.call(record.value(), run.egress());
+                        producer.send(new ProducerRecord<>(run.egress(), null, null, result.key(), result.value(), record.headers()));
+                    }
                 }
                 // results acknowledged before their offsets are committed: at-least-once, like the others
                 producer.flush();

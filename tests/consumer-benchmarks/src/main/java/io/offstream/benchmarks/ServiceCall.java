@@ -27,6 +27,11 @@ final class ServiceCall {
         this.responses = responses;
     }
 
+    /** The same codecs around another service. */
+    ServiceCall with(Function<Transaction, RiskDecision> other) {
+        return new ServiceCall(other, requests, responses);
+    }
+
     /** The result of the ingress value as an egress record, keyed by the request's key (its txn id). */
     ProducerRecord<byte[], byte[]> call(byte[] request, String egressTopic) {
         RiskDecision decision = service.apply(requests.decode(request));
