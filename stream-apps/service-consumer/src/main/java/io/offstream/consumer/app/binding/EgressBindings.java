@@ -3,8 +3,10 @@ package io.offstream.consumer.app.binding;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.cloud.stream.binder.ProducerProperties;
 import org.springframework.cloud.stream.binding.NewDestinationBindingCallback;
+import org.springframework.integration.channel.AbstractMessageChannel;
 import org.springframework.messaging.MessageChannel;
 
 /**
@@ -23,6 +25,12 @@ public class EgressBindings implements NewDestinationBindingCallback<Object> {
     @Override
     public void configure(String destination, MessageChannel channel, ProducerProperties producerProperties,
             Object extendedProducerProperties) {
+        if (channel instanceof AbstractMessageChannel observed) {
+            // StreamBridge gives its channels the application's observation registry: each send would copy
+            // the message and open an observation (which management.observations.enable turns into a no-op
+            // only after building it); the offstream.* meters already count every result
+            observed.registerObservationRegistry(ObservationRegistry.NOOP);
+        }
         channels.put(destination, channel);
     }
 
