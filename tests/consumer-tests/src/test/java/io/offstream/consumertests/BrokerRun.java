@@ -96,14 +96,8 @@ record BrokerRun(String bootstrapServers, String service, String runKey) {
 
     /** Reads a topic from the start until {@code done} says so or the timeout passes, feeding each record to the sink. */
     List<ConsumerRecord<byte[], byte[]>> read(String topic, int atLeast, Duration timeout, Consumer<Integer> progress) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<byte[], byte[]> consumer = fromTheBeginning(topic)) {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (records.size() < atLeast) {
                 if (System.nanoTime() > deadline) {
@@ -121,20 +115,25 @@ record BrokerRun(String bootstrapServers, String service, String runKey) {
         return read(topic, atLeast, timeout, n -> { });
     }
 
-    /** Every record on {@code topic} now: read from the beginning up to the end offsets taken first. */
-    List<ConsumerRecord<byte[], byte[]>> readToEnd(String topic, Duration timeout) {
+    /** A consumer assigned every partition of {@code topic}, at its beginning. */
+    private KafkaConsumer<byte[], byte[]> fromTheBeginning(String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
+    /** Every record on {@code topic} now: read from the beginning up to the end offsets taken first. */
+    List<ConsumerRecord<byte[], byte[]>> readToEnd(String topic, Duration timeout) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        try (KafkaConsumer<byte[], byte[]> consumer = fromTheBeginning(topic)) {
+            Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+            while (ends.keySet().stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("Read " + records.size() + " records of " + topic + ", not to its end, in " + timeout);
                 }
