@@ -2,8 +2,8 @@ package io.offstream.consumer.core.flow;
 
 /**
  * When to pause and resume delivery. Delivered records the in-flight window has no room for wait
- * in a read-ahead: while it holds less than about a poll, delivery goes on, so the window is
- * refilled from memory the moment a slot frees and never waits for the next poll's round trip.
+ * in a read-ahead: while it holds fewer than its bound, delivery goes on, so the window is refilled
+ * from memory the moment a slot frees and never waits for the next poll's round trip.
  * Delivery pauses when the read-ahead is full, or when too many delivered records are not yet
  * committed (a record stuck at the head of a partition holds every later one uncommitted: this
  * bounds what that costs in memory). It resumes once both have drained to their resume thresholds,
