@@ -1,8 +1,6 @@
 package io.offstream.tasks.ingress;
 
 import java.nio.file.Path;
-import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -12,7 +10,6 @@ import org.springframework.batch.core.JobExecutionListener;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.JobBuilderFactory;
 import org.springframework.batch.core.configuration.annotation.StepBuilderFactory;
-import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,16 +21,15 @@ import io.offstream.tasks.support.engine.EmbeddedEngineFiles;
 import io.offstream.tasks.support.ledger.LedgerRun;
 import io.offstream.tasks.support.ledger.Phase;
 import io.offstream.tasks.support.ledger.PhaseCounts;
-import io.offstream.tasks.support.ledger.PlannedPartition;
 import io.offstream.tasks.support.ledger.RunLedger;
 import io.offstream.tasks.support.run.RunParameters;
 import io.offstream.tasks.support.run.RunProperties;
 import io.offstream.tasks.support.topics.KafkaProperties;
 
 /**
- * The ingress job: one step {@code ingress-<date>} per planned partition, in date order. A
- * restarted job reruns only the steps that did not complete; a new launch skips the partitions
- * the ledger has as published.
+ * The ingress job: one step, {@code ingress}, that publishes the planned partitions the ledger
+ * does not have as published, in one Spark application ({@link RunIngestor}). A restarted job, or
+ * a new launch, submits only those: the ledger records each partition as soon as it is published.
  */
 @Configuration(proxyBeanMethods = false)
 class IngressJobConfiguration {
@@ -56,31 +52,26 @@ class IngressJobConfiguration {
     }
 
     @Bean
-    PartitionIngestor partitionIngestor(RunLedger ledger, IngressProperties options, KafkaProperties kafka, ServicesProperties services) {
+    RunIngestor runIngestor(RunLedger ledger, IngressProperties options, KafkaProperties kafka, ServicesProperties services) {
         EmbeddedEngineFiles embedded = new EmbeddedEngineFiles(SparkIngressJob.EMBEDDED, EmbeddedEngineFiles.defaultCache(),
                 getClass().getClassLoader());
         Path work = options.getWorkDir() == null || options.getWorkDir().isBlank()
                 ? Path.of(System.getProperty("java.io.tmpdir"), "offstream-ingress") : Path.of(options.getWorkDir());
-        return new PartitionIngestor(ledger, options, kafka, services, new SparkIngressJob(options, embedded), work);
+        return new RunIngestor(ledger, options, kafka, services, new SparkIngressJob(options, embedded), work);
     }
 
     @Bean
     Job offstreamIngressJob(JobBuilderFactory jobs, StepBuilderFactory steps, LedgerRun run, RunLedger ledger,
-            PartitionIngestor ingestor, TaskExecutionIdHolder task) {
-        List<PlannedPartition> partitions = ledger.partitions(run.runKey());
-        SimpleJobBuilder builder = null;
-        for (PlannedPartition partition : partitions) {
-            Step step = steps.get("ingress-" + partition.date()).tasklet((contribution, context) -> {
-                ingestor.ingest(run, partition, task.id());
-                return RepeatStatus.FINISHED;
-            }).build();
-            builder = builder == null ? jobs.get("offstreamIngressJob").incrementer(new UniqueLaunchIncrementer(run::runKey)).start(step)
-                    : builder.next(step);
-        }
-        if (builder == null) {
+            RunIngestor ingestor, TaskExecutionIdHolder task) {
+        if (ledger.partitions(run.runKey()).isEmpty()) {
             throw new IllegalStateException("Run " + run.runKey() + " has no planned partitions");
         }
-        return builder.listener(new PhaseListener(run, ledger, task)).build();
+        Step step = steps.get("ingress").tasklet((contribution, context) -> {
+            ingestor.ingest(run, task.id());
+            return RepeatStatus.FINISHED;
+        }).build();
+        return jobs.get("offstreamIngressJob").incrementer(new UniqueLaunchIncrementer(run::runKey)).start(step)
+                .listener(new PhaseListener(run, ledger, task)).build();
     }
 
     /** Records the phase as a whole: RUNNING at the start, COMPLETED (with totals and status INGRESSED) or FAILED at the end. */

@@ -28,7 +28,7 @@ public class IngressProperties {
     private String jobLib;
 
     /** JVM options of the child JVM (or the driver's with spark-submit), in addition to the ones Spark needs on Java 17. */
-    private List<String> jvmOptions = new ArrayList<>(List.of("-Xmx2g", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC"));
+    private List<String> jvmOptions = new ArrayList<>(List.of("-Xmx2g", "-XX:+UseParallelGC"));
 
     /** Extra Spark settings (spark.*), e.g. spark.executor.memory. */
     private Map<String, String> sparkConf = new HashMap<>();
@@ -36,13 +36,13 @@ public class IngressProperties {
     /** Extra Kafka producer properties; acks=all and idempotence are always set. */
     private Map<String, String> producer = new HashMap<>();
 
-    /** Where manifests, results and job logs of each partition are kept; default: <java.io.tmpdir>/offstream-ingress. */
+    /** Where the job's manifest and partition results of each run are kept; default: <java.io.tmpdir>/offstream-ingress. */
     private String workDir;
 
     /** What an unreadable pinned file does: fail (default; the partition fails) or skip (it is skipped and reported). */
     private String onCorruptFile = "fail";
 
-    /** Longest a partition's Spark job may run; 0 = no limit. */
+    /** How long the Spark job may run per partition it was given; 0 = no limit. */
     private Duration partitionTimeout = Duration.ZERO;
 
     /** How often progress is logged while a partition's job runs. */

@@ -42,7 +42,8 @@ class SparkIngressJob {
         return new ChildJvmSubmitter();
     }
 
-    EngineJob job(String name, List<String> args, Path workDir) throws IOException {
+    /** The submission of one application that ingests {@code partitions} partitions (the timeout is per partition). */
+    EngineJob job(String name, List<String> args, Path workDir, int partitions) throws IOException {
         Path jar = jobJar();
         boolean local = options.getEngine() == IngressProperties.Engine.CHILD_JVM;
         Path lib = options.getJobLib() != null && !options.getJobLib().isBlank() ? Path.of(options.getJobLib())
@@ -70,7 +71,7 @@ class SparkIngressJob {
         conf.put("spark.sql.shuffle.partitions", "4");
         conf.put("spark.sql.session.timeZone", "UTC");
         conf.putAll(options.getSparkConf());
-        return new EngineJob(name, MAIN_CLASS, jar, deps, jvm, conf, args, workDir, options.getPartitionTimeout());
+        return new EngineJob(name, MAIN_CLASS, jar, deps, jvm, conf, args, workDir, options.getPartitionTimeout().multipliedBy(partitions));
     }
 
     /** The configured job jar, else the one this task carries in its own jar (unpacked once). */

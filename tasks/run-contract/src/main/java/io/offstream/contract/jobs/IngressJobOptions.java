@@ -3,6 +3,7 @@ package io.offstream.contract.jobs;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,18 +25,21 @@ import io.offstream.contract.naming.RunTopics;
  * @param servicesLocation URI of the service catalogue ({@code offstream.services.location})
  * @param service the catalogue entry whose request the rows become
  * @param runKey the run key (header {@code offstream.run.key})
- * @param partitionDate the dt= partition this job ingests
- * @param manifest local path of the pinned manifest: one {@code uri<TAB>size<TAB>modificationMillis} line per file
+ * @param manifest local path of the pinned manifest: one {@link PinnedManifestLine} per file of every partition to ingest;
+ *        the job ingests the partitions in date order, in one Spark application
  * @param topic the run's ingress topic ({@link RunTopics}); parse derives it when absent
  * @param quarantine URI of the run's quarantine directory ({@link RunLayout#quarantine()}); rejected rows go
- *        under its {@code dt=<date>/} ({@link #quarantineDay()})
- * @param resultFile local path where the job writes its {@link IngressJobResult}
+ *        under its {@code dt=<date>/} ({@link #quarantineDay})
+ * @param resultDir local directory where the job writes each partition's {@link IngressJobResult} as soon as the
+ *        partition is published ({@link #resultFile})
  * @param producer Kafka producer properties ({@code --producer.<name>=value}; bootstrap.servers required)
  * @param onCorruptFile {@code fail} (default) or {@code skip}: what an unreadable pinned file does
- * @param haltAfterRows fault injection for tests: halt the JVM after sending this many records (0 = never)
+ * @param haltPartition fault injection for tests: the partition whose publishing halts the JVM (null = none)
+ * @param haltAfterRows fault injection for tests: halt the JVM after sending this many records of {@code haltPartition}
  */
-public record IngressJobOptions(String servicesLocation, String service, String runKey, LocalDate partitionDate, String manifest,
-        String topic, String quarantine, String resultFile, Map<String, String> producer, String onCorruptFile, long haltAfterRows)
+public record IngressJobOptions(String servicesLocation, String service, String runKey, String manifest, String topic,
+        String quarantine, String resultDir, Map<String, String> producer, String onCorruptFile, LocalDate haltPartition,
+        long haltAfterRows)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -44,8 +48,8 @@ public record IngressJobOptions(String servicesLocation, String service, String 
     public static final String SKIP = "skip";
     public static final String PRODUCER_PREFIX = "producer.";
 
-    private static final Set<String> OPTIONS = Set.of("services-location", "service", "run-key", "partition-date", "manifest",
-            "topic", "quarantine", "result-file", "on-corrupt-file", "halt-after-rows");
+    private static final Set<String> OPTIONS = Set.of("services-location", "service", "run-key", "manifest", "topic", "quarantine",
+            "result-dir", "on-corrupt-file", "halt-partition", "halt-after-rows");
 
     /** Checks every value; an {@link IllegalArgumentException} naming every problem otherwise. */
     public IngressJobOptions {
@@ -54,11 +58,10 @@ public record IngressJobOptions(String servicesLocation, String service, String 
         required(servicesLocation, "services-location", problems);
         required(service, "service", problems);
         required(runKey, "run-key", problems);
-        required(partitionDate, "partition-date", problems);
         required(manifest, "manifest", problems);
         required(topic, "topic", problems);
         required(quarantine, "quarantine", problems);
-        required(resultFile, "result-file", problems);
+        required(resultDir, "result-dir", problems);
         required(producer, "producer.bootstrap.servers", problems);
         required(onCorruptFile, "on-corrupt-file", problems);
         problems.addAll(valueProblems(servicesLocation, service, runKey, topic, quarantine, producer, onCorruptFile, haltAfterRows));
@@ -72,9 +75,19 @@ public record IngressJobOptions(String servicesLocation, String service, String 
         return RunTopics.of(service, runKey).ingress();
     }
 
-    /** {@code <quarantine>/dt=<date>/}: where this partition's rejected rows go. */
-    public URI quarantineDay() {
-        return URI.create(RunLayout.asDirectory(URI.create(quarantine)) + RunLayout.dayFolder(partitionDate) + "/");
+    /** {@code <quarantine>/dt=<date>/}: where a partition's rejected rows go. */
+    public URI quarantineDay(LocalDate date) {
+        return URI.create(RunLayout.asDirectory(URI.create(quarantine)) + RunLayout.dayFolder(date) + "/");
+    }
+
+    /** {@code <result-dir>/dt=<date>.properties}: where the job reports a partition it published. */
+    public Path resultFile(LocalDate date) {
+        return Path.of(resultDir).resolve(RunLayout.dayFolder(date) + ".properties");
+    }
+
+    /** Whether publishing {@code date} halts the JVM (fault injection). */
+    public boolean haltsIn(LocalDate date) {
+        return haltAfterRows > 0 && date.equals(haltPartition);
     }
 
     public boolean skipsCorruptFiles() {
@@ -84,8 +97,11 @@ public record IngressJobOptions(String servicesLocation, String service, String 
     /** The options as the job's {@code --name=value} arguments; {@code parse(toArguments())} equals this. */
     public List<String> toArguments() {
         List<String> args = new ArrayList<>(List.of("--services-location=" + servicesLocation, "--service=" + service,
-                "--run-key=" + runKey, "--partition-date=" + partitionDate, "--manifest=" + manifest, "--topic=" + topic,
-                "--quarantine=" + quarantine, "--result-file=" + resultFile, "--on-corrupt-file=" + onCorruptFile));
+                "--run-key=" + runKey, "--manifest=" + manifest, "--topic=" + topic, "--quarantine=" + quarantine,
+                "--result-dir=" + resultDir, "--on-corrupt-file=" + onCorruptFile));
+        if (haltPartition != null) {
+            args.add("--halt-partition=" + haltPartition);
+        }
         if (haltAfterRows > 0) {
             args.add("--halt-after-rows=" + haltAfterRows);
         }
@@ -117,10 +133,10 @@ public record IngressJobOptions(String servicesLocation, String service, String 
         String servicesLocation = requiredText(values, "services-location", problems);
         String service = requiredText(values, "service", problems);
         String runKey = requiredText(values, "run-key", problems);
-        LocalDate partitionDate = date(requiredText(values, "partition-date", problems), problems);
         String manifest = requiredText(values, "manifest", problems);
         String quarantine = requiredText(values, "quarantine", problems);
-        String resultFile = requiredText(values, "result-file", problems);
+        String resultDir = requiredText(values, "result-dir", problems);
+        LocalDate haltPartition = date(values.get("halt-partition"), problems);
         String onCorruptFile = values.getOrDefault("on-corrupt-file", FAIL).trim();
         long haltAfterRows = number(values.get("halt-after-rows"), "halt-after-rows", problems);
         String topic = values.get("topic");
@@ -133,8 +149,8 @@ public record IngressJobOptions(String servicesLocation, String service, String 
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Bad ingress job options: " + String.join("; ", problems));
         }
-        return new IngressJobOptions(servicesLocation, service, runKey, partitionDate, manifest, topic, quarantine, resultFile,
-                producer, onCorruptFile, haltAfterRows);
+        return new IngressJobOptions(servicesLocation, service, runKey, manifest, topic, quarantine, resultDir, producer,
+                onCorruptFile, haltPartition, haltAfterRows);
     }
 
     /** Problems of values that are present (absent ones are reported as required). */
@@ -206,7 +222,7 @@ public record IngressJobOptions(String servicesLocation, String service, String 
         try {
             return LocalDate.parse(value);
         } catch (RuntimeException e) {
-            problems.add("--partition-date '" + value + "' is not yyyy-MM-dd");
+            problems.add("--halt-partition '" + value + "' is not yyyy-MM-dd");
             return null;
         }
     }
@@ -226,7 +242,7 @@ public record IngressJobOptions(String servicesLocation, String service, String 
     @Override
     public String toString() {
         // producer properties may hold credentials: names only
-        return "IngressJobOptions[service=" + service + ", run=" + runKey + ", dt=" + partitionDate + ", topic=" + topic
+        return "IngressJobOptions[service=" + service + ", run=" + runKey + ", manifest=" + manifest + ", topic=" + topic
                 + ", quarantine=" + quarantine + ", producer=" + new TreeMap<>(Objects.requireNonNullElse(producer, Map.of())).keySet()
                 + ", on-corrupt-file=" + onCorruptFile + "]";
     }

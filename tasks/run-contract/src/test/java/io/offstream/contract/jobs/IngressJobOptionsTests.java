@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 class IngressJobOptionsTests {
 
     static IngressJobOptions options(long haltAfterRows) {
-        return new IngressJobOptions("file:///repo/schemas/services/", "risk", "r20260301-20260307-0123456789", LocalDate.of(2026, 3, 2),
-                "/tmp/work/dt=2026-03-02/manifest.tsv", "offstream.risk.r20260301-20260307-0123456789.ingress",
-                "file:///landing/_quarantine/risk/run=r20260301-20260307-0123456789/", "/tmp/work/dt=2026-03-02/result.properties",
-                Map.of("bootstrap.servers", "localhost:9092", "sasl.jaas.config", "a=b c=\"d\""), "skip", haltAfterRows);
+        return new IngressJobOptions("file:///repo/schemas/services/", "risk", "r20260301-20260307-0123456789",
+                "/tmp/work/manifest.tsv", "offstream.risk.r20260301-20260307-0123456789.ingress",
+                "file:///landing/_quarantine/risk/run=r20260301-20260307-0123456789/", "/tmp/work/results",
+                Map.of("bootstrap.servers", "localhost:9092", "sasl.jaas.config", "a=b c=\"d\""), "skip",
+                haltAfterRows > 0 ? LocalDate.of(2026, 3, 2) : null, haltAfterRows);
     }
 
     @Test
@@ -27,37 +28,50 @@ class IngressJobOptionsTests {
 
     @Test
     void argumentsAreNameValuePairs() {
-        assertThat(options(2000).toArguments()).contains("--service=risk", "--partition-date=2026-03-02", "--on-corrupt-file=skip",
-                "--halt-after-rows=2000", "--producer.bootstrap.servers=localhost:9092").allMatch(a -> a.startsWith("--"));
-        assertThat(options(0).toArguments()).noneMatch(a -> a.startsWith("--halt-after-rows"));
+        assertThat(options(2000).toArguments()).contains("--service=risk", "--result-dir=/tmp/work/results", "--on-corrupt-file=skip",
+                "--halt-partition=2026-03-02", "--halt-after-rows=2000", "--producer.bootstrap.servers=localhost:9092")
+                .allMatch(a -> a.startsWith("--"));
+        assertThat(options(0).toArguments()).noneMatch(a -> a.startsWith("--halt-"));
     }
 
     @Test
     void theTopicAndTheCorruptFilePolicyHaveDefaults() {
         IngressJobOptions parsed = IngressJobOptions.parse(new String[] {"--services-location=hdfs://nn:8020/catalogue",
-                "--service=risk", "--run-key=r1", "--partition-date=2026-03-02", "--manifest=m.tsv", "--quarantine=file:///q",
-                "--result-file=r.properties", "--producer.bootstrap.servers=localhost:9092"});
+                "--service=risk", "--run-key=r1", "--manifest=m.tsv", "--quarantine=file:///q", "--result-dir=results",
+                "--producer.bootstrap.servers=localhost:9092"});
         assertThat(parsed.topic()).isEqualTo("offstream.risk.r1.ingress");
         assertThat(parsed.onCorruptFile()).isEqualTo("fail");
         assertThat(parsed.skipsCorruptFiles()).isFalse();
         assertThat(parsed.haltAfterRows()).isZero();
+        assertThat(parsed.haltsIn(LocalDate.of(2026, 3, 2))).isFalse();
+    }
+
+    @Test
+    void onlyTheFaultInjectedPartitionHalts() {
+        assertThat(options(2000).haltsIn(LocalDate.of(2026, 3, 2))).isTrue();
+        assertThat(options(2000).haltsIn(LocalDate.of(2026, 3, 3))).isFalse();
+    }
+
+    @Test
+    void eachPartitionHasItsResultFileInTheResultDirectory() {
+        assertThat(options(0).resultFile(LocalDate.of(2026, 3, 2))).isEqualTo(java.nio.file.Path.of("/tmp/work/results/dt=2026-03-02.properties"));
     }
 
     @Test
     void theQuarantineDayIsUnderTheRunsQuarantine() {
-        assertThat(options(0).quarantineDay())
+        assertThat(options(0).quarantineDay(LocalDate.of(2026, 3, 2)))
                 .isEqualTo(URI.create("file:///landing/_quarantine/risk/run=r20260301-20260307-0123456789/dt=2026-03-02/"));
     }
 
     @Test
     void badValuesAreRefusedWithEveryProblemNamed() {
-        assertThatThrownBy(() -> IngressJobOptions.parse(new String[] {"--service=Risk", "--run-key=r1", "--partition-date=2.3.2026",
+        assertThatThrownBy(() -> IngressJobOptions.parse(new String[] {"--service=Risk", "--run-key=r1", "--halt-partition=2.3.2026",
                 "--quarantine=relative/q", "--on-corrupt-file=ignore", "--halt-after-rows=-1", "--max-text-length=512", "stray"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Bad ingress job options: ")
                 .hasMessageContainingAll("argument 'stray' is not --name=value", "unknown option --max-text-length",
-                        "--services-location is required", "--partition-date '2.3.2026' is not yyyy-MM-dd", "--manifest is required",
-                        "--result-file is required", "--producer.bootstrap.servers is required",
+                        "--services-location is required", "--halt-partition '2.3.2026' is not yyyy-MM-dd", "--manifest is required",
+                        "--result-dir is required", "--producer.bootstrap.servers is required",
                         "--quarantine 'relative/q' is not an absolute URI", "--service 'Risk' must match",
                         "--on-corrupt-file must be fail or skip, was 'ignore'", "--halt-after-rows must not be negative")
                 .satisfies(e -> assertThat(e.getMessage().split("--producer.bootstrap.servers", -1)).hasSize(2));
@@ -73,8 +87,8 @@ class IngressJobOptionsTests {
 
     @Test
     void theConstructorRefusesWhatParseWouldRefuse() {
-        assertThatThrownBy(() -> new IngressJobOptions("file:///s/", "risk", "r1", LocalDate.of(2026, 3, 2), "m", "offstream.risk.r1.ingress",
-                "file:///q/", "r", Map.of("bootstrap.servers", "h:1"), "sometimes", 0))
+        assertThatThrownBy(() -> new IngressJobOptions("file:///s/", "risk", "r1", "m", "offstream.risk.r1.ingress", "file:///q/", "r",
+                Map.of("bootstrap.servers", "h:1"), "sometimes", null, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--on-corrupt-file must be fail or skip");
     }
 

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A Spark job killed mid-partition (it halts the JVM after sending some records) fails the
- * ingress task; restarting the failed job reruns only the unfinished partitions and leaves
- * every accepted key on the topic. Also covers an empty partition and a corrupt file skipped.
+ * ingress task, with the partitions published before the kill recorded; restarting the failed
+ * job submits only the unfinished partitions and leaves every accepted key on the topic. Also
+ * covers an empty partition and a corrupt file skipped.
  */
 class IngressRestartIntegrationTests extends IngressFixture {
 
@@ -36,8 +37,8 @@ class IngressRestartIntegrationTests extends IngressFixture {
 
         TaskRun restarted = ingress("ingress-restarted", run, launch, "--offstream.ingress.on-corrupt-file=skip");
         assertThat(restarted.exitCode()).as("%s", restarted).isZero();
-        assertThat(restarted.logText()).contains("Step already complete or not restartable, so no action to execute")
-                .contains("Executing step: [ingress-2026-04-02]").doesNotContain("Executing step: [ingress-2026-04-01]");
+        assertThat(restarted.logText()).contains("dt=2026-04-01 of run " + runKey + " is already published")
+                .contains("Submitting the Spark ingress job for 2 partition(s) of run " + runKey + ", 2026-04-02 to 2026-04-03");
         assertThat(status(runKey, "2026-04-01")).containsEntry("ATTEMPTS", 1);
         assertThat(status(runKey, "2026-04-02")).containsEntry("ATTEMPTS", 2).containsEntry("STATUS", "COMPLETED");
         assertThat(status(runKey, "2026-04-03")).containsEntry("STATUS", "COMPLETED").containsEntry("READ_COUNT", 0L);

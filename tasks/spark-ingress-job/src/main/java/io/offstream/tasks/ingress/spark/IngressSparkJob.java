@@ -6,12 +6,13 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.trim;
 
 import java.net.URI;
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.apache.hadoop.conf.Configuration;
@@ -34,11 +35,13 @@ import io.offstream.contract.service.ServiceCatalogue;
 import io.offstream.contract.service.ServiceDefinition;
 
 /**
- * Ingests one pinned dt= partition for any catalogue entry: reads exactly the pinned files,
- * coerces every row to the service's current request schema ({@link RowCoercer}), quarantines
- * rejected rows (every source column as text, with the reason) as Parquet, publishes accepted
- * rows to the run's ingress topic, and writes the {@link IngressJobResult} with the counts and the
- * topic's end offsets. Exit code 0 on success, 1 on failure, 2 on bad options.
+ * Ingests the pinned dt= partitions of a run for any catalogue entry, in date order, in one Spark
+ * application: for each partition it reads exactly the pinned files, coerces every row to the
+ * service's current request schema ({@link RowCoercer}), quarantines rejected rows (every source
+ * column as text, with the reason) as Parquet, publishes accepted rows to the run's ingress topic,
+ * and writes the partition's {@link IngressJobResult} with the counts and the topic's end offsets
+ * as soon as the partition is published, so that a failure later leaves it accounted for. Exit
+ * code 0 on success, 1 on failure, 2 on bad options.
  */
 public final class IngressSparkJob {
 
@@ -55,67 +58,117 @@ public final class IngressSparkJob {
             return;
         }
         int exit = 0;
+        Progress progress = new Progress();
         try {
-            run(options);
+            run(options, progress);
         } catch (InvalidServiceException e) {
-            System.err.println("[offstream] ingress of dt=" + options.partitionDate() + " failed: " + e.getMessage());
+            System.err.println("[offstream] ingress of " + progress.current + " failed: " + e.getMessage());
             exit = 1;
         } catch (Exception e) {
-            System.err.println("[offstream] ingress of dt=" + options.partitionDate() + " failed: " + e);
+            System.err.println("[offstream] ingress of " + progress.current + " failed: " + e);
             e.printStackTrace();
             exit = 1;
         }
         System.exit(exit);
     }
 
-    static IngressJobResult run(IngressJobOptions options) throws Exception {
+    /** Which partition the job is at, for the failure line. */
+    static final class Progress {
+        private String current = "the run";
+    }
+
+    private static List<IngressJobResult> run(IngressJobOptions options, Progress progress) throws Exception {
         long start = System.nanoTime();
-        List<PinnedFile> pinned = PinnedFile.read(options.manifest());
-        SparkSession spark = SparkSession.builder().appName("offstream-ingress-" + options.runKey() + "-" + options.partitionDate())
-                .getOrCreate();
+        SortedMap<LocalDate, List<PinnedFile>> partitions = PinnedFile.readByDate(options.manifest());
+        SparkSession spark = SparkSession.builder().appName("offstream-ingress-" + options.runKey()).getOrCreate();
         try {
             Configuration hadoop = spark.sparkContext().hadoopConfiguration();
             ServiceDefinition service = new ServiceCatalogue(URI.create(options.servicesLocation()), new HadoopCatalogueFiles(hadoop))
                     .load(options.service());
-            List<String> skipped = new ArrayList<>();
-            List<String> readable = readableFiles(pinned, hadoop, options, skipped);
-            long read = 0;
-            long rejected = 0;
-            Map<String, Long> byReason = new TreeMap<>();
-            LongAccumulator published = spark.sparkContext().longAccumulator("published");
-            if (!readable.isEmpty()) {
-                Dataset<Row> source = spark.read().parquet(readable.toArray(String[]::new));
-                List<String> sourceColumns = List.of(source.columns());
-                Dataset<Row> verdicts = verdicts(source, RowCoercer.of(service), ServiceSchemas.of(service.schemaHistory()),
-                        options.partitionDate())
-                        .persist(StorageLevel.MEMORY_AND_DISK());
-                for (Row r : verdicts.groupBy(VerdictColumns.ACCEPTED, VerdictColumns.REASON_CODE).count().collectAsList()) {
-                    read += r.getLong(2);
-                    if (!r.getBoolean(0)) {
-                        byReason.put(r.getString(1), r.getLong(2));
-                        rejected += r.getLong(2);
-                    }
-                }
-                quarantine(verdicts, sourceColumns, options);
-                verdicts.filter(col(VerdictColumns.ACCEPTED).equalTo(true))
-                        .select(VerdictColumns.KEY, VerdictColumns.VALUE, VerdictColumns.SOURCE_FILE, VerdictColumns.SOURCE_ROW)
-                        .foreachPartition(new KafkaPartitionPublisher(options, published));
-                verdicts.unpersist();
+            RowCoercer coercer = RowCoercer.of(service);
+            ServiceSchemas schemas = ServiceSchemas.of(service.schemaHistory());
+            System.out.printf("[offstream] Spark session up in %,d ms; %d partition(s) to ingest%n", (System.nanoTime() - start) / 1_000_000,
+                    partitions.size());
+            List<IngressJobResult> results = new ArrayList<>();
+            long rows = 0;
+            int done = 0;
+            for (Map.Entry<LocalDate, List<PinnedFile>> partition : partitions.entrySet()) {
+                progress.current = "dt=" + partition.getKey();
+                IngressJobResult result = ingest(spark, hadoop, coercer, schemas, options, partition.getKey(), partition.getValue());
+                results.add(result);
+                rows += result.read();
+                done++;
+                double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
+                System.out.printf("[offstream] %d of %d partitions, %,d rows in %.1f s (%,.0f rows/s, start-up included)%n", done,
+                        partitions.size(), rows, seconds, rows / seconds);
             }
-            long sent = published.value();
-            if (sent != read - rejected) {
-                throw new IllegalStateException("Published " + sent + " records but " + (read - rejected) + " rows were accepted");
-            }
-            Map<Integer, Long> endOffsets = TopicEndOffsets.of(options.topic(), options.producer());
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            IngressJobResult result = new IngressJobResult(options.runKey(), options.partitionDate().toString(), options.topic(), read,
-                    rejected, sent, byReason, skipped, endOffsets, millis, read * 1000.0 / Math.max(1, millis));
-            result.write(Path.of(options.resultFile()));
-            System.out.printf("[offstream] dt=%s: read %,d, rejected %,d %s, published %,d in %,d ms (%,.0f rows/s)%n",
-                    options.partitionDate(), read, rejected, byReason, sent, millis, result.rowsPerSecond());
-            return result;
+            return results;
         } finally {
+            SharedProducers.closeAll();
             spark.stop();
+        }
+    }
+
+    private static IngressJobResult ingest(SparkSession spark, Configuration hadoop, RowCoercer coercer, ServiceSchemas schemas,
+            IngressJobOptions options, LocalDate date, List<PinnedFile> pinned) throws Exception {
+        long start = System.nanoTime();
+        List<String> skipped = new ArrayList<>();
+        List<String> readable = readableFiles(pinned, hadoop, options, skipped);
+        long read = 0;
+        long rejected = 0;
+        Map<String, Long> byReason = new TreeMap<>();
+        LongAccumulator published = spark.sparkContext().longAccumulator("published-" + date);
+        StageClock clock = new StageClock();
+        if (!readable.isEmpty()) {
+            Dataset<Row> source = spark.read().parquet(readable.toArray(String[]::new));
+            List<String> sourceColumns = List.of(source.columns());
+            Dataset<Row> verdicts = verdicts(source, coercer, schemas, date).persist(StorageLevel.MEMORY_AND_DISK());
+            clock.lap("files");
+            for (Row r : verdicts.groupBy(VerdictColumns.ACCEPTED, VerdictColumns.REASON_CODE).count().collectAsList()) {
+                read += r.getLong(2);
+                if (!r.getBoolean(0)) {
+                    byReason.put(r.getString(1), r.getLong(2));
+                    rejected += r.getLong(2);
+                }
+            }
+            clock.lap("verdicts");
+            quarantine(verdicts, sourceColumns, options.quarantineDay(date));
+            clock.lap("quarantine");
+            verdicts.filter(col(VerdictColumns.ACCEPTED).equalTo(true))
+                    .select(VerdictColumns.KEY, VerdictColumns.VALUE, VerdictColumns.SOURCE_FILE, VerdictColumns.SOURCE_ROW)
+                    .foreachPartition(new KafkaPartitionPublisher(options, date, published));
+            clock.lap("publish");
+            verdicts.unpersist();
+        }
+        long sent = published.value();
+        if (sent != read - rejected) {
+            throw new IllegalStateException("Published " + sent + " records but " + (read - rejected) + " rows were accepted");
+        }
+        Map<Integer, Long> endOffsets = TopicEndOffsets.of(options.topic(), options.producer());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        IngressJobResult result = new IngressJobResult(options.runKey(), date.toString(), options.topic(), read, rejected, sent,
+                byReason, skipped, endOffsets, millis, read * 1000.0 / Math.max(1, millis));
+        Files.createDirectories(options.resultFile(date).getParent());
+        result.write(options.resultFile(date));
+        System.out.printf("[offstream] dt=%s: read %,d, rejected %,d %s, published %,d in %,d ms (%,.0f rows/s; %s)%n", date, read,
+                rejected, byReason, sent, millis, result.rowsPerSecond(), clock);
+        return result;
+    }
+
+    /** Milliseconds of each stage of a partition, for its result line. */
+    private static final class StageClock {
+        private final StringBuilder laps = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void lap(String stage) {
+            long now = System.nanoTime();
+            laps.append(laps.isEmpty() ? "" : ", ").append(stage).append(' ').append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return laps.isEmpty() ? "no readable files" : laps.toString();
         }
     }
 
@@ -158,12 +211,12 @@ public final class IngressSparkJob {
     }
 
     /** Rejected rows to {@code <quarantine>/dt=<date>/}, replacing what an earlier attempt of the partition wrote. */
-    private static void quarantine(Dataset<Row> verdicts, List<String> sourceColumns, IngressJobOptions options) {
+    private static void quarantine(Dataset<Row> verdicts, List<String> sourceColumns, URI quarantineDay) {
         List<Column> columns = new ArrayList<>();
         sourceColumns.forEach(c -> columns.add(column(c)));
         VerdictColumns.QUARANTINE.forEach(c -> columns.add(col(c).as(VerdictColumns.quarantineName(c))));
         verdicts.filter(col(VerdictColumns.ACCEPTED).equalTo(false)).select(columns.toArray(Column[]::new))
-                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(options.quarantineDay().toString());
+                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(quarantineDay.toString());
     }
 
     /**

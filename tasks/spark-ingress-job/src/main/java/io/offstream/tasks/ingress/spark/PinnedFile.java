@@ -6,29 +6,32 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 
+import io.offstream.contract.jobs.PinnedManifestLine;
+
 /** One file of the pinned manifest as plan recorded it. */
 record PinnedFile(String uri, long size, long modificationMillis) {
 
-    /** Reads a manifest file: one {@code uri<TAB>size<TAB>modificationMillis} line per file. */
-    static List<PinnedFile> read(String manifest) throws IOException {
-        List<PinnedFile> files = new ArrayList<>();
+    /** Reads a manifest file ({@link PinnedManifestLine}s): the pinned files of each partition, in date order. */
+    static SortedMap<LocalDate, List<PinnedFile>> readByDate(String manifest) throws IOException {
+        SortedMap<LocalDate, List<PinnedFile>> files = new TreeMap<>();
         for (String line : Files.readAllLines(Path.of(manifest), StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
                 continue;
             }
-            String[] parts = line.split("\t");
-            if (parts.length != 3) {
-                throw new IllegalArgumentException("Manifest line is not uri<TAB>size<TAB>mtime: " + line);
-            }
-            files.add(new PinnedFile(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2])));
+            PinnedManifestLine pinned = PinnedManifestLine.parse(line);
+            files.computeIfAbsent(pinned.date(), d -> new ArrayList<>())
+                    .add(new PinnedFile(pinned.uri(), pinned.size(), pinned.modificationMillis()));
         }
         return files;
     }

@@ -6,31 +6,25 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.offstream.contract.jobs.IngressJobOptions;
 import io.offstream.tasks.support.ledger.LedgerRun;
-import io.offstream.tasks.support.ledger.ManifestFile;
-import io.offstream.tasks.support.ledger.PlannedPartition;
 import io.offstream.tasks.support.run.RunParameters;
 import io.offstream.tasks.support.topics.KafkaProperties;
 
 /** The job's arguments come from the planned run, the catalogue and this task's settings, in the run contract's form. */
-class PartitionJobOptionsTests {
+class RunJobOptionsTests {
 
     private final RunParameters parameters = RunParameters.resolve("file:///w/orders", "2026-03-01", "2026-03-02", "pricing", null,
             "file:///landing");
     private final LedgerRun run = new LedgerRun(parameters, parameters.topics(), 3, Instant.parse("2026-03-03T00:00:00Z"), "PLANNED");
-    private final PlannedPartition day = new PlannedPartition(LocalDate.of(2026, 3, 2),
-            List.of(new ManifestFile("file:///w/orders/dt=2026-03-02/p.parquet", 10, Instant.EPOCH)));
 
     private IngressJobOptions options(IngressProperties properties) {
         KafkaProperties kafka = new KafkaProperties();
         kafka.setBootstrapServers("localhost:19092");
-        return PartitionJobOptions.of(run, day, Path.of("/work/m.tsv"), Path.of("/work/result.properties"), properties, kafka,
-                URI.create("hdfs://nn/catalogue/"));
+        return RunJobOptions.of(run, Path.of("/work/m.tsv"), Path.of("/work/results"), properties, kafka, URI.create("hdfs://nn/catalogue/"));
     }
 
     @Test
@@ -40,7 +34,9 @@ class PartitionJobOptionsTests {
         assertThat(options.servicesLocation()).isEqualTo("hdfs://nn/catalogue/");
         assertThat(options.topic()).isEqualTo(parameters.topics().ingress());
         assertThat(options.quarantine()).isEqualTo(parameters.layout().quarantine().toString());
-        assertThat(options.quarantineDay().toString()).endsWith("/_quarantine/pricing/run=" + parameters.runKey() + "/dt=2026-03-02/");
+        assertThat(options.quarantineDay(LocalDate.of(2026, 3, 2)).toString())
+                .endsWith("/_quarantine/pricing/run=" + parameters.runKey() + "/dt=2026-03-02/");
+        assertThat(options.resultFile(LocalDate.of(2026, 3, 2))).isEqualTo(Path.of("/work/results/dt=2026-03-02.properties"));
         assertThat(options.producer()).containsEntry("bootstrap.servers", "localhost:19092");
         assertThat(options.haltAfterRows()).isZero();
         assertThat(IngressJobOptions.parse(options.toArguments().toArray(String[]::new))).isEqualTo(options);
@@ -54,10 +50,11 @@ class PartitionJobOptionsTests {
         properties.getProducer().put("linger.ms", "5");
         properties.setOnCorruptFile("skip");
         IngressJobOptions options = options(properties);
-        assertThat(options.haltAfterRows()).isEqualTo(500);
+        assertThat(options.haltsIn(LocalDate.of(2026, 3, 2))).isTrue();
+        assertThat(options.haltsIn(LocalDate.of(2026, 3, 1))).isFalse();
         assertThat(options.producer()).containsEntry("linger.ms", "5");
         assertThat(options.skipsCorruptFiles()).isTrue();
-        properties.getFault().setHaltPartition("2026-03-01");
-        assertThat(options(properties).haltAfterRows()).isZero();
+        properties.getFault().setHaltAfterRows(0);
+        assertThat(options(properties).haltsIn(LocalDate.of(2026, 3, 2))).isFalse();
     }
 }

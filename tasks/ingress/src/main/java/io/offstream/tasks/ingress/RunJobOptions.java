@@ -1,0 +1,45 @@
+package io.offstream.tasks.ingress;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.offstream.contract.jobs.IngressJobOptions;
+import io.offstream.tasks.support.ledger.LedgerRun;
+import io.offstream.tasks.support.topics.KafkaProperties;
+
+/**
+ * The Spark ingress job's options for the partitions of a run that are still to publish: the
+ * run's service, topic and quarantine (as the ledger has the run), the catalogue's location, and
+ * this task's settings.
+ */
+final class RunJobOptions {
+
+    private static final Logger log = LoggerFactory.getLogger(RunJobOptions.class);
+
+    private RunJobOptions() {
+    }
+
+    static IngressJobOptions of(LedgerRun run, Path manifest, Path resultDir, IngressProperties options, KafkaProperties kafka,
+            URI catalogue) {
+        Map<String, String> producer = new LinkedHashMap<>();
+        kafka.clientProperties().forEach((k, v) -> producer.put(k, String.valueOf(v)));
+        producer.putAll(options.getProducer());
+        IngressProperties.Fault fault = options.getFault();
+        LocalDate haltPartition = null;
+        long haltAfterRows = 0;
+        if (fault.getHaltPartition() != null && !fault.getHaltPartition().isBlank() && fault.getHaltAfterRows() > 0) {
+            haltPartition = LocalDate.parse(fault.getHaltPartition());
+            haltAfterRows = fault.getHaltAfterRows();
+            log.warn("Fault injection: the job halts after {} records of dt={}", haltAfterRows, haltPartition);
+        }
+        return new IngressJobOptions(catalogue.toString(), run.parameters().service(), run.runKey(), manifest.toString(),
+                run.topics().ingress(), run.parameters().layout().quarantine().toString(), resultDir.toString(), producer,
+                options.getOnCorruptFile(), haltPartition, haltAfterRows);
+    }
+}
