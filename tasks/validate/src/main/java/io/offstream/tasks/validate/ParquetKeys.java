@@ -2,8 +2,6 @@ package io.offstream.tasks.validate;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -18,6 +16,8 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 
+import io.offstream.tasks.validate.sort.KeySink;
+
 /**
  * Reads Parquet through Hadoop's file systems (file://, hdfs://): the record key of every landed row
  * (only its key columns are read), and the row counts of pinned source files from their footers.
@@ -30,13 +30,15 @@ class ParquetKeys {
         this.hadoop = hadoop;
     }
 
-    /** Every row's key in the Parquet files under {@code root}, skipping {@code _} and {@code .} entries; empty when absent. */
-    List<String> keysUnder(URI root, LandedKey key) throws IOException {
-        List<String> keys = new ArrayList<>();
+    /**
+     * Puts every row's key in the Parquet files under {@code root} into {@code keys}, as it is read,
+     * skipping {@code _} and {@code .} entries; none when {@code root} is absent.
+     */
+    void keysUnder(URI root, LandedKey key, KeySink keys) throws IOException {
         Path dir = new Path(root);
         FileSystem fs = dir.getFileSystem(hadoop);
         if (!fs.exists(dir)) {
-            return keys;
+            return;
         }
         RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
         Configuration projected = new Configuration(hadoop);
@@ -54,7 +56,6 @@ class ParquetKeys {
                 }
             }
         }
-        return keys;
     }
 
     /** The row count a Parquet file's footer declares. */

@@ -23,11 +23,15 @@ import io.offstream.tasks.support.ledger.PhaseCounts;
 import io.offstream.tasks.support.ledger.PhaseRecord;
 import io.offstream.tasks.support.ledger.PlannedPartition;
 import io.offstream.tasks.support.ledger.RunLedger;
+import io.offstream.tasks.validate.sort.KeySorter;
+import io.offstream.tasks.validate.sort.SortSettings;
+import io.offstream.tasks.validate.sort.SortedKeys;
 
 /**
  * Gathers a run's evidence, each count from its own place (the ledger's ingress counts checked
  * against the pinned files' footers, the ingress and DLQ topics, the landed Parquet read by the
  * service's record key), reconciles it, writes the report and records the outcome in the ledger.
+ * Keys are never held: each source's keys are sorted on disk as they are read, and compared as sorted streams.
  */
 class RunValidator {
 
@@ -39,6 +43,8 @@ class RunValidator {
 
     private final ParquetKeys parquet;
 
+    private final SortSettings sorting;
+
     private final Reconciliation reconciliation;
 
     private final Configuration hadoop;
@@ -47,11 +53,12 @@ class RunValidator {
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    RunValidator(RunLedger ledger, TopicKeys topics, ParquetKeys parquet, Reconciliation reconciliation, Configuration hadoop,
-            ServicesProperties services) {
+    RunValidator(RunLedger ledger, TopicKeys topics, ParquetKeys parquet, SortSettings sorting, Reconciliation reconciliation,
+            Configuration hadoop, ServicesProperties services) {
         this.ledger = ledger;
         this.topics = topics;
         this.parquet = parquet;
+        this.sorting = sorting;
         this.reconciliation = reconciliation;
         this.hadoop = hadoop;
         this.services = services;
@@ -67,11 +74,24 @@ class RunValidator {
         ledger.startPhase(key, Phase.VALIDATE, taskExecutionId);
         long sourceRows = ingress.counts().read();
         long pinnedRows = pinnedRows(run);
-        RunEvidence evidence = new RunEvidence(sourceRows, ingress.counts().rejected(), ledger.rejectCounts(key),
-                topics.distinctKeys(run.topics().ingress(), ledger.topicOffsets(key, Phase.INGRESS, run.topics().ingress())),
-                topics.distinctKeys(run.topics().dlq(), Map.of()),
-                parquet.keysUnder(layout.runDirectory(), landedKey));
-        ValidationReport report = reconciliation.reconcile(key, service.name(), landedKey.fields(), evidence);
+        ValidationReport report;
+        try (KeySorter accepted = sorting.sorter("accepted"); KeySorter deadLettered = sorting.sorter("dead-lettered");
+                KeySorter landed = sorting.sorter("landed")) {
+            // One source after the other, each sorted (its buffer spilled and given back) before the next is read,
+            // so only one sorter's buffer is in memory at a time.
+            long started = System.nanoTime();
+            topics.readKeys(run.topics().ingress(), ledger.topicOffsets(key, Phase.INGRESS, run.topics().ingress()), accepted);
+            SortedKeys acceptedKeys = accepted.sorted();
+            topics.readKeys(run.topics().dlq(), Map.of(), deadLettered);
+            SortedKeys deadLetteredKeys = deadLettered.sorted();
+            parquet.keysUnder(layout.runDirectory(), landedKey, landed);
+            SortedKeys landedKeys = landed.sorted();
+            log.info("Run {}: read and sorted {} accepted, {} dead-lettered and {} landed keys in {} s (spilled under {})", key,
+                    accepted.added(), deadLettered.added(), landed.added(), (System.nanoTime() - started) / 1_000_000_000, sorting.spillDirectory());
+            RunEvidence evidence = new RunEvidence(sourceRows, ingress.counts().rejected(), ledger.rejectCounts(key), acceptedKeys,
+                    deadLetteredKeys, landedKeys);
+            report = reconciliation.reconcile(key, service.name(), landedKey.fields(), evidence);
+        }
         if (pinnedRows >= 0 && pinnedRows != sourceRows) {
             report = report.withProblem(String.format("ingress read %,d rows but the pinned files hold %,d", sourceRows, pinnedRows));
         }

@@ -1,12 +1,11 @@
 package io.offstream.tasks.validate;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,10 +15,12 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
+import io.offstream.tasks.validate.sort.KeySink;
+
 /**
  * Reads the keys of a run topic (read_committed, no consumer group, so nothing is committed on
  * anyone's behalf), from the beginning up to given end offsets or, when none are given, to the
- * end offsets at the time of reading.
+ * end offsets at the time of reading. Each key goes to a {@link KeySink} as it is read, so none is held here.
  */
 class TopicKeys {
 
@@ -27,21 +28,22 @@ class TopicKeys {
 
     private final Duration timeout;
 
+    /** @param timeout the longest reading one topic may take, up to its end offsets */
     TopicKeys(Map<String, Object> clientProperties, Duration timeout) {
         this.clientProperties = clientProperties;
         this.timeout = timeout;
     }
 
-    Set<String> distinctKeys(String topic, Map<Integer, Long> endOffsets) {
+    /** Puts every key of {@code topic}'s records below the end offsets into {@code keys}; a repeated key as often as it occurs. */
+    void readKeys(String topic, Map<Integer, Long> endOffsets, KeySink keys) throws IOException {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        Set<String> keys = new HashSet<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
             if (partitions == null || partitions.isEmpty()) {
-                return keys;
+                return;
             }
             List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(assigned);
@@ -62,7 +64,6 @@ class TopicKeys {
                 }
             }
         }
-        return keys;
     }
 
     private static boolean reached(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> until) {

@@ -31,8 +31,9 @@ class ValidateJobConfiguration {
     Step reconcile(StepBuilderFactory steps, RunProperties run, KafkaProperties kafka, ServicesProperties services,
             ValidateProperties settings, RunLedger ledger, TaskExecutionIdHolder task) {
         org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
-        RunValidator validator = new RunValidator(ledger, new TopicKeys(kafka.clientProperties(), java.time.Duration.ofMinutes(5)),
-                new ParquetKeys(hadoop), new Reconciliation(settings.toleratedLoss(), settings.keysToName()), hadoop, services);
+        RunValidator validator = new RunValidator(ledger, new TopicKeys(kafka.clientProperties(), settings.topicReadTimeout()),
+                new ParquetKeys(hadoop), settings.toSortSettings(), new Reconciliation(settings.toleratedLoss(), settings.keysToName()),
+                hadoop, services);
         return steps.get("reconcile").tasklet((contribution, context) -> {
             String key = run.toParameters().runKey();
             LedgerRun planned = ledger.findRun(key).orElseThrow(() -> new IllegalStateException(

@@ -1,25 +1,67 @@
 package io.offstream.tasks.validate;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+
 import javax.validation.constraints.DecimalMax;
 import javax.validation.constraints.DecimalMin;
 import javax.validation.constraints.Min;
+import javax.validation.constraints.NotNull;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
+import io.offstream.tasks.validate.sort.SortSettings;
+
 /**
- * How strict validation is ({@code offstream.validate.*}).
+ * How strict validation is, and what it may use to read a run ({@code offstream.validate.*}).
  *
- * @param toleratedLoss   the fraction of source rows that may go unexplained (0 = none, the default;
- *                        duplicates and unexpected keys are never tolerated)
- * @param keysToName      how many missing, duplicated or unexpected keys the report names
+ * @param toleratedLoss    the fraction of source rows that may go unexplained (0 = none, the default;
+ *                         duplicates and unexpected keys are never tolerated)
+ * @param keysToName       how many missing, duplicated or unexpected keys the report names
+ * @param topicReadTimeout the longest reading the ingress topic, or the DLQ topic, up to its end may take
+ * @param spillDirectory   where the sorted keys are spilled while a run is compared (each sorter makes,
+ *                         and deletes, a directory of its own there); the JVM's temporary directory when not set
+ * @param sortBuffer       the memory one key sorter may fill before it spills (its keys' bytes and 12 more per
+ *                         key; one sorter fills at a time); 1MB to 1GB
  */
 @ConfigurationProperties("offstream.validate")
 @ConstructorBinding
 @Validated
 public record ValidateProperties(
         @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0") double toleratedLoss,
-        @Min(1) @DefaultValue("20") int keysToName) {
+        @Min(1) @DefaultValue("20") int keysToName,
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("5m") Duration topicReadTimeout,
+        String spillDirectory,
+        @NotNull @DefaultValue("64MB") DataSize sortBuffer) {
+
+    static final DataSize SMALLEST_SORT_BUFFER = DataSize.ofMegabytes(1);
+
+    static final DataSize LARGEST_SORT_BUFFER = DataSize.ofGigabytes(1);
+
+    public ValidateProperties {
+        if (sortBuffer != null && (sortBuffer.compareTo(SMALLEST_SORT_BUFFER) < 0 || sortBuffer.compareTo(LARGEST_SORT_BUFFER) > 0)) {
+            throw new IllegalArgumentException("offstream.validate.sort-buffer must be between 1MB and 1GB, was " + sortBuffer);
+        }
+        if (spillDirectory != null && !spillDirectory.isBlank()) {
+            try {
+                Path.of(spillDirectory);
+            }
+            catch (InvalidPathException e) {
+                throw new IllegalArgumentException("offstream.validate.spill-directory is not a path: " + e.getMessage());
+            }
+        }
+    }
+
+    /** How the run's keys are sorted: spilled under {@link #spillDirectory} (or the JVM's temporary directory), {@link #sortBuffer} at a time. */
+    public SortSettings toSortSettings() {
+        String directory = spillDirectory == null || spillDirectory.isBlank() ? System.getProperty("java.io.tmpdir") : spillDirectory;
+        return new SortSettings(Path.of(directory), sortBuffer.toBytes());
+    }
 }

@@ -2,8 +2,11 @@ package io.offstream.tasks.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
@@ -41,7 +44,7 @@ class ParquetKeysTests {
         TestLandings.write(TestLandings.dayDirectory(layout, DAY.plusDays(1)).resolve("part-0.parquet"),
                 List.of(TestLandings.landedRow(7, 1, DAY)));
 
-        List<String> keys = parquet.keysUnder(layout.runDirectory(), LandedKey.of(TestLandings.SETTLEMENT));
+        List<String> keys = keysUnder(layout.runDirectory(), LandedKey.of(TestLandings.SETTLEMENT));
 
         assertThat(keys).containsExactlyInAnyOrder("42|3|2026-03-01", "42|4|2026-03-02", "7|1|2026-03-01");
         assertThat(keys).contains(TestLandings.key(TestLandings.request(42, 3, DAY)));
@@ -55,13 +58,19 @@ class ParquetKeysTests {
         TestLandings.write(Path.of(layout.runDirectory()).resolve("_staging/part-9.parquet"),
                 List.of(TestLandings.landedDecision("T-staged")));
 
-        assertThat(parquet.keysUnder(layout.runDirectory(), LandedKey.of(TestLandings.RISK))).containsExactlyInAnyOrder("T-1", "T-2");
+        assertThat(keysUnder(layout.runDirectory(), LandedKey.of(TestLandings.RISK))).containsExactlyInAnyOrder("T-1", "T-2");
     }
 
     @Test
     void anAbsentRunDirectoryHasNoKeys(@TempDir Path landing) throws Exception {
         RunLayout layout = new RunLayout(landing.toUri(), "risk", "never-landed");
 
-        assertThat(parquet.keysUnder(layout.runDirectory(), LandedKey.of(TestLandings.RISK))).isEmpty();
+        assertThat(keysUnder(layout.runDirectory(), LandedKey.of(TestLandings.RISK))).isEmpty();
+    }
+
+    private List<String> keysUnder(URI root, LandedKey key) throws IOException {
+        List<String> keys = new ArrayList<>();
+        parquet.keysUnder(root, key, keys::add);
+        return keys;
     }
 }

@@ -40,6 +40,7 @@ import io.offstream.tasks.support.ledger.PhaseCounts;
 import io.offstream.tasks.support.ledger.PlannedPartition;
 import io.offstream.tasks.support.ledger.RunLedger;
 import io.offstream.tasks.support.run.RunParameters;
+import io.offstream.tasks.validate.sort.SortSettings;
 
 /**
  * A run of the test service {@code settlement} (key: account_id, line_no, booked_on) validated from
@@ -119,6 +120,7 @@ class RunValidatorIntegrationTests {
         assertThat(written.path("keyFields").toString()).isEqualTo("[\"account_id\",\"line_no\",\"booked_on\"]");
         assertThat(written.path("passed").asBoolean()).isTrue();
         assertThat(written.path("sourceRows").asLong()).isEqualTo(ACCEPTED + REJECTED);
+        assertThat(work.resolve("spill")).as("the sorters' spill files are deleted").isEmptyDirectory();
     }
 
     @Test
@@ -140,7 +142,7 @@ class RunValidatorIntegrationTests {
         services.setLocation(TestLandings.TEST_CATALOGUE.toString());
         Configuration hadoop = new Configuration();
         return new RunValidator(ledger, new TopicKeys(Map.of("bootstrap.servers", broker.bootstrapServers()), Duration.ofMinutes(1)),
-                new ParquetKeys(hadoop), new Reconciliation(0, 20), hadoop, services);
+                new ParquetKeys(hadoop), new SortSettings(work.resolve("spill"), 1 << 20), new Reconciliation(0, 20), hadoop, services);
     }
 
     /** Lands the settlements of these requests in their dt folder, as the egress job would. */
