@@ -37,7 +37,7 @@ public record ComposedTaskRunnerProperties(
         @NotBlank String graph,
         @NotNull @DefaultValue("http://localhost:9393") URI dataflowServerUri,
         @NotBlank @DefaultValue("default") String platformName,
-        @NotNull @DefaultValue("2000") @DurationUnit(java.time.temporal.ChronoUnit.MILLIS) Duration intervalTimeBetweenChecks,
+        @NotNull @DefaultValue("500") @DurationUnit(java.time.temporal.ChronoUnit.MILLIS) Duration intervalTimeBetweenChecks,
         @NotNull @DefaultValue("0") @DurationUnit(java.time.temporal.ChronoUnit.MILLIS) Duration maxWaitTime,
         @Min(1) @DefaultValue("4") int splitThreadCorePoolSize,
         @DefaultValue("true") boolean incrementInstanceEnabled,

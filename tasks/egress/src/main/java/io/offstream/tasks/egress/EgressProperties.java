@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param jobJar          the Flink job's fat jar; default: the one this task carries
  *                        in its own jar, unpacked once under {@code <java.io.tmpdir>/offstream-engines}
  * @param jvmOptions      options of the child JVM (Flink's own set for Java 17)
- * @param parallelism     the job's parallelism
+ * @param parallelism     the job's parallelism; 0 (the default): from the run's topic, one subtask per partition of the
+ *                        egress topic, at most one per core for the embedded mini cluster
  * @param flinkRest       a remote Flink cluster's REST URL; empty: an embedded mini cluster
  * @param timeout         the longest the job may run (0: no limit)
  * @param requireDrained  refuse to land a run whose lag-wait phase has not completed
@@ -39,9 +40,19 @@ public record EgressProperties(
                 "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
                 "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
                 "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED"}) List<String> jvmOptions,
-        @Min(1) @DefaultValue("2") int parallelism,
+        @Min(0) @DefaultValue("0") int parallelism,
         String flinkRest,
         @NotNull @DefaultValue("0s") Duration timeout,
         @DefaultValue("true") boolean requireDrained,
         Path workDirectory) {
+
+    /** The parallelism for a run whose egress topic has {@code topicPartitions} partitions. */
+    public int parallelismFor(int topicPartitions, int cores) {
+        if (parallelism > 0) {
+            return parallelism;
+        }
+        boolean embedded = flinkRest == null || flinkRest.isBlank();
+        // a subtask without a partition would idle; on one machine, more subtasks than cores only add switching
+        return Math.max(1, embedded ? Math.min(topicPartitions, cores) : topicPartitions);
+    }
 }

@@ -98,7 +98,8 @@ class RunLander {
     EgressJobOptions jobOptions(LedgerRun run, Path resultFile, Path jobJar, String attempt) {
         Optional<URI> flinkRest = Optional.ofNullable(settings.flinkRest()).filter(rest -> !rest.isBlank()).map(URI::create);
         return new EgressJobOptions(bootstrapServers, run.parameters().service(), run.runKey(), run.parameters().landing(),
-                servicesLocation, Optional.empty(), Optional.of(resultFile), settings.parallelism(), attempt, Map.of(), flinkRest,
+                servicesLocation, Optional.empty(), Optional.of(resultFile),
+                settings.parallelismFor(run.topicPartitions(), Runtime.getRuntime().availableProcessors()), attempt, Map.of(), flinkRest,
                 flinkRest.map(rest -> jobJar));
     }
 }

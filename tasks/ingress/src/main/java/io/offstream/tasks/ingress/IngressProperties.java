@@ -42,6 +42,12 @@ public class IngressProperties {
     /** What an unreadable pinned file does: fail (default; the partition fails) or skip (it is skipped and reported). */
     private String onCorruptFile = "fail";
 
+    /**
+     * How many partitions the Spark job ingests at once: while one reads its files or waits for
+     * Kafka's acknowledgments, another uses the free cores. More holds more partitions in memory.
+     */
+    private int parallelPartitions = 2;
+
     /** How long the Spark job may run per partition it was given; 0 = no limit. */
     private Duration partitionTimeout = Duration.ZERO;
 
@@ -88,6 +94,8 @@ public class IngressProperties {
     public void setWorkDir(String workDir) { this.workDir = workDir; }
     public String getOnCorruptFile() { return onCorruptFile; }
     public void setOnCorruptFile(String onCorruptFile) { this.onCorruptFile = onCorruptFile; }
+    public int getParallelPartitions() { return parallelPartitions; }
+    public void setParallelPartitions(int parallelPartitions) { this.parallelPartitions = parallelPartitions; }
     public Duration getPartitionTimeout() { return partitionTimeout; }
     public void setPartitionTimeout(Duration partitionTimeout) { this.partitionTimeout = partitionTimeout; }
     public Duration getProgressInterval() { return progressInterval; }

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -144,13 +146,13 @@ class RunIngestor {
         throw new IllegalStateException(message);
     }
 
-    /** Records the partitions whose results the job has written, in date order (their end offsets only grow). */
+    /** Records the partitions whose results the job has written since the last look. */
     private synchronized void recordPublished(LedgerRun run, IngressJobOptions jobOptions, Set<PlannedPartition> unrecorded) {
         for (var it = unrecorded.iterator(); it.hasNext(); ) {
             PlannedPartition partition = it.next();
             Path resultFile = jobOptions.resultFile(partition.date());
             if (!Files.exists(resultFile)) {
-                return;
+                continue;
             }
             try {
                 record(run, partition, IngressJobResult.read(resultFile));
@@ -168,7 +170,10 @@ class RunIngestor {
             throw new IllegalStateException("read " + r.read() + " != rejected " + r.rejected() + " + published " + r.published());
         }
         ledger.recordRejectCounts(runKey, partition.date(), r.rejectedByReason());
-        ledger.recordTopicOffsets(runKey, Phase.INGRESS, run.topics().ingress(), r.endOffsets());
+        // partitions published at once finish in any order: the topic's end is the highest offset any of them saw
+        Map<Integer, Long> endOffsets = new TreeMap<>(ledger.topicOffsets(runKey, Phase.INGRESS, run.topics().ingress()));
+        r.endOffsets().forEach((topicPartition, offset) -> endOffsets.merge(topicPartition, offset, Math::max));
+        ledger.recordTopicOffsets(runKey, Phase.INGRESS, run.topics().ingress(), endOffsets);
         String note = r.skippedCorruptFiles().isEmpty() ? null : "skipped corrupt files: " + r.skippedCorruptFiles();
         ledger.completePartition(runKey, Phase.INGRESS, partition.date(), PhaseCounts.ingress(r.read(), r.rejected(), r.published()), note);
         rowsThisLaunch += r.read();

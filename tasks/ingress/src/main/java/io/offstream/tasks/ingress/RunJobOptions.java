@@ -40,6 +40,6 @@ final class RunJobOptions {
         }
         return new IngressJobOptions(catalogue.toString(), run.parameters().service(), run.runKey(), manifest.toString(),
                 run.topics().ingress(), run.parameters().layout().quarantine().toString(), resultDir.toString(), producer,
-                options.getOnCorruptFile(), haltPartition, haltAfterRows);
+                options.getOnCorruptFile(), options.getParallelPartitions(), haltPartition, haltAfterRows);
     }
 }

@@ -34,12 +34,14 @@ import io.offstream.contract.naming.RunTopics;
  *        partition is published ({@link #resultFile})
  * @param producer Kafka producer properties ({@code --producer.<name>=value}; bootstrap.servers required)
  * @param onCorruptFile {@code fail} (default) or {@code skip}: what an unreadable pinned file does
+ * @param parallelPartitions how many partitions the job ingests at once (each a Spark job of the one application;
+ *        while one publishes or reads its single file, another uses the free cores)
  * @param haltPartition fault injection for tests: the partition whose publishing halts the JVM (null = none)
  * @param haltAfterRows fault injection for tests: halt the JVM after sending this many records of {@code haltPartition}
  */
 public record IngressJobOptions(String servicesLocation, String service, String runKey, String manifest, String topic,
-        String quarantine, String resultDir, Map<String, String> producer, String onCorruptFile, LocalDate haltPartition,
-        long haltAfterRows)
+        String quarantine, String resultDir, Map<String, String> producer, String onCorruptFile, int parallelPartitions,
+        LocalDate haltPartition, long haltAfterRows)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -49,7 +51,7 @@ public record IngressJobOptions(String servicesLocation, String service, String 
     public static final String PRODUCER_PREFIX = "producer.";
 
     private static final Set<String> OPTIONS = Set.of("services-location", "service", "run-key", "manifest", "topic", "quarantine",
-            "result-dir", "on-corrupt-file", "halt-partition", "halt-after-rows");
+            "result-dir", "on-corrupt-file", "parallel-partitions", "halt-partition", "halt-after-rows");
 
     /** Checks every value; an {@link IllegalArgumentException} naming every problem otherwise. */
     public IngressJobOptions {
@@ -64,7 +66,8 @@ public record IngressJobOptions(String servicesLocation, String service, String 
         required(resultDir, "result-dir", problems);
         required(producer, "producer.bootstrap.servers", problems);
         required(onCorruptFile, "on-corrupt-file", problems);
-        problems.addAll(valueProblems(servicesLocation, service, runKey, topic, quarantine, producer, onCorruptFile, haltAfterRows));
+        problems.addAll(valueProblems(servicesLocation, service, runKey, topic, quarantine, producer, onCorruptFile, parallelPartitions,
+                haltAfterRows));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Bad ingress job options: " + String.join("; ", problems));
         }
@@ -98,7 +101,7 @@ public record IngressJobOptions(String servicesLocation, String service, String 
     public List<String> toArguments() {
         List<String> args = new ArrayList<>(List.of("--services-location=" + servicesLocation, "--service=" + service,
                 "--run-key=" + runKey, "--manifest=" + manifest, "--topic=" + topic, "--quarantine=" + quarantine,
-                "--result-dir=" + resultDir, "--on-corrupt-file=" + onCorruptFile));
+                "--result-dir=" + resultDir, "--on-corrupt-file=" + onCorruptFile, "--parallel-partitions=" + parallelPartitions));
         if (haltPartition != null) {
             args.add("--halt-partition=" + haltPartition);
         }
@@ -139,23 +142,26 @@ public record IngressJobOptions(String servicesLocation, String service, String 
         LocalDate haltPartition = date(values.get("halt-partition"), problems);
         String onCorruptFile = values.getOrDefault("on-corrupt-file", FAIL).trim();
         long haltAfterRows = number(values.get("halt-after-rows"), "halt-after-rows", problems);
+        int parallelPartitions = values.containsKey("parallel-partitions")
+                ? (int) number(values.get("parallel-partitions"), "parallel-partitions", problems) : 1;
         String topic = values.get("topic");
         if (topic == null && Names.isServiceName(service) && Names.isRunKey(runKey)) {
             topic = topicOf(service, runKey);
         } else if (topic == null) {
             topic = "";
         }
-        problems.addAll(valueProblems(servicesLocation, service, runKey, topic, quarantine, producer, onCorruptFile, haltAfterRows));
+        problems.addAll(valueProblems(servicesLocation, service, runKey, topic, quarantine, producer, onCorruptFile, parallelPartitions,
+                haltAfterRows));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Bad ingress job options: " + String.join("; ", problems));
         }
         return new IngressJobOptions(servicesLocation, service, runKey, manifest, topic, quarantine, resultDir, producer,
-                onCorruptFile, haltPartition, haltAfterRows);
+                onCorruptFile, parallelPartitions, haltPartition, haltAfterRows);
     }
 
     /** Problems of values that are present (absent ones are reported as required). */
     private static List<String> valueProblems(String servicesLocation, String service, String runKey, String topic,
-            String quarantine, Map<String, String> producer, String onCorruptFile, long haltAfterRows) {
+            String quarantine, Map<String, String> producer, String onCorruptFile, int parallelPartitions, long haltAfterRows) {
         List<String> problems = new ArrayList<>();
         absoluteUri(servicesLocation, "services-location", problems);
         absoluteUri(quarantine, "quarantine", problems);
@@ -179,6 +185,9 @@ public record IngressJobOptions(String servicesLocation, String service, String 
         }
         if (onCorruptFile != null && !FAIL.equals(onCorruptFile) && !SKIP.equals(onCorruptFile)) {
             problems.add("--on-corrupt-file must be fail or skip, was '" + onCorruptFile + "'");
+        }
+        if (parallelPartitions < 1) {
+            problems.add("--parallel-partitions must be at least 1, was " + parallelPartitions);
         }
         if (haltAfterRows < 0) {
             problems.add("--halt-after-rows must not be negative, was " + haltAfterRows);

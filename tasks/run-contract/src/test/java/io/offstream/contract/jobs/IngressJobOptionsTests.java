@@ -16,7 +16,7 @@ class IngressJobOptionsTests {
         return new IngressJobOptions("file:///repo/schemas/services/", "risk", "r20260301-20260307-0123456789",
                 "/tmp/work/manifest.tsv", "offstream.risk.r20260301-20260307-0123456789.ingress",
                 "file:///landing/_quarantine/risk/run=r20260301-20260307-0123456789/", "/tmp/work/results",
-                Map.of("bootstrap.servers", "localhost:9092", "sasl.jaas.config", "a=b c=\"d\""), "skip",
+                Map.of("bootstrap.servers", "localhost:9092", "sasl.jaas.config", "a=b c=\"d\""), "skip", 2,
                 haltAfterRows > 0 ? LocalDate.of(2026, 3, 2) : null, haltAfterRows);
     }
 
@@ -43,6 +43,7 @@ class IngressJobOptionsTests {
         assertThat(parsed.onCorruptFile()).isEqualTo("fail");
         assertThat(parsed.skipsCorruptFiles()).isFalse();
         assertThat(parsed.haltAfterRows()).isZero();
+        assertThat(parsed.parallelPartitions()).isEqualTo(1);
         assertThat(parsed.haltsIn(LocalDate.of(2026, 3, 2))).isFalse();
     }
 
@@ -66,14 +67,15 @@ class IngressJobOptionsTests {
     @Test
     void badValuesAreRefusedWithEveryProblemNamed() {
         assertThatThrownBy(() -> IngressJobOptions.parse(new String[] {"--service=Risk", "--run-key=r1", "--halt-partition=2.3.2026",
-                "--quarantine=relative/q", "--on-corrupt-file=ignore", "--halt-after-rows=-1", "--max-text-length=512", "stray"}))
+                "--quarantine=relative/q", "--on-corrupt-file=ignore", "--parallel-partitions=0", "--halt-after-rows=-1", "--max-text-length=512", "stray"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Bad ingress job options: ")
                 .hasMessageContainingAll("argument 'stray' is not --name=value", "unknown option --max-text-length",
                         "--services-location is required", "--halt-partition '2.3.2026' is not yyyy-MM-dd", "--manifest is required",
                         "--result-dir is required", "--producer.bootstrap.servers is required",
                         "--quarantine 'relative/q' is not an absolute URI", "--service 'Risk' must match",
-                        "--on-corrupt-file must be fail or skip, was 'ignore'", "--halt-after-rows must not be negative")
+                        "--on-corrupt-file must be fail or skip, was 'ignore'", "--parallel-partitions must be at least 1, was 0",
+                        "--halt-after-rows must not be negative")
                 .satisfies(e -> assertThat(e.getMessage().split("--producer.bootstrap.servers", -1)).hasSize(2));
     }
 
@@ -88,7 +90,7 @@ class IngressJobOptionsTests {
     @Test
     void theConstructorRefusesWhatParseWouldRefuse() {
         assertThatThrownBy(() -> new IngressJobOptions("file:///s/", "risk", "r1", "m", "offstream.risk.r1.ingress", "file:///q/", "r",
-                Map.of("bootstrap.servers", "h:1"), "sometimes", null, 0))
+                Map.of("bootstrap.servers", "h:1"), "sometimes", 1, null, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--on-corrupt-file must be fail or skip");
     }
 

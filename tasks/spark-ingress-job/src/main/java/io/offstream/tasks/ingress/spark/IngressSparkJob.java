@@ -9,11 +9,16 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Column;
@@ -35,8 +40,8 @@ import io.offstream.contract.service.ServiceCatalogue;
 import io.offstream.contract.service.ServiceDefinition;
 
 /**
- * Ingests the pinned dt= partitions of a run for any catalogue entry, in date order, in one Spark
- * application: for each partition it reads exactly the pinned files, coerces every row to the
+ * Ingests the pinned dt= partitions of a run for any catalogue entry, in date order (a few at
+ * once, {@code --parallel-partitions}), in one Spark application: for each partition it reads exactly the pinned files, coerces every row to the
  * service's current request schema ({@link RowCoercer}), quarantines rejected rows (every source
  * column as text, with the reason) as Parquet, publishes accepted rows to the run's ingress topic,
  * and writes the partition's {@link IngressJobResult} with the counts and the topic's end offsets
@@ -89,20 +94,34 @@ public final class IngressSparkJob {
             ServiceSchemas schemas = ServiceSchemas.of(service.schemaHistory());
             System.out.printf("[offstream] Spark session up in %,d ms; %d partition(s) to ingest%n", (System.nanoTime() - start) / 1_000_000,
                     partitions.size());
-            List<IngressJobResult> results = new ArrayList<>();
-            long rows = 0;
-            int done = 0;
-            for (Map.Entry<LocalDate, List<PinnedFile>> partition : partitions.entrySet()) {
-                progress.current = "dt=" + partition.getKey();
-                IngressJobResult result = ingest(spark, hadoop, coercer, schemas, options, partition.getKey(), partition.getValue());
-                results.add(result);
-                rows += result.read();
-                done++;
-                double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
-                System.out.printf("[offstream] %d of %d partitions, %,d rows in %.1f s (%,.0f rows/s, start-up included)%n", done,
-                        partitions.size(), rows, seconds, rows / seconds);
+            // each partition is a Spark job of this application; a few at once keep both cores busy while one
+            // reads its (often single) file on one core or waits for Kafka's acknowledgments
+            ExecutorService partitionJobs = Executors.newFixedThreadPool(Math.min(options.parallelPartitions(), partitions.size()));
+            try {
+                List<Future<IngressJobResult>> pending = new ArrayList<>();
+                for (Map.Entry<LocalDate, List<PinnedFile>> partition : partitions.entrySet()) {
+                    pending.add(partitionJobs.submit(() -> ingest(spark, hadoop, coercer, schemas, options, partition.getKey(),
+                            partition.getValue())));
+                }
+                List<IngressJobResult> results = new ArrayList<>();
+                long rows = 0;
+                Iterator<LocalDate> dates = partitions.keySet().iterator();
+                for (Future<IngressJobResult> result : pending) {
+                    progress.current = "dt=" + dates.next();
+                    try {
+                        results.add(result.get());
+                    } catch (ExecutionException e) {
+                        throw e.getCause() instanceof Exception cause ? cause : e;
+                    }
+                    rows += results.get(results.size() - 1).read();
+                    double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
+                    System.out.printf("[offstream] %d of %d partitions, %,d rows in %.1f s (%,.0f rows/s, start-up included)%n",
+                            results.size(), partitions.size(), rows, seconds, rows / seconds);
+                }
+                return results;
+            } finally {
+                partitionJobs.shutdownNow();
             }
-            return results;
         } finally {
             SharedProducers.closeAll();
             spark.stop();
