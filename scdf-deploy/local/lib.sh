@@ -63,7 +63,9 @@ is_running() {
 start_component() {
   local name=$1 port=$2 jar=$3; shift 3
   [[ -f "$jar" ]] || is_running "$name" || fail "$name: $jar is missing (build it: ./mvnw -DskipTests package)"
-  start_process "$name" "$port" "$jar" "$(java_cmd)" ${OFFSTREAM_JAVA_OPTS:-} -jar "$jar" "$@"
+  # a heap bound by default: unbounded, a JVM's heap grows toward a quarter of the machine's memory
+  # with the rows a run passes through it, though nothing it holds needs more than this
+  start_process "$name" "$port" "$jar" "$(java_cmd)" ${OFFSTREAM_JAVA_OPTS--Xmx1g} -jar "$jar" "$@"
 }
 
 # start_process NAME PORT MARKER COMMAND...: starts any command detached; MARKER (a path on its

@@ -29,7 +29,7 @@ import io.offstream.testsupport.platform.KafkaBrokerProcess;
  * Prints the Spark ingress job's rows/s into Kafka next to Kafka's own ProducerPerformance, same
  * broker, same run, same record count and size, same producer settings (acks=all, idempotent,
  * lz4, linger 20 ms, 256 KiB batches). System properties: benchmark.days (2),
- * benchmark.rows-per-day (300000).
+ * benchmark.rows-per-day (300000), benchmark.parallel-partitions (2: the ingress task's default).
  */
 public final class IngressBenchmark {
 
@@ -39,6 +39,7 @@ public final class IngressBenchmark {
     public static void main(String[] args) throws Exception {
         int days = Integer.getInteger("benchmark.days", 2);
         int rowsPerDay = Integer.getInteger("benchmark.rows-per-day", 300_000);
+        int parallelPartitions = Integer.getInteger("benchmark.parallel-partitions", 2);
         RepositoryLayout layout = RepositoryLayout.locate();
         Path work = Files.createDirectories(layout.root().resolve("tests/ingress-benchmark/target/run-" + UUID.randomUUID().toString().substring(0, 8)));
         Path logs = work.resolve("logs");
@@ -59,7 +60,8 @@ public final class IngressBenchmark {
             long start = System.nanoTime();
             task(layout.appJar("tasks/ingress", "offstream-ingress-*.jar"), logs, "ingress", common, concat(run,
                     List.of("--offstream.ingress.work-dir=" + work.resolve("ingress-work"),
-                            "--offstream.ingress.jvm-options=-Xmx3g,-XX:+UseParallelGC")));
+                            "--offstream.ingress.jvm-options=-Xmx3g,-XX:+UseParallelGC",
+                            "--offstream.ingress.parallel-partitions=" + parallelPartitions)));
             double ingressWall = (System.nanoTime() - start) / 1e9;
 
             long published = 0;
@@ -79,7 +81,7 @@ public final class IngressBenchmark {
             String perf = producerPerformance(work, broker.bootstrapServers(), published, recordSize);
             System.out.println();
             System.out.println("=== Offstream ingress benchmark (" + days + " days x " + rowsPerDay + " rows, 1% bad; "
-                    + Runtime.getRuntime().availableProcessors() + " cores) ===");
+                    + parallelPartitions + " partition(s) at once; " + Runtime.getRuntime().availableProcessors() + " cores) ===");
             System.out.printf("Spark ingress job : %,d records published in %.1f s of partition time -> %,.0f records/s (the job's session start not included)%n",
                     published, jobMillis / 1000.0, published * 1000.0 / Math.max(1, jobMillis));
             System.out.printf("ingress task      : %.1f s wall for the whole task -> %,.0f records/s%n", ingressWall, published / ingressWall);
