@@ -26,7 +26,9 @@ class IngressRestartIntegrationTests extends IngressFixture {
         String runKey = runKey();
         String launch = launchId();
 
+        // one partition at a time, so that the kill comes after dt=2026-04-01 is published, not during it
         TaskRun killed = ingress("ingress-killed", run, launch, "--offstream.ingress.on-corrupt-file=skip",
+                "--offstream.ingress.parallel-partitions=1",
                 "--offstream.ingress.fault.halt-partition=2026-04-02", "--offstream.ingress.fault.halt-after-rows=2000");
         assertThat(killed.exitCode()).as("%s", killed).isNotZero();
         assertThat(killed.logText()).contains("failed with exit code 137");
