@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -73,9 +72,13 @@ public final class EmbeddedEngineFiles {
             }
             try {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
-                // another task unpacked the same job first: use its copy
+            } catch (FileSystemException e) {
+                // another task unpacked the same job first (rename(2) then fails with EEXIST or ENOTEMPTY,
+                // which the JDK reports as a plain FileSystemException): use its copy
                 deleteTree(partial);
+                if (!Files.isDirectory(target)) {
+                    throw e;
+                }
             }
             return Optional.of(target);
         } catch (IOException e) {

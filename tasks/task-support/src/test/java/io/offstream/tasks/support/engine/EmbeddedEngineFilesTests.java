@@ -6,6 +6,15 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +51,36 @@ class EmbeddedEngineFilesTests {
             Path second = new EmbeddedEngineFiles("test-job", cache, loader).unpacked().orElseThrow();
             assertThat(second).isNotEqualTo(first);
             assertThat(second.resolve("job.jar")).hasContent("job-v2");
+        }
+    }
+
+    @Test
+    void tasksUnpackingTheSameJobAtOnceAllGetTheOneCopy() throws Exception {
+        pack("job.jar", "job-v1");
+        pack("engine-lib/dep-1.0.jar", "dep");
+        try (URLClassLoader loader = loader()) {
+            for (int round = 0; round < 20; round++) {
+                Path roundCache = cache.resolve("round-" + round);
+                CyclicBarrier start = new CyclicBarrier(4);
+                List<Callable<Path>> tasks = Collections.nCopies(4, () -> {
+                    start.await();
+                    return new EmbeddedEngineFiles("test-job", roundCache, loader).unpacked().orElseThrow();
+                });
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                try {
+                    List<Path> unpacked = new ArrayList<>();
+                    for (Future<Path> result : pool.invokeAll(tasks)) {
+                        unpacked.add(result.get());
+                    }
+                    assertThat(unpacked).containsOnly(unpacked.get(0));
+                    assertThat(unpacked.get(0).resolve("engine-lib/dep-1.0.jar")).hasContent("dep");
+                    try (Stream<Path> left = Files.list(roundCache)) {
+                        assertThat(left).as("partial copies are removed").containsExactly(unpacked.get(0));
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
         }
     }
 
