@@ -37,7 +37,8 @@ account_args=()
 for account in default $(for r in $REGIONS; do echo "${r%%:*}"; done); do
   prefix=--spring.cloud.dataflow.task.platform.local.accounts.$account
   account_args+=("$prefix.working-directories-root=$OFFSTREAM_HOME/task-work/$account"
-    "$prefix.delete-files-on-exit=false" "$prefix.java-cmd=$(java_cmd)")
+    "$prefix.delete-files-on-exit=false" "$prefix.java-cmd=$(java_cmd)"
+    "$prefix.java-opts=${OFFSTREAM_TASK_JAVA_OPTS--Xmx1g}")
 done
 for r in $REGIONS; do
   account_args+=("--spring.cloud.dataflow.task.platform.local.accounts.${r%%:*}.maximum-concurrent-tasks=${r##*:}")
