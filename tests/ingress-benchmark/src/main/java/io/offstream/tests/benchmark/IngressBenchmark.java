@@ -29,7 +29,7 @@ import io.offstream.testsupport.platform.KafkaBrokerProcess;
  * Prints the Spark ingress job's rows/s into Kafka next to Kafka's own ProducerPerformance, same
  * broker, same run, same record count and size, same producer settings (acks=all, idempotent,
  * lz4, linger 20 ms, 256 KiB batches). System properties: benchmark.days (2),
- * benchmark.rows-per-day (300000), benchmark.parallel-partitions (2: the ingress task's default).
+ * benchmark.rows-per-day (300000), benchmark.parallel-partitions (1: the ingress task's default).
  */
 public final class IngressBenchmark {
 
@@ -39,7 +39,7 @@ public final class IngressBenchmark {
     public static void main(String[] args) throws Exception {
         int days = Integer.getInteger("benchmark.days", 2);
         int rowsPerDay = Integer.getInteger("benchmark.rows-per-day", 300_000);
-        int parallelPartitions = Integer.getInteger("benchmark.parallel-partitions", 2);
+        int parallelPartitions = Integer.getInteger("benchmark.parallel-partitions", 1);
         RepositoryLayout layout = RepositoryLayout.locate();
         Path work = Files.createDirectories(layout.root().resolve("tests/ingress-benchmark/target/run-" + UUID.randomUUID().toString().substring(0, 8)));
         Path logs = work.resolve("logs");
