@@ -97,10 +97,10 @@ public final class IngressSparkJob {
             // each partition is a Spark job of this application; several at once can use executors a small
             // partition leaves idle (on two local cores, 2 measured the same as 1)
             ExecutorService partitionJobs = Executors.newFixedThreadPool(Math.min(options.parallelPartitions(), partitions.size()));
-            try {
+            try (TopicEndOffsets endOffsets = new TopicEndOffsets(options.topic(), options.producer())) {
                 List<Future<IngressJobResult>> pending = new ArrayList<>();
                 for (Map.Entry<LocalDate, List<PinnedFile>> partition : partitions.entrySet()) {
-                    pending.add(partitionJobs.submit(() -> ingest(spark, hadoop, coercer, schemas, options, partition.getKey(),
+                    pending.add(partitionJobs.submit(() -> ingest(spark, hadoop, coercer, schemas, endOffsets, options, partition.getKey(),
                             partition.getValue())));
                 }
                 List<IngressJobResult> results = new ArrayList<>();
@@ -129,7 +129,7 @@ public final class IngressSparkJob {
     }
 
     private static IngressJobResult ingest(SparkSession spark, Configuration hadoop, RowCoercer coercer, ServiceSchemas schemas,
-            IngressJobOptions options, LocalDate date, List<PinnedFile> pinned) throws Exception {
+            TopicEndOffsets topicEnd, IngressJobOptions options, LocalDate date, List<PinnedFile> pinned) throws Exception {
         long start = System.nanoTime();
         List<String> skipped = new ArrayList<>();
         List<String> readable = readableFiles(pinned, hadoop, options, skipped);
@@ -163,7 +163,7 @@ public final class IngressSparkJob {
         if (sent != read - rejected) {
             throw new IllegalStateException("Published " + sent + " records but " + (read - rejected) + " rows were accepted");
         }
-        Map<Integer, Long> endOffsets = TopicEndOffsets.of(options.topic(), options.producer());
+        Map<Integer, Long> endOffsets = topicEnd.now();
         long millis = (System.nanoTime() - start) / 1_000_000;
         IngressJobResult result = new IngressJobResult(options.runKey(), date.toString(), options.topic(), read, rejected, sent,
                 byReason, skipped, endOffsets, millis, read * 1000.0 / Math.max(1, millis));

@@ -12,23 +12,34 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 
-/** The ingress topic's end offset per partition once the job has published: what lag-wait compares committed offsets against. */
-final class TopicEndOffsets {
+/**
+ * The ingress topic's end offset per partition once a partition of the run is published: what
+ * lag-wait compares committed offsets against. One admin client for the whole application.
+ */
+final class TopicEndOffsets implements AutoCloseable {
 
-    private TopicEndOffsets() {
-    }
+    private final String topic;
+    private final Admin admin;
 
-    static Map<Integer, Long> of(String topic, Map<String, String> producer) throws Exception {
+    TopicEndOffsets(String topic, Map<String, String> producer) {
         Properties props = new Properties();
         props.putAll(producer);
         props.keySet().removeIf(k -> !AdminClientConfig.configNames().contains(k.toString()));
-        try (Admin admin = Admin.create(props)) {
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            description.partitions().forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            Map<Integer, Long> offsets = new TreeMap<>();
-            admin.listOffsets(request).all().get().forEach((tp, info) -> offsets.put(tp.partition(), info.offset()));
-            return offsets;
-        }
+        this.topic = topic;
+        this.admin = Admin.create(props);
+    }
+
+    Map<Integer, Long> now() throws Exception {
+        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        description.partitions().forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        Map<Integer, Long> offsets = new TreeMap<>();
+        admin.listOffsets(request).all().get().forEach((tp, info) -> offsets.put(tp.partition(), info.offset()));
+        return offsets;
+    }
+
+    @Override
+    public void close() {
+        admin.close();
     }
 }
