@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Creates a run's topics idempotently and reads end offsets; one short-lived Admin per use. */
 public class RunTopicAdmin implements AutoCloseable {
@@ -63,7 +64,7 @@ public class RunTopicAdmin implements AutoCloseable {
                 throw new IllegalStateException("Timed out creating " + entry.getKey() + " after " + timeoutMs + " ms", e);
             }
         }
-        Map<String, TopicDescription> described = get(admin.describeTopics(topics).allTopicNames());
+        Map<String, TopicDescription> described = describeOnceKnown(topics);
         for (TopicDescription description : described.values()) {
             if (description.partitions().size() != settings.partitions()) {
                 throw new IllegalStateException("Topic " + description.name() + " exists with " + description.partitions().size()
@@ -71,6 +72,30 @@ public class RunTopicAdmin implements AutoCloseable {
             }
         }
         return created;
+    }
+
+    /**
+     * Describes topics, waiting (up to the admin timeout) while the broker answers that a topic
+     * does not exist: a topic created a moment ago reaches the broker's metadata cache after
+     * createTopics has returned, and a run's plan describes its topics straight away.
+     */
+    private Map<String, TopicDescription> describeOnceKnown(Collection<String> topics) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (true) {
+            try {
+                return get(admin.describeTopics(topics).allTopicNames());
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for topics " + topics, e);
+            }
+        }
     }
 
     /** The names of the given topics that exist. */
