@@ -32,12 +32,18 @@ start_component kafka "$KAFKA_PORT" "$KAFKA_JAR" \
   --port="$KAFKA_PORT" --controller-port="$KAFKA_CONTROLLER_PORT" --data-dir="$OFFSTREAM_HOME/kafka"
 wait_until kafka 90 grep -q "Kafka broker ready" "$LOG_DIR/kafka.log"
 
-# Every account (default and each region) keeps its tasks' files under .offstream/task-work.
+# Every account (default and each region) keeps its tasks' files under .offstream/task-work and
+# starts task JVMs through cds-java (class-data sharing: a phase's JVM starts in about half the
+# time; OFFSTREAM_CDS=off runs the plain java). The local deployer hands a task only the variables
+# it is told to (its defaults, plus cds-java's).
+export OFFSTREAM_JAVA; OFFSTREAM_JAVA=$(java_cmd)
+export OFFSTREAM_CDS_DIR=${OFFSTREAM_CDS_DIR:-$OFFSTREAM_HOME/cds}
+inherit="TMP,LANG,LANGUAGE,LC_.*,PATH,SPRING_APPLICATION_JSON,JAVA_HOME,OFFSTREAM_JAVA,OFFSTREAM_CDS,OFFSTREAM_CDS_DIR"
 account_args=()
 for account in default $(for r in $REGIONS; do echo "${r%%:*}"; done); do
   prefix=--spring.cloud.dataflow.task.platform.local.accounts.$account
   account_args+=("$prefix.working-directories-root=$OFFSTREAM_HOME/task-work/$account"
-    "$prefix.delete-files-on-exit=false" "$prefix.java-cmd=$(java_cmd)"
+    "$prefix.delete-files-on-exit=false" "$prefix.java-cmd=$OFFSTREAM_ROOT/scdf-deploy/local/cds-java" "$prefix.env-vars-to-inherit=$inherit"
     "$prefix.java-opts=${OFFSTREAM_TASK_JAVA_OPTS--Xmx1g}")
 done
 for r in $REGIONS; do

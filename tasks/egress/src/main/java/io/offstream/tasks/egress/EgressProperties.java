@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param timeout         the longest the job may run (0: no limit)
  * @param requireDrained  refuse to land a run whose lag-wait phase has not completed
  * @param workDirectory   where result files are written; default {@code <java.io.tmpdir>/offstream-egress}
+ * @param classDataSharing the embedded Flink JVM maps its classes from an archive recorded by its first run
+ *                        (beside the job's jar): a faster start
  */
 @ConfigurationProperties("offstream.egress")
 @ConstructorBinding
@@ -44,7 +46,8 @@ public record EgressProperties(
         String flinkRest,
         @NotNull @DefaultValue("0s") Duration timeout,
         @DefaultValue("true") boolean requireDrained,
-        Path workDirectory) {
+        Path workDirectory,
+        @DefaultValue("true") boolean classDataSharing) {
 
     /** The parallelism for a run whose egress topic has {@code topicPartitions} partitions. */
     public int parallelismFor(int topicPartitions, int cores) {

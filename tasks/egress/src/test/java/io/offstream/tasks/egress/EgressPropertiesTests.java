@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class EgressPropertiesTests {
 
     private static EgressProperties settings(int parallelism, String flinkRest) {
-        return new EgressProperties(null, List.of(), parallelism, flinkRest, Duration.ZERO, true, null);
+        return new EgressProperties(null, List.of(), parallelism, flinkRest, Duration.ZERO, true, null, true);
     }
 
     @Test

@@ -103,7 +103,7 @@ class RunLanderTests {
 
     /** A lander whose "job" parses its arguments as the Flink job does and writes the result the test gives. */
     private RunLander lander(String flinkRest, Function<EgressJobOptions, EgressJobResult> outcome) {
-        EgressProperties settings = new EgressProperties(null, List.of(), 2, flinkRest, Duration.ZERO, true, null);
+        EgressProperties settings = new EgressProperties(null, List.of(), 2, flinkRest, Duration.ZERO, true, null, true);
         EngineSubmitter job = (EngineJob engineJob, EngineSubmitter.EngineOutput output) -> {
             submitted = EgressJobOptions.parse(engineJob.args());
             EgressJobResult result = outcome.apply(submitted);

@@ -39,7 +39,7 @@ class SparkIngressJob {
             }
             return new SparkSubmitSubmitter(Path.of(options.getSparkHome()), options.getMaster());
         }
-        return new ChildJvmSubmitter();
+        return new ChildJvmSubmitter(options.isClassDataSharing());
     }
 
     /** The submission of one application that ingests {@code partitions} partitions (the timeout is per partition). */

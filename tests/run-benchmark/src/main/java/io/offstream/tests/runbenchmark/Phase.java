@@ -11,12 +11,14 @@ import java.util.regex.Pattern;
  */
 public enum Phase {
 
-    RUNNER("runner", null, "offstream-composed-task-runner", null),
-    PLAN("plan", "plan", "offstream-plan", null),
-    INGRESS("ingress", "ingress", "offstream-ingress", "io.offstream.tasks.ingress.spark.IngressSparkJob"),
-    LAG_WAIT("lag-wait", "drain", "offstream-lag-wait", null),
-    EGRESS("egress", "egress", "offstream-egress", "io.offstream.tasks.egress.flink.FlinkEgressJob"),
-    VALIDATE("validate", "validate", "offstream-validate", null);
+    RUNNER("runner", null, "offstream-composed-task-runner", "io.offstream.tasks.composed.ComposedTaskRunnerApplication", null),
+    PLAN("plan", "plan", "offstream-plan", "io.offstream.tasks.plan.PlanTaskApplication", null),
+    INGRESS("ingress", "ingress", "offstream-ingress", "io.offstream.tasks.ingress.IngressTaskApplication",
+            "io.offstream.tasks.ingress.spark.IngressSparkJob"),
+    LAG_WAIT("lag-wait", "drain", "offstream-lag-wait", "io.offstream.tasks.lagwait.LagWaitTaskApplication", null),
+    EGRESS("egress", "egress", "offstream-egress", "io.offstream.tasks.egress.EgressTaskApplication",
+            "io.offstream.tasks.egress.flink.FlinkEgressJob"),
+    VALIDATE("validate", "validate", "offstream-validate", "io.offstream.tasks.validate.ValidateTaskApplication", null);
 
     /** The five phases in the order the composed task runs them. */
     public static final List<Phase> STEPS = List.of(PLAN, INGRESS, LAG_WAIT, EGRESS, VALIDATE);
@@ -29,13 +31,16 @@ public enum Phase {
 
     private final Pattern jar;
 
+    private final String taskMainClass;
+
     private final String engineMainClass;
 
-    Phase(String displayName, String label, String jarName, String engineMainClass) {
+    Phase(String displayName, String label, String jarName, String taskMainClass, String engineMainClass) {
         this.displayName = displayName;
         this.label = label;
         // <artifactId>-<version>.jar, so that offstream-ingress does not also match offstream-ingress-benchmark
         this.jar = Pattern.compile("(^|.*/)" + Pattern.quote(jarName) + "-\\d[^/]*\\.jar");
+        this.taskMainClass = taskMainClass;
         this.engineMainClass = engineMainClass;
     }
 
@@ -57,15 +62,17 @@ public enum Phase {
         return Optional.empty();
     }
 
-    /** The phase whose task jar a command line runs ({@code java ... -jar <jar> ...}). */
+    /**
+     * The phase whose task a command line runs: {@code java ... -jar <jar> ...}, or, as the local
+     * platform's cds-java starts it, {@code java ... -cp <extracted jar> <its main class> ...}.
+     */
     public static Optional<Phase> ofTaskCommand(List<String> commandLine) {
         int jarFlag = commandLine.indexOf("-jar");
-        if (jarFlag < 0 || jarFlag + 1 >= commandLine.size()) {
-            return Optional.empty();
-        }
-        String jarPath = commandLine.get(jarFlag + 1);
         for (Phase phase : values()) {
-            if (phase.jar.matcher(jarPath).matches()) {
+            if (jarFlag >= 0 && jarFlag + 1 < commandLine.size() && phase.jar.matcher(commandLine.get(jarFlag + 1)).matches()) {
+                return Optional.of(phase);
+            }
+            if (jarFlag < 0 && commandLine.contains(phase.taskMainClass)) {
                 return Optional.of(phase);
             }
         }

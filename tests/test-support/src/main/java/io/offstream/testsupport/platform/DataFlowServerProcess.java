@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import io.offstream.testsupport.RepositoryLayout;
 import io.offstream.testsupport.dataflow.DataFlowClient;
@@ -29,9 +32,13 @@ public final class DataFlowServerProcess implements AutoCloseable {
 
     private final String datasourceUrl;
 
+    private final RepositoryLayout layout;
+
     private JavaProcess process;
 
-    private DataFlowServerProcess(Path jar, Path logFile, List<String> arguments, int port, String datasourceUrl) {
+    private DataFlowServerProcess(Path jar, Path logFile, List<String> arguments, int port, String datasourceUrl,
+            RepositoryLayout layout) {
+        this.layout = layout;
         this.jar = jar;
         this.logFile = logFile;
         this.arguments = List.copyOf(arguments);
@@ -58,14 +65,19 @@ public final class DataFlowServerProcess implements AutoCloseable {
                 // keep launched tasks' stdout/stderr for the failure's post-mortem
                 "--spring.cloud.dataflow.task.platform.local.accounts.default.delete-files-on-exit=false"));
         arguments.addAll(extraArguments);
+        arguments.addAll(classDataSharingJavaCommands(layout, arguments));
         DataFlowServerProcess server = new DataFlowServerProcess(layout.dataFlowServerJar(),
-                workDir.resolve("logs/dataflow-server.log"), arguments, port, datasourceUrl);
+                workDir.resolve("logs/dataflow-server.log"), arguments, port, datasourceUrl, layout);
         server.launch();
         return server;
     }
 
     private void launch() {
-        JavaProcess.Builder builder = JavaProcess.jar("dataflow-server", jar).logFile(logFile);
+        // what up.sh gives the server: the real java behind cds-java, and its cache (built jars'
+        // extracted class paths and archives, shared by every module's platform, gone with a clean)
+        JavaProcess.Builder builder = JavaProcess.jar("dataflow-server", jar).logFile(logFile)
+                .env("OFFSTREAM_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString())
+                .env("OFFSTREAM_CDS_DIR", layout.root().resolve("target/cds").toString());
         arguments.forEach(builder::arg);
         process = builder.start();
         DataFlowClient client = client();
@@ -78,6 +90,32 @@ public final class DataFlowServerProcess implements AutoCloseable {
                 return false;
             }
         });
+    }
+
+    /**
+     * Every platform account without its own java-cmd (the default and those the arguments name)
+     * starts task JVMs through scdf-deploy/local/cds-java, as up.sh's accounts do, so the tests
+     * run tasks the way users' platforms do.
+     */
+    private static List<String> classDataSharingJavaCommands(RepositoryLayout layout, List<String> arguments) {
+        String prefix = "--spring.cloud.dataflow.task.platform.local.accounts.";
+        Set<String> accounts = new TreeSet<>(Set.of("default"));
+        Set<String> ownJava = new TreeSet<>();
+        for (String argument : arguments) {
+            if (argument.startsWith(prefix) && argument.indexOf('.', prefix.length()) > 0) {
+                String account = argument.substring(prefix.length(), argument.indexOf('.', prefix.length()));
+                accounts.add(account);
+                if (argument.startsWith(prefix + account + ".java-cmd=")) {
+                    ownJava.add(account);
+                }
+            }
+        }
+        accounts.removeAll(ownJava);
+        String cdsJava = layout.root().resolve("scdf-deploy/local/cds-java").toString();
+        // the local deployer hands a task only the environment variables it is told to
+        String inherit = "TMP,LANG,LANGUAGE,LC_.*,PATH,SPRING_APPLICATION_JSON,JAVA_HOME,OFFSTREAM_JAVA,OFFSTREAM_CDS,OFFSTREAM_CDS_DIR";
+        return accounts.stream().flatMap(account -> Stream.of(prefix + account + ".java-cmd=" + cdsJava,
+                prefix + account + ".env-vars-to-inherit=" + inherit)).toList();
     }
 
     /** Stops the server with SIGTERM and starts it again on the same ports and database. */
