@@ -19,7 +19,7 @@ import io.offstream.schemas.codec.MessageEncodingException;
 /**
  * Coerces one Spark partition of source rows (with their position and occurrence of the key) and
  * gives one verdict row each ({@link VerdictColumns}): accepted with the record key and the
- * single-object-encoded request, or rejected with the reason.
+ * single-object-encoded request, or rejected with the reason and the source row as text.
  */
 final class CoercePartition implements MapPartitionsFunction<Row, Row> {
 
@@ -64,9 +64,6 @@ final class CoercePartition implements MapPartitionsFunction<Row, Row> {
                 && coercer.keyColumns().stream().allMatch(c -> coercer.read(values::get, c) != null);
         RowVerdict verdict = coercer.coerce(values::get, partitionDate, duplicate);
         Object[] out = new Object[sourceColumns.size() + VerdictColumns.AFTER_SOURCE.size()];
-        for (int i = 0; i < sourceColumns.size(); i++) {
-            out[i] = ValueText.of(values.get(sourceColumns.get(i)));
-        }
         int i = sourceColumns.size();
         out[i] = row.getAs(VerdictColumns.SOURCE_FILE);
         out[i + 1] = ((Number) row.getAs(VerdictColumns.SOURCE_ROW)).longValue();
@@ -78,6 +75,7 @@ final class CoercePartition implements MapPartitionsFunction<Row, Row> {
                 return RowFactory.create(out);
             } catch (MessageEncodingException e) {
                 // the coercer makes valid records, so this is a coercer bug: quarantined, never dropped
+                sourceAsText(values, out);
                 out[i + 2] = false;
                 out[i + 3] = RejectReason.TYPE_MISMATCH.name();
                 out[i + 4] = "";
@@ -85,10 +83,21 @@ final class CoercePartition implements MapPartitionsFunction<Row, Row> {
                 return RowFactory.create(out);
             }
         }
+        sourceAsText(values, out);
         out[i + 2] = false;
         out[i + 3] = verdict.rejection().reason().name();
         out[i + 4] = verdict.rejection().field();
         out[i + 5] = verdict.rejection().message();
         return RowFactory.create(out);
+    }
+
+    /**
+     * The source columns as text, which only the quarantine keeps: an accepted row (all but a few)
+     * leaves them null, so no text is made and none is held in the persisted verdicts.
+     */
+    private void sourceAsText(Map<String, Object> values, Object[] out) {
+        for (int c = 0; c < sourceColumns.size(); c++) {
+            out[c] = ValueText.of(values.get(sourceColumns.get(c)));
+        }
     }
 }

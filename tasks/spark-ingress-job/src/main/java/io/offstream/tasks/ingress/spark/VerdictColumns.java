@@ -8,8 +8,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The columns of the verdicts dataset: every source column as text (what a quarantined row keeps),
- * then where the row came from and what became of it.
+ * The columns of the verdicts dataset: every source column as text (what a quarantined row keeps;
+ * null in an accepted row), then where the row came from and what became of it.
  */
 final class VerdictColumns {
 

@@ -68,6 +68,7 @@ class CoercePartitionTests {
         GenericRecord request = schemas.codec().decode((byte[]) at(verdict, VerdictColumns.VALUE));
         assertThat(request.get("amount_minor")).isEqualTo(250L);
         assertThat(at(verdict, VerdictColumns.SOURCE_ROW)).isEqualTo(7L);
+        assertThat(verdict.get(COLUMNS.indexOf("txn_id"))).as("only the quarantine keeps the source as text").isNull();
     }
 
     @Test
