@@ -69,19 +69,19 @@ public class ChildJvmSubmitter implements EngineSubmitter {
             return ProcessRunner.run(command(job), job.workDir(), job.timeout(), output);
         }
         Path archive = archiveOf(job);
-        if (Files.isRegularFile(archive)) {
-            List<String> sharing = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
-            sharing.addAll(QUIET_SHARING);
-            return ProcessRunner.run(command(job, sharing), job.workDir(), job.timeout(), output);
-        }
         // concurrent first runs each record their own; the last to finish leaves its archive
-        Path recording = archive.resolveSibling(archive.getFileName() + ".recording-" + UUID.randomUUID());
-        List<String> sharing = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + recording));
+        Path recording = Files.isRegularFile(archive) ? null
+                : archive.resolveSibling(archive.getFileName() + ".recording-" + UUID.randomUUID());
+        List<String> sharing = new ArrayList<>(recording == null
+                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto")
+                : List.of("-XX:ArchiveClassesAtExit=" + recording));
         sharing.addAll(QUIET_SHARING);
         try {
             return ProcessRunner.run(command(job, sharing), job.workDir(), job.timeout(), output);
         } finally {
-            keep(recording, archive);
+            if (recording != null) {
+                keep(recording, archive);
+            }
         }
     }
 
