@@ -40,4 +40,31 @@ class RunTopicsTests {
         assertThatThrownBy(() -> RunTopics.of("my_svc", "demo")).hasMessageContaining("my_svc");
         assertThatThrownBy(() -> RunTopics.consumerGroup("my_svc")).hasMessageContaining("my_svc");
     }
+    @Test
+    void aSimulationsIngressTopicIsReadByBothVersionsAndEachWritesItsOwnResults() {
+        RunTopics baseline = RunTopics.ofSimulation("risk", "sim-1", "risk-candidate");
+        assertThat(baseline.all()).containsExactly("offstream.risk.sim-1.ingress.risk-candidate", "offstream.risk.sim-1.egress",
+                "offstream.risk.sim-1.dlq");
+        assertThat(RunTopics.forConsumer("risk", baseline.ingress())).isEqualTo(baseline);
+        assertThat(RunTopics.forConsumer("risk-candidate", baseline.ingress())).isEqualTo(new RunTopics(baseline.ingress(),
+                "offstream.risk-candidate.sim-1.egress", "offstream.risk-candidate.sim-1.dlq"));
+        assertThat(RunTopics.ofIngress(baseline.ingress())).isEqualTo(baseline);
+        assertThatThrownBy(() -> RunTopics.forConsumer("pricing", baseline.ingress())).hasMessageContaining("pricing");
+        assertThatThrownBy(() -> RunTopics.ofSimulation("risk", "sim-1", "risk")).hasMessageContaining("two services");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void eachVersionsPatternMatchesTheSimulationsItTakesPartInAndNoOtherRun(boolean withoutCommas) {
+        var candidate = withoutCommas ? RunTopics.ingressPatternWithoutCommas("risk-candidate") : RunTopics.ingressPattern("risk-candidate");
+        var baseline = withoutCommas ? RunTopics.ingressPatternWithoutCommas("risk") : RunTopics.ingressPattern("risk");
+        String simulation = RunTopics.ofSimulation("risk", "sim-1", "risk-candidate").ingress();
+        assertThat(candidate.matcher(simulation).matches()).isTrue();
+        assertThat(baseline.matcher(simulation).matches()).isTrue();
+        assertThat(candidate.matcher(RunTopics.of("risk", "demo").ingress()).matches()).isFalse();
+        assertThat(candidate.matcher(RunTopics.ofSimulation("risk", "sim-1", "risk-candidate2").ingress()).matches()).isFalse();
+        assertThat(baseline.matcher(RunTopics.ofSimulation("risky", "sim-1", "risk-candidate").ingress()).matches()).isFalse();
+        assertThat(candidate.matcher(RunTopics.of("risk-candidate", "demo").ingress()).matches()).isTrue();
+        assertThat(candidate.matcher("offstream.risk.sim-1.egress.risk-candidate").matches()).isFalse();
+    }
 }

@@ -67,11 +67,11 @@ public class RunLedger {
             RunParameters p = run.parameters();
             Timestamp now = Timestamp.from(Instant.now());
             jdbc.update("INSERT INTO OFFSTREAM_RUN (RUN_KEY, SERVICE, DATASET, FROM_DATE, TO_DATE, LANDING, SNAPSHOT_TIME, "
-                    + "INGRESS_TOPIC, EGRESS_TOPIC, DLQ_TOPIC, TOPIC_PARTITIONS, STATUS, CREATED_AT, UPDATED_AT) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "INGRESS_TOPIC, EGRESS_TOPIC, DLQ_TOPIC, TOPIC_PARTITIONS, STATUS, CREATED_AT, UPDATED_AT, CANDIDATE_SERVICE) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     p.runKey(), p.service(), p.dataset().toString(), Date.valueOf(p.from()), Date.valueOf(p.to()),
                     p.landing().toString(), Timestamp.from(run.snapshotTime()), run.topics().ingress(), run.topics().egress(),
-                    run.topics().dlq(), run.topicPartitions(), run.status(), now, now);
+                    run.topics().dlq(), run.topicPartitions(), run.status(), now, now, p.candidate());
             for (PlannedPartition partition : partitions) {
                 jdbc.update("INSERT INTO OFFSTREAM_PARTITION (RUN_KEY, PARTITION_DATE, FILE_COUNT, TOTAL_BYTES) VALUES (?, ?, ?, ?)",
                         p.runKey(), Date.valueOf(partition.date()), partition.files().size(), partition.totalBytes());
@@ -282,7 +282,7 @@ public class RunLedger {
     private LedgerRun mapRun(ResultSet rs, int row) throws SQLException {
         RunParameters parameters = new RunParameters(RunPaths.asDirectory(URI.create(rs.getString("DATASET"))), rs.getDate("FROM_DATE").toLocalDate(),
                 rs.getDate("TO_DATE").toLocalDate(), rs.getString("SERVICE"), rs.getString("RUN_KEY"),
-                RunPaths.asDirectory(URI.create(rs.getString("LANDING"))));
+                RunPaths.asDirectory(URI.create(rs.getString("LANDING"))), rs.getString("CANDIDATE_SERVICE"));
         RunTopics topics = new RunTopics(rs.getString("INGRESS_TOPIC"), rs.getString("EGRESS_TOPIC"), rs.getString("DLQ_TOPIC"));
         return new LedgerRun(parameters, topics, rs.getInt("TOPIC_PARTITIONS"), rs.getTimestamp("SNAPSHOT_TIME").toInstant(),
                 rs.getString("STATUS"));

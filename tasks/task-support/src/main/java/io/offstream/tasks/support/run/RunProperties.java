@@ -32,10 +32,25 @@ public class RunProperties {
      */
     private String landing;
 
+    /**
+     * A simulation: the second version of the service (a catalogue entry) whose results are
+     * compared with {@code service}'s over the same pinned snapshot; part of the run's identity.
+     */
+    private String candidate;
+
+    /** Which version's side a phase works on in a simulation: baseline (default) or candidate. */
+    private String side;
+
     private String defaultLanding = ".offstream/landing";
 
     public RunParameters toParameters() {
-        return RunParameters.resolve(dataset, from, to, service, key, landing == null || landing.isBlank() ? defaultLanding : landing);
+        return RunParameters.resolve(dataset, from, to, service, key, landing == null || landing.isBlank() ? defaultLanding : landing,
+                candidate);
+    }
+
+    /** The side of the run this phase works on ({@code offstream.run.side}). */
+    public RunSide.Which toSide() {
+        return RunSide.Which.parse(side);
     }
 
     /** Set by the auto-configuration from {@code offstream.home}; not a user option. */
@@ -54,5 +69,9 @@ public class RunProperties {
     public String getKey() { return key; }
     public void setKey(String key) { this.key = key; }
     public String getLanding() { return landing; }
+    public String getCandidate() { return candidate; }
+    public void setCandidate(String candidate) { this.candidate = candidate; }
+    public String getSide() { return side; }
+    public void setSide(String side) { this.side = side; }
     public void setLanding(String landing) { this.landing = landing; }
 }

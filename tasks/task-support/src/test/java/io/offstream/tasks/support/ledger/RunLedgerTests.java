@@ -47,6 +47,17 @@ class RunLedgerTests {
     }
 
     @Test
+    void keepsASimulationsCandidateAndGivesEachSideItsTopics() {
+        RunParameters sim = RunParameters.resolve("/d/t", "2026-01-01", "2026-01-01", "risk", "sim-1", "/l", "risk-candidate");
+        ledger.createRunIfAbsent(new LedgerRun(sim, sim.topics(), 1, Instant.now(), "PLANNED"), List.of());
+        LedgerRun run = ledger.findRun("sim-1").orElseThrow();
+        assertThat(run.parameters()).isEqualTo(sim);
+        assertThat(run.side(io.offstream.tasks.support.run.RunSide.Which.CANDIDATE).topics()).isEqualTo(
+                new io.offstream.contract.naming.RunTopics("offstream.risk.sim-1.ingress.risk-candidate",
+                        "offstream.risk-candidate.sim-1.egress", "offstream.risk-candidate.sim-1.dlq"));
+    }
+
+    @Test
     void keepsOneRowPerPartitionAcrossAttemptsAndSumsCompletedOnes() {
         ledger.createRunIfAbsent(new LedgerRun(params, params.topics(), 1, Instant.now(), "PLANNED"),
                 List.of(new PlannedPartition(LocalDate.of(2026, 1, 1), List.of()), new PlannedPartition(LocalDate.of(2026, 1, 2), List.of())));

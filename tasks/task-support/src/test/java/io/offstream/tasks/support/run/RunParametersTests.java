@@ -45,4 +45,27 @@ class RunParametersTests {
                 .hasMessageContaining("offstream.run.from 'yesterday' is not a date")
                 .hasMessageContaining("offstream.run.to is required");
     }
+
+    @Test
+    void aSimulationIsItsOwnRunWithOneIngressTopicAndOneSidePerVersion() {
+        RunParameters plain = RunParameters.resolve("/data/t", "2026-01-01", "2026-01-02", "risk", null, "file:///l");
+        RunParameters sim = RunParameters.resolve("/data/t", "2026-01-01", "2026-01-02", "risk", null, "file:///l", "risk-candidate");
+        assertThat(sim.runKey()).isNotEqualTo(plain.runKey());
+        assertThat(sim.sameRunAs(plain)).isFalse();
+        assertThat(sim.simulation()).isTrue();
+        RunSide baseline = sim.side(RunSide.Which.BASELINE);
+        RunSide candidate = sim.side(RunSide.Which.CANDIDATE);
+        assertThat(candidate.topics().ingress()).isEqualTo(baseline.topics().ingress())
+                .isEqualTo("offstream.risk." + sim.runKey() + ".ingress.risk-candidate");
+        assertThat(candidate.topics().egress()).isEqualTo("offstream.risk-candidate." + sim.runKey() + ".egress");
+        assertThat(candidate.layout().runDirectory().toString()).isEqualTo("file:///l/risk-candidate/run=" + sim.runKey() + "/");
+        assertThat(candidate.consumerGroup()).isEqualTo("offstream-risk-candidate");
+        assertThat(candidate.phase(io.offstream.tasks.support.ledger.Phase.EGRESS))
+                .isEqualTo(io.offstream.tasks.support.ledger.Phase.EGRESS_CANDIDATE);
+        assertThat(baseline.phase(io.offstream.tasks.support.ledger.Phase.EGRESS)).isEqualTo(io.offstream.tasks.support.ledger.Phase.EGRESS);
+        assertThatThrownBy(() -> plain.side(RunSide.Which.CANDIDATE)).hasMessageContaining("offstream.run.candidate");
+        assertThatThrownBy(() -> RunParameters.resolve("/d", "2026-01-01", "2026-01-01", "risk", null, "/l", "risk"))
+                .hasMessageContaining("offstream.run.candidate 'risk' is offstream.run.service itself");
+        assertThatThrownBy(() -> RunSide.Which.parse("left")).hasMessageContaining("offstream.run.side 'left'");
+    }
 }
