@@ -13,6 +13,7 @@ import io.offstream.contract.naming.Names;
  * &lt;landing&gt;/&lt;service&gt;/_staging/run=&lt;key&gt;/           egress attempts before they replace run=&lt;key&gt;
  * &lt;landing&gt;/&lt;service&gt;/_validation/run=&lt;key&gt;/report.json the validation report
  * &lt;landing&gt;/&lt;service&gt;/_report/run=&lt;key&gt;/             the run report
+ * &lt;landing&gt;/&lt;service&gt;/_diff/run=&lt;key&gt;/               a simulation's diff of its two versions (filed under the baseline's service)
  * &lt;landing&gt;/_quarantine/&lt;service&gt;/run=&lt;key&gt;/dt=.../  rejected rows with their reason
  * </pre>
  * Folders whose names start with '_' are not data for Spark or Hadoop readers.
@@ -50,6 +51,14 @@ public record RunLayout(URI landingRoot, String service, String runKey) {
         return child(landingRoot, service + "/_report/run=" + runKey + "/");
     }
 
+    /**
+     * {@code <landing>/<service>/_diff/run=<key>/}: a simulation's comparison of its two versions'
+     * landings ({@code summary.json}, {@code changed/}); a simulation files it under its baseline's layout.
+     */
+    public URI diffDirectory() {
+        return child(landingRoot, service + "/_diff/run=" + runKey + "/");
+    }
+
     /** {@code <landing>/_quarantine/<service>/}: every run's rejected rows of the service. */
     public URI quarantineRoot() {
         return child(landingRoot, "_quarantine/" + service + "/");
@@ -65,12 +74,12 @@ public record RunLayout(URI landingRoot, String service, String runKey) {
 
     /**
      * For scripts, so they never build these paths themselves:
-     * {@code RunLayout <landing> <service> <runKey> run|validation-report|report|quarantine|staging}
+     * {@code RunLayout <landing> <service> <runKey> run|validation-report|report|quarantine|staging|diff}
      * prints the URI (file: URIs as plain paths).
      */
     public static void main(String[] args) {
         if (args.length != 4) {
-            System.err.println("usage: RunLayout <landing> <service> <runKey> run|validation-report|report|quarantine|staging");
+            System.err.println("usage: RunLayout <landing> <service> <runKey> run|validation-report|report|quarantine|staging|diff");
             System.exit(2);
         }
         try {
@@ -82,6 +91,7 @@ public record RunLayout(URI landingRoot, String service, String runKey) {
                 case "report" -> layout.reportDirectory();
                 case "quarantine" -> layout.quarantine();
                 case "staging" -> layout.stagingDirectory();
+                case "diff" -> layout.diffDirectory();
                 default -> throw new IllegalArgumentException("unknown part '" + args[3] + "'");
             };
             System.out.println("file".equals(uri.getScheme()) ? uri.getPath() : uri.toString());

@@ -24,5 +24,12 @@ class RunLayoutTests {
         assertThat(layout.reportDirectory()).hasToString("hdfs://nn:8020/landing/pricing/_report/run=demo-1/");
         assertThat(layout.quarantineDay(LocalDate.parse("2026-01-03")))
                 .hasToString("hdfs://nn:8020/landing/_quarantine/pricing/run=demo-1/dt=2026-01-03/");
+        assertThat(layout.diffDirectory()).hasToString("hdfs://nn:8020/landing/pricing/_diff/run=demo-1/");
+    }
+
+    @Test
+    void aDiffIsFiledBesideItsServicesRunsButOutsideEveryRunFolder() {
+        assertThat(layout.diffDirectory().toString()).startsWith(layout.serviceRoot().toString())
+                .doesNotStartWith(layout.runDirectory().toString());
     }
 }
