@@ -43,7 +43,7 @@ class EgressJobConfiguration {
                     "Run " + key + " is not in the ledger: run offstream-plan, -ingress and -lag-wait first"));
             Path workDirectory = settings.workDirectory() != null ? settings.workDirectory()
                     : Path.of(System.getProperty("java.io.tmpdir"), "offstream-egress");
-            lander.land(planned, FlinkJobJar.resolve(settings.jobJar(), embedded), workDirectory, task.id());
+            lander.land(planned, run.toSide(), FlinkJobJar.resolve(settings.jobJar(), embedded), workDirectory, task.id());
             return RepeatStatus.FINISHED;
         }).build();
     }

@@ -21,6 +21,7 @@ import io.offstream.tasks.support.ledger.Phase;
 import io.offstream.tasks.support.ledger.PhaseCounts;
 import io.offstream.tasks.support.ledger.PhaseRecord;
 import io.offstream.tasks.support.ledger.RunLedger;
+import io.offstream.tasks.support.run.RunSide;
 
 /**
  * Lands one run: checks it drained, runs the Flink egress job (its arguments are the run contract's
@@ -52,17 +53,21 @@ class RunLander {
         this.servicesLocation = servicesLocation;
     }
 
-    PhaseCounts land(LedgerRun run, Path jobJar, Path workDirectory, Long taskExecutionId) throws IOException, InterruptedException {
+    /** Lands one side of the run: a plain run's one, or a simulation's baseline or candidate version. */
+    PhaseCounts land(LedgerRun run, RunSide.Which which, Path jobJar, Path workDirectory, Long taskExecutionId)
+            throws IOException, InterruptedException {
         String key = run.runKey();
-        if (settings.requireDrained() && !ledger.phase(key, Phase.LAG_WAIT).map(PhaseRecord::completed).orElse(false)) {
-            throw new IllegalStateException("Run " + key + " has not drained (lag-wait not completed): run offstream-lag-wait first,"
-                    + " or set offstream.egress.require-drained=false");
+        RunSide side = run.side(which);
+        Phase egress = side.phase(Phase.EGRESS);
+        if (settings.requireDrained() && !ledger.phase(key, side.phase(Phase.LAG_WAIT)).map(PhaseRecord::completed).orElse(false)) {
+            throw new IllegalStateException("Run " + key + " has not drained for " + side.service() + " (lag-wait not completed): run "
+                    + "offstream-lag-wait first, or set offstream.egress.require-drained=false");
         }
-        ledger.startPhase(key, Phase.EGRESS, taskExecutionId);
+        ledger.startPhase(key, egress, taskExecutionId);
         Files.createDirectories(workDirectory);
         String attempt = "task-" + (taskExecutionId == null ? System.currentTimeMillis() : taskExecutionId);
         Path resultFile = workDirectory.resolve("egress-" + key + "-" + attempt + ".properties");
-        EgressJobOptions options = jobOptions(run, resultFile, jobJar, attempt);
+        EgressJobOptions options = jobOptions(run, side, resultFile, jobJar, attempt);
         EngineJob job = new EngineJob("egress-" + key, MAIN_CLASS, jobJar, List.of(), settings.jvmOptions(), Map.of(),
                 options.toArguments(), workDirectory, settings.timeout());
         log.info("Landing run {} of service {} from {} with the Flink egress job ({})", key, options.service(), options.topic(),
@@ -81,23 +86,26 @@ class RunLander {
             String why = report != null && report.error() != null ? report.error()
                     : unreadable != null ? unreadable
                     : "exit code " + result.exitCode() + ": " + String.join(" | ", result.lastLines());
-            ledger.failPhase(key, Phase.EGRESS, PhaseCounts.NONE, why);
+            ledger.failPhase(key, egress, PhaseCounts.NONE, why);
             throw new IllegalStateException("Flink egress job failed for run " + key + ": " + why);
         }
         PhaseCounts counts = new PhaseCounts(report.recordsRead(), 0, 0, 0, 0, report.duplicatesDropped(), report.landedTotal());
-        ledger.recordTopicOffsets(key, Phase.EGRESS, options.topic(), report.stoppingOffsets());
+        ledger.recordTopicOffsets(key, egress, options.topic(), report.stoppingOffsets());
         String summary = String.format("read %,d results, dropped %,d duplicates, landed %,d rows in %s (%,d rows/s) at %s",
                 counts.read(), counts.duplicates(), counts.landed(), report.landedByDt(), report.rowsPerSecond(),
                 report.runDirectory());
-        ledger.completePhase(key, Phase.EGRESS, counts, summary);
+        ledger.completePhase(key, egress, counts, summary);
         log.info("Egress of run {}: {}", key, summary);
         return counts;
     }
 
-    /** The job's options for a run: its service and landing, the catalogue the job loads the service from, this attempt's result file. */
-    EgressJobOptions jobOptions(LedgerRun run, Path resultFile, Path jobJar, String attempt) {
+    /**
+     * The job's options for a side of a run: its service (whose egress topic and landing the job derives,
+     * and whose response schema it writes), the catalogue the job loads the service from, this attempt's result file.
+     */
+    EgressJobOptions jobOptions(LedgerRun run, RunSide side, Path resultFile, Path jobJar, String attempt) {
         Optional<URI> flinkRest = Optional.ofNullable(settings.flinkRest()).filter(rest -> !rest.isBlank()).map(URI::create);
-        return new EgressJobOptions(bootstrapServers, run.parameters().service(), run.runKey(), run.parameters().landing(),
+        return new EgressJobOptions(bootstrapServers, side.service(), run.runKey(), run.parameters().landing(),
                 servicesLocation, Optional.empty(), Optional.of(resultFile),
                 settings.parallelismFor(run.topicPartitions(), Runtime.getRuntime().availableProcessors()), attempt, Map.of(), flinkRest,
                 flinkRest.map(rest -> jobJar));

@@ -33,6 +33,7 @@ import io.offstream.tasks.support.ledger.PhaseRecord;
 import io.offstream.tasks.support.ledger.PhaseStatus;
 import io.offstream.tasks.support.ledger.RunLedger;
 import io.offstream.tasks.support.run.RunParameters;
+import io.offstream.tasks.support.run.RunSide;
 
 /** The task's side of the job contract: the arguments it builds parse as the job parses them, and the result it reads is recorded. */
 class RunLanderTests {
@@ -64,7 +65,7 @@ class RunLanderTests {
     void passesTheRunsServiceAndTheCatalogueAndRecordsTheJobsResult() throws Exception {
         RunLander lander = lander(null, options -> result(options, EgressJobResult.SUCCEEDED, 1_050, 50, null));
 
-        lander.land(run, work.resolve("job-all.jar"), work.resolve("work"), 7L);
+        lander.land(run, RunSide.Which.BASELINE, work.resolve("job-all.jar"), work.resolve("work"), 7L);
 
         assertThat(submitted.service()).isEqualTo("pricing");
         assertThat(submitted.runKey()).isEqualTo(run.runKey());
@@ -85,7 +86,7 @@ class RunLanderTests {
     void aRemoteClusterGetsTheJobJarToShip() throws Exception {
         RunLander lander = lander("http://jobmanager:8081", options -> result(options, EgressJobResult.SUCCEEDED, 10, 0, null));
 
-        lander.land(run, work.resolve("job-all.jar"), work.resolve("work"), 8L);
+        lander.land(run, RunSide.Which.BASELINE, work.resolve("job-all.jar"), work.resolve("work"), 8L);
 
         assertThat(submitted.flinkRest()).contains(URI.create("http://jobmanager:8081"));
         assertThat(submitted.jobJar()).contains(work.resolve("job-all.jar"));
@@ -96,7 +97,7 @@ class RunLanderTests {
         RunLander lander = lander(null, options -> result(options, EgressJobResult.FAILED, 0, 0,
                 "Undecodable record on offstream.pricing.x.egress partition 0 offset 6: it has no key"));
 
-        assertThatThrownBy(() -> lander.land(run, work.resolve("job-all.jar"), work.resolve("work"), 9L))
+        assertThatThrownBy(() -> lander.land(run, RunSide.Which.BASELINE, work.resolve("job-all.jar"), work.resolve("work"), 9L))
                 .hasMessageContaining("partition 0 offset 6: it has no key");
         assertThat(ledger.phase(run.runKey(), Phase.EGRESS).orElseThrow().status()).isEqualTo(PhaseStatus.FAILED);
     }

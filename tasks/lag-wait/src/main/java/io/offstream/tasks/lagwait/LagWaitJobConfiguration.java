@@ -20,6 +20,7 @@ import io.offstream.tasks.support.ledger.Phase;
 import io.offstream.tasks.support.ledger.PhaseCounts;
 import io.offstream.tasks.support.ledger.RunLedger;
 import io.offstream.tasks.support.run.RunParameters;
+import io.offstream.tasks.support.run.RunSide;
 import io.offstream.tasks.support.run.RunProperties;
 import io.offstream.tasks.support.topics.KafkaProperties;
 
@@ -50,18 +51,21 @@ class LagWaitJobConfiguration {
                 throw new IllegalStateException("Ingress recorded no end offsets for " + topic + " of run " + key
                         + ": run offstream-ingress to completion first");
             }
-            String group = settings.groupFor(parameters.service());
-            ledger.startPhase(key, Phase.LAG_WAIT, task.id());
+            // in a simulation each version's consumer group drains the one ingress topic; the candidate's wait is its own row
+            RunSide side = planned.side(run.toSide());
+            Phase phase = side.phase(Phase.LAG_WAIT);
+            String group = settings.groupFor(side.service());
+            ledger.startPhase(key, phase, task.id());
             try (KafkaCommittedOffsets offsets = new KafkaCommittedOffsets(kafka.clientProperties(), kafka.getAdminTimeout())) {
                 DrainProgress drained = new DrainMonitor(offsets, settings, progress -> {
                     log.info(progress.describe());
-                    ledger.recordEvent(key, Phase.LAG_WAIT, progress.describe());
+                    ledger.recordEvent(key, phase, progress.describe());
                 }).await(group, topic, endOffsets);
-                ledger.completePhase(key, Phase.LAG_WAIT, new PhaseCounts(0, 0, 0, drained.total(), 0, 0, 0),
+                ledger.completePhase(key, phase, new PhaseCounts(0, 0, 0, drained.total(), 0, 0, 0),
                         "group " + group + " committed all " + drained.total() + " ingress records");
             }
             catch (DrainFailedException e) {
-                ledger.failPhase(key, Phase.LAG_WAIT, PhaseCounts.NONE, e.getMessage());
+                ledger.failPhase(key, phase, PhaseCounts.NONE, e.getMessage());
                 throw e;
             }
             return RepeatStatus.FINISHED;

@@ -67,6 +67,9 @@ public class RunPlanner {
         } catch (InvalidServiceException e) {
             throw new PlanRejectedException(e.getMessage() + " (catalogue " + services.locationUri() + ")");
         }
+        if (params.simulation()) {
+            checkCandidate(service, params.candidate());
+        }
         DatasetSnapshot.Listing listing = snapshot.list(params.dataset(), params.dates());
         checkFit(params, service, listing.partitions());
         if (!listing.missing().isEmpty() && !plan.isAllowMissingPartitions()) {
@@ -81,7 +84,7 @@ public class RunPlanner {
             }
         });
         try (RunTopicAdmin admin = kafka.admin()) {
-            admin.existing(params.topics().all());
+            admin.existing(params.allTopics());
         } catch (IllegalStateException e) {
             throw new PlanRejectedException("Kafka at " + kafka.getBootstrapServers() + " is not reachable: " + e.getMessage());
         }
@@ -101,6 +104,28 @@ public class RunPlanner {
         }
     }
 
+    /**
+     * A simulation's candidate reads the events ingress writes with the baseline's current request
+     * schema: that schema must be one of the candidate's request versions (the same fingerprint).
+     */
+    private void checkCandidate(ServiceDefinition baseline, String candidateName) {
+        ServiceDefinition candidate;
+        try {
+            candidate = services.load(candidateName);
+        } catch (InvalidServiceException e) {
+            throw new PlanRejectedException("offstream.run.candidate: " + e.getMessage() + " (catalogue " + services.locationUri() + ")");
+        }
+        if (!CandidateFit.readsRequestsOf(baseline, candidate)) {
+            throw new PlanRejectedException("Service '" + candidateName + "' cannot be compared with '" + baseline.name() + "': its request "
+                    + "schemas do not include " + baseline.name() + "'s current request " + baseline.request().current().label()
+                    + " (copy that schema into " + candidateName + "/request/ as a version of its own)");
+        }
+        if (!CandidateFit.sameKey(baseline, candidate)) {
+            throw new PlanRejectedException("Service '" + candidateName + "' cannot be compared with '" + baseline.name() + "': its key "
+                    + candidate.descriptor().key() + " is not " + baseline.name() + "'s " + baseline.descriptor().key());
+        }
+    }
+
     public record Validated(RunParameters parameters, List<PlannedPartition> partitions) {
     }
 
@@ -111,9 +136,9 @@ public class RunPlanner {
         boolean planned = ledger.phase(runKey, Phase.PLAN).map(p -> p.completed()).orElse(false);
         Set<String> existing;
         try (RunTopicAdmin admin = kafka.admin()) {
-            existing = admin.existing(params.topics().all());
+            existing = admin.existing(params.allTopics());
         }
-        if (planned && existing.containsAll(params.topics().all())) {
+        if (planned && existing.containsAll(params.allTopics())) {
             log.info("Run {} is already planned (snapshot {}) and its topics exist: nothing to do", runKey,
                     ledger.findRun(runKey).map(LedgerRun::snapshotTime).orElse(null));
             return;
@@ -125,7 +150,7 @@ public class RunPlanner {
         ledger.startPhase(runKey, Phase.PLAN, taskExecutionId);
         List<String> created = new ArrayList<>();
         try (RunTopicAdmin admin = kafka.admin()) {
-            created.addAll(admin.createIfAbsent(params.topics().all(), plan.topicSettings()));
+            created.addAll(admin.createIfAbsent(params.allTopics(), plan.topicSettings()));
         } catch (RuntimeException e) {
             ledger.failPhase(runKey, Phase.PLAN, PhaseCounts.NONE, "Creating topics failed: " + e.getMessage());
             throw e;
@@ -133,7 +158,7 @@ public class RunPlanner {
         List<PlannedPartition> pinned = ledger.partitions(runKey);
         long files = pinned.stream().mapToLong(p -> p.files().size()).sum();
         String summary = String.format("planned %d partitions (%d files, %d bytes); topics %s (created now: %s)", pinned.size(), files,
-                pinned.stream().mapToLong(PlannedPartition::totalBytes).sum(), params.topics().all(), created);
+                pinned.stream().mapToLong(PlannedPartition::totalBytes).sum(), params.allTopics(), created);
         ledger.completePhase(runKey, Phase.PLAN, PhaseCounts.NONE, summary);
         ledger.recordEvent(runKey, Phase.PLAN, summary);
         log.info("Run {}: {}", runKey, summary);

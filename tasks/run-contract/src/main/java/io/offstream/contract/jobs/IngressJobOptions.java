@@ -73,6 +73,15 @@ public record IngressJobOptions(String servicesLocation, String service, String 
         }
     }
 
+    /** Whether the topic is the run's ingress topic: a plain run's, or a simulation's the service is the baseline of. */
+    private static boolean isIngressTopicOf(String topic, String service, String runKey) {
+        try {
+            return RunTopics.ofIngress(topic).egress().equals(RunTopics.of(service, runKey).egress());
+        } catch (IllegalArgumentException notIngress) {
+            return false;
+        }
+    }
+
     /** The run's ingress topic, as every process names it. */
     public static String topicOf(String service, String runKey) {
         return RunTopics.of(service, runKey).ingress();
@@ -171,7 +180,7 @@ public record IngressJobOptions(String servicesLocation, String service, String 
         if (runKey != null && !Names.isRunKey(runKey)) {
             problems.add("--run-key '" + runKey + "' must match " + Names.RUN_KEY_PATTERN);
         }
-        if (topic != null && Names.isServiceName(service) && Names.isRunKey(runKey) && !topic.equals(topicOf(service, runKey))) {
+        if (topic != null && Names.isServiceName(service) && Names.isRunKey(runKey) && !isIngressTopicOf(topic, service, runKey)) {
             problems.add("--topic '" + topic + "' is not the ingress topic of service '" + service + "' and run '" + runKey + "' ("
                     + topicOf(service, runKey) + ")");
         }

@@ -23,6 +23,7 @@ import io.offstream.tasks.support.ledger.PhaseCounts;
 import io.offstream.tasks.support.ledger.PhaseRecord;
 import io.offstream.tasks.support.ledger.PlannedPartition;
 import io.offstream.tasks.support.ledger.RunLedger;
+import io.offstream.tasks.support.run.RunSide;
 import io.offstream.tasks.validate.sort.KeySorter;
 import io.offstream.tasks.validate.sort.SortSettings;
 import io.offstream.tasks.validate.sort.SortedKeys;
@@ -64,14 +65,20 @@ class RunValidator {
         this.services = services;
     }
 
-    ValidationReport validate(LedgerRun run, Long taskExecutionId) throws IOException {
+    /**
+     * Validates one side of the run: a plain run's one, or a simulation's baseline or candidate version
+     * (the accepted rows are the shared ingress topic's; the dead-lettered and landed ones the side's own).
+     */
+    ValidationReport validate(LedgerRun run, RunSide.Which which, Long taskExecutionId) throws IOException {
         String key = run.runKey();
         PhaseRecord ingress = ledger.phase(key, Phase.INGRESS).filter(PhaseRecord::completed).orElseThrow(() ->
                 new IllegalStateException("Ingress has not completed for run " + key + ": nothing to validate yet"));
-        ServiceDefinition service = services.load(run.parameters().service());
+        RunSide side = run.side(which);
+        Phase phase = side.phase(Phase.VALIDATE);
+        ServiceDefinition service = services.load(side.service());
         LandedKey landedKey = LandedKey.of(service);
-        RunLayout layout = run.parameters().layout();
-        ledger.startPhase(key, Phase.VALIDATE, taskExecutionId);
+        RunLayout layout = side.layout();
+        ledger.startPhase(key, phase, taskExecutionId);
         long sourceRows = ingress.counts().read();
         long pinnedRows = pinnedRows(run);
         ValidationReport report;
@@ -80,9 +87,9 @@ class RunValidator {
             // One source after the other, each sorted (its buffer spilled and given back) before the next is read,
             // so only one sorter's buffer is in memory at a time.
             long started = System.nanoTime();
-            topics.readKeys(run.topics().ingress(), ledger.topicOffsets(key, Phase.INGRESS, run.topics().ingress()), accepted);
+            topics.readKeys(side.topics().ingress(), ledger.topicOffsets(key, Phase.INGRESS, side.topics().ingress()), accepted);
             SortedKeys acceptedKeys = accepted.sorted();
-            topics.readKeys(run.topics().dlq(), Map.of(), deadLettered);
+            topics.readKeys(side.topics().dlq(), Map.of(), deadLettered);
             SortedKeys deadLetteredKeys = deadLettered.sorted();
             parquet.keysUnder(layout.runDirectory(), landedKey, landed);
             SortedKeys landedKeys = landed.sorted();
@@ -100,11 +107,11 @@ class RunValidator {
                 report.deadLettered(), report.landedRows() - report.landedDistinct(), report.landedDistinct());
         String line = report.summary() + " (report " + written + ")";
         if (report.passed()) {
-            ledger.completePhase(key, Phase.VALIDATE, counts, line);
+            ledger.completePhase(key, phase, counts, line);
             log.info("Validation of run {} {}", key, line);
         }
         else {
-            ledger.failPhase(key, Phase.VALIDATE, counts, line);
+            ledger.failPhase(key, phase, counts, line);
             log.error("Validation of run {} {}", key, line);
         }
         return report;

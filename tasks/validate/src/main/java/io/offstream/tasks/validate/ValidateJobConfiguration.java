@@ -38,7 +38,7 @@ class ValidateJobConfiguration {
             String key = run.toParameters().runKey();
             LedgerRun planned = ledger.findRun(key).orElseThrow(() -> new IllegalStateException(
                     "Run " + key + " is not in the ledger: nothing to validate"));
-            ValidationReport report = validator.validate(planned, task.id());
+            ValidationReport report = validator.validate(planned, run.toSide(), task.id());
             if (!report.passed()) {
                 throw new IllegalStateException("Run " + key + " did not validate: " + report.summary());
             }

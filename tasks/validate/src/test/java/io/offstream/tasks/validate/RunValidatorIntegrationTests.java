@@ -40,6 +40,7 @@ import io.offstream.tasks.support.ledger.PhaseCounts;
 import io.offstream.tasks.support.ledger.PlannedPartition;
 import io.offstream.tasks.support.ledger.RunLedger;
 import io.offstream.tasks.support.run.RunParameters;
+import io.offstream.tasks.support.run.RunSide;
 import io.offstream.tasks.validate.sort.SortSettings;
 
 /**
@@ -110,7 +111,7 @@ class RunValidatorIntegrationTests {
     void aRunWhoseEveryAcceptedKeyLandedOrWasDeadLetteredPasses() throws Exception {
         land(requests.subList(0, ACCEPTED - 1));
 
-        ValidationReport report = validator().validate(run, 2L);
+        ValidationReport report = validator().validate(run, RunSide.Which.BASELINE, 2L);
 
         assertThat(report.passed()).as(report.summary()).isTrue();
         assertThat(report.landedDistinct()).isEqualTo(ACCEPTED - 1);
@@ -128,7 +129,7 @@ class RunValidatorIntegrationTests {
         land(requests.subList(1, ACCEPTED - 1));
         String missing = TestLandings.key(requests.get(0));
 
-        ValidationReport report = validator().validate(run, 2L);
+        ValidationReport report = validator().validate(run, RunSide.Which.BASELINE, 2L);
 
         assertThat(missing).isEqualTo("100|0|2026-03-01");
         assertThat(report.passed()).isFalse();

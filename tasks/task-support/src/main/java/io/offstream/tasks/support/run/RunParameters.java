@@ -64,6 +64,15 @@ public record RunParameters(URI dataset, LocalDate from, LocalDate to, String se
         return new RunLayout(landing, service, runKey);
     }
 
+    /** Every topic of the run: the ingress topic, and each side's egress and DLQ topics. */
+    public List<String> allTopics() {
+        if (!simulation()) {
+            return topics().all();
+        }
+        RunTopics candidateTopics = side(RunSide.Which.CANDIDATE).topics();
+        return List.of(topics().ingress(), topics().egress(), topics().dlq(), candidateTopics.egress(), candidateTopics.dlq());
+    }
+
     /** The baseline's or, in a simulation, the candidate's side of the run. */
     public RunSide side(RunSide.Which which) {
         if (which == RunSide.Which.BASELINE) {
