@@ -218,6 +218,39 @@ public class RunLedger {
                 String.class, runKey, phase.name());
     }
 
+    /** Appends points of the run's time series (one transaction). */
+    public void recordSamples(String runKey, Phase phase, List<RunSample> samples) {
+        if (samples.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (RunSample sample : samples) {
+            rows.add(new Object[] {runKey, phase.name(), sample.series(), Timestamp.from(sample.at()), sample.value(), sample.total()});
+        }
+        tx.executeWithoutResult(s -> jdbc.batchUpdate("INSERT INTO OFFSTREAM_RUN_SAMPLE (RUN_KEY, PHASE, SERIES, RECORDED_AT, "
+                + "SAMPLE_VALUE, TOTAL) VALUES (?, ?, ?, ?, ?, ?)", rows));
+    }
+
+    /** Every point of the run's time series, in the order recorded. */
+    public List<RunSample> samples(String runKey) {
+        return jdbc.query("SELECT PHASE, SERIES, RECORDED_AT, SAMPLE_VALUE, TOTAL FROM OFFSTREAM_RUN_SAMPLE WHERE RUN_KEY = ? "
+                + "ORDER BY SAMPLE_ID", (rs, i) -> {
+                    long total = rs.getLong("TOTAL");
+                    Long knownTotal = rs.wasNull() ? null : total;
+                    return new RunSample(Phase.valueOf(rs.getString("PHASE")), rs.getString("SERIES"),
+                            rs.getTimestamp("RECORDED_AT").toInstant(), rs.getLong("SAMPLE_VALUE"), knownTotal);
+                }, runKey);
+    }
+
+    /** Every phase row of the run (whole-run rows, not per partition), in phase order. */
+    public List<PhaseRecord> phases(String runKey) {
+        List<PhaseRecord> phases = new ArrayList<>();
+        for (Phase phase : Phase.values()) {
+            phase(runKey, phase).ifPresent(phases::add);
+        }
+        return phases;
+    }
+
     // ---- internals -----------------------------------------------------------------------
 
     private void start(String runKey, Phase phase, LocalDate date, Long taskExecutionId) {

@@ -47,6 +47,21 @@ class RunLedgerTests {
     }
 
     @Test
+    void keepsARunsTimeSeriesInOrderWithUnknownTotals() {
+        ledger.createRunIfAbsent(new LedgerRun(params, params.topics(), 1, Instant.now(), "PLANNED"), List.of());
+        Instant t0 = Instant.parse("2026-02-01T00:00:00Z");
+        ledger.recordSamples(params.runKey(), Phase.INGRESS, List.of(new RunSample(Phase.INGRESS, RunSample.ROWS, t0, 0, null),
+                new RunSample(Phase.INGRESS, RunSample.lag("offstream-risk"), t0, 0, null)));
+        ledger.recordSamples(params.runKey(), Phase.LAG_WAIT, List.of(new RunSample(Phase.LAG_WAIT, RunSample.ROWS, t0.plusSeconds(5), 40, 100L)));
+        assertThat(ledger.samples(params.runKey())).containsExactly(
+                new RunSample(Phase.INGRESS, "rows", t0, 0, null),
+                new RunSample(Phase.INGRESS, "lag:offstream-risk", t0, 0, null),
+                new RunSample(Phase.LAG_WAIT, "rows", t0.plusSeconds(5), 40, 100L));
+        assertThat(ledger.samples(params.runKey()).get(1).lagGroup()).isEqualTo("offstream-risk");
+        assertThat(ledger.samples("other")).isEmpty();
+    }
+
+    @Test
     void keepsASimulationsCandidateAndGivesEachSideItsTopics() {
         RunParameters sim = RunParameters.resolve("/d/t", "2026-01-01", "2026-01-01", "risk", "sim-1", "/l", "risk-candidate");
         ledger.createRunIfAbsent(new LedgerRun(sim, sim.topics(), 1, Instant.now(), "PLANNED"), List.of());
