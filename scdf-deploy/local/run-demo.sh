@@ -6,10 +6,13 @@
 # child runs placed on the local regions by headroom (region registry), each validated.
 # --service picks the catalogue entry (risk: the sample transactions; pricing: the sample orders);
 # --dataset-path runs over a warehouse of your own (dt=YYYY-MM-DD folders) instead of a sample.
+# --simulate launches offstream-simulate: the same snapshot through the service and a second version
+# of it (--candidate, default <service>-candidate, e.g. risk-candidate), then a key-by-key diff.
 #
 #   run-demo.sh [--service risk|pricing|<yours>] [--dataset-path <path or URI>] [--days 7]
 #               [--rows-per-day 30000] [--bad-row-fraction 0.01] [--start-date 2026-01-01]
 #               [--run-key demo-...] [--timeout-minutes 60] [--children N]
+#               [--simulate [--candidate <entry>]]
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$HERE/lib.sh"
@@ -23,6 +26,8 @@ TIMEOUT_MINUTES=60
 CHILDREN=1
 SERVICE=risk
 DATASET_PATH=""
+SIMULATE=0
+CANDIDATE=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --days) DAYS=$2; shift 2 ;;
@@ -34,7 +39,9 @@ while [[ $# -gt 0 ]]; do
     --children) CHILDREN=$2; shift 2 ;;
     --service) SERVICE=$2; shift 2 ;;
     --dataset-path) DATASET_PATH=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --simulate) SIMULATE=1; shift ;;
+    --candidate) CANDIDATE=$2; SIMULATE=1; shift 2 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) fail "unknown option $1 (see --help)" ;;
   esac
 done
@@ -55,11 +62,19 @@ fi
 LANDING=$OFFSTREAM_HOME/landing
 [[ -n "$(catalogue_dir)" && ! -f "$(catalogue_dir)/$SERVICE/service.yaml" ]] && \
   fail "service '$SERVICE' is not in the catalogue $OFFSTREAM_SERVICES (entries: $(catalogue_services | paste -sd ' ' -))"
+if (( SIMULATE )); then
+  (( CHILDREN == 1 )) || fail "--simulate runs in one region: leave out --children"
+  CANDIDATE=${CANDIDATE:-$SERVICE-candidate}
+  [[ -n "$(catalogue_dir)" && ! -f "$(catalogue_dir)/$CANDIDATE/service.yaml" ]] && \
+    fail "candidate '$CANDIDATE' is not in the catalogue $OFFSTREAM_SERVICES (entries: $(catalogue_services | paste -sd ' ' -))"
+  [[ "$RUN_KEY" == demo-* ]] && RUN_KEY="sim-${RUN_KEY#demo-}"
+fi
 
 "$HERE/up.sh"
 
 RUN_DEFINITION=offstream-run
 (( CHILDREN > 1 )) && RUN_DEFINITION=offstream-multi-region
+(( SIMULATE )) && RUN_DEFINITION=offstream-simulate
 for app in offstream-sample-warehouse offstream-run $RUN_DEFINITION; do
   [[ $(curl -s -o /dev/null -w '%{http_code}' "$SCDF_URL/tasks/definitions/$app") == 200 ]] || {
     [[ $app == offstream-sample-warehouse ]] && \
@@ -127,22 +142,23 @@ fi
 
 props="app.*.offstream.run.dataset=$WAREHOUSE,app.*.offstream.run.from=$START_DATE,app.*.offstream.run.to=$END_DATE"
 props+=",app.*.offstream.run.service=$SERVICE,app.*.offstream.run.key=$RUN_KEY,app.*.offstream.run.landing=$LANDING"
-say "launching offstream-run for run $RUN_KEY ($START_DATE .. $END_DATE)"
+(( SIMULATE )) && props+=",app.*.offstream.run.candidate=$CANDIDATE"
+say "launching $RUN_DEFINITION for run $RUN_KEY ($START_DATE .. $END_DATE)$( (( SIMULATE )) && echo ": $SERVICE against $CANDIDATE")"
 run_started=$SECONDS
-runner=$(launch offstream-run "$props" "")
+runner=$(launch "$RUN_DEFINITION" "$props" "")
 say "composed task execution $runner: follow it at $SCDF_URL/dashboard/#/tasks-jobs/task-executions/$runner"
 
 declare -A seen=()
 deadline=$((SECONDS + TIMEOUT_MINUTES * 60))
 last_line=""
 while [[ $(ended "$runner") != True ]]; do
-  (( SECONDS < deadline )) || fail "offstream-run did not end within $TIMEOUT_MINUTES minutes"
+  (( SECONDS < deadline )) || fail "$RUN_DEFINITION did not end within $TIMEOUT_MINUTES minutes"
   while IFS='|' read -r id name code endt; do
     [[ -z "$id" ]] && continue
     state=$([[ "$endt" == None ]] && echo running || echo "ended (exit $code)")
     if [[ "${seen[$id]:-}" != "$state" ]]; then
       seen[$id]=$state
-      say "phase ${name#offstream-run-}: $state  [$((SECONDS - run_started))s]"
+      say "phase ${name#"$RUN_DEFINITION"-}: $state  [$((SECONDS - run_started))s]"
     fi
   done < <(curl -s "$SCDF_URL/tasks/executions?size=200" | python3 -c "
 import json,sys
@@ -155,7 +171,7 @@ for t in json.load(sys.stdin)['_embedded']['taskExecutionResourceList']:
 done
 
 code=$(exit_code "$runner")
-say "offstream-run ended with exit code $code after $((SECONDS - run_started))s"
+say "$RUN_DEFINITION ended with exit code $code after $((SECONDS - run_started))s"
 if [[ "$code" != 0 ]]; then # each failed phase's one-line reason (its task exit message)
   curl -s "$SCDF_URL/tasks/executions?size=200" | python3 -c "
 import json,sys
@@ -164,16 +180,33 @@ for t in json.load(sys.stdin)['_embedded']['taskExecutionResourceList']:
         print('%s (task execution %s): %s' % (t['taskName'], t['executionId'], t.get('exitMessage') or 'no reason recorded; see its log under .offstream/task-work'))" |
     while IFS= read -r line; do say "  failed: $line"; done
 fi
-REPORT=$(run_layout "$LANDING" "$SERVICE" "$RUN_KEY" validation-report)
-if [[ -f "$REPORT" ]]; then
-  say "validation report ($REPORT):"
-  python3 -m json.tool "$REPORT"
-  passed=$(json 'd["passed"]' <"$REPORT")
-else
-  passed=False
-  say "no validation report at $REPORT: the run stopped before validation (see the dashboard's task executions)"
+passed=True
+SIDES=$SERVICE
+(( SIMULATE )) && SIDES="$SERVICE $CANDIDATE"
+for side in $SIDES; do
+  REPORT=$(run_layout "$LANDING" "$side" "$RUN_KEY" validation-report)
+  if [[ -f "$REPORT" ]]; then
+    say "validation report of $side ($REPORT):"
+    python3 -m json.tool "$REPORT"
+    [[ $(json 'd["passed"]' <"$REPORT") == True ]] || passed=False
+  else
+    passed=False
+    say "no validation report at $REPORT: the run stopped before validating $side (see the dashboard's task executions)"
+  fi
+  say "landed results of $side: $(run_layout "$LANDING" "$side" "$RUN_KEY" run) (query them: scdf-deploy/local/sql.sh \"SELECT dt, count(*) FROM ${side//-/_} WHERE run = '$RUN_KEY' GROUP BY dt\")"
+done
+say "rejected rows by reason: scdf-deploy/local/sql.sh \"SELECT reason_code, reason_field, count(*) FROM quarantine_${SERVICE//-/_} WHERE run = '$RUN_KEY' GROUP BY 1, 2\""
+if (( SIMULATE )); then
+  DIFF=$(run_layout "$LANDING" "$SERVICE" "$RUN_KEY" diff)summary.json
+  if [[ -f "$DIFF" ]]; then
+    say "$SERVICE against $CANDIDATE ($DIFF):"
+    say "  $(json '"identical %d, changed %d, only in %s %d, only in %s %d" % (d["identical"], d["changed"], "'"$SERVICE"'", d["onlyA"], "'"$CANDIDATE"'", d["onlyB"])' <"$DIFF")"
+    say "  changed keys per field: $(json '", ".join("%s %d" % kv for kv in sorted(d["fields"].items(), key=lambda kv: -kv[1]) if kv[1])' <"$DIFF")"
+    say "  changed rows (Parquet, both values of each field): $(dirname "$DIFF")/changed/"
+  else
+    passed=False
+    say "no diff at $DIFF: the run stopped before diff (see the dashboard's task executions)"
+  fi
 fi
-say "landed results: $(run_layout "$LANDING" "$SERVICE" "$RUN_KEY" run) (query them: scdf-deploy/local/sql.sh \"SELECT dt, count(*) FROM $SERVICE WHERE run = '$RUN_KEY' GROUP BY dt\")"
-say "rejected rows by reason: scdf-deploy/local/sql.sh \"SELECT reason_code, reason_field, count(*) FROM quarantine_$SERVICE WHERE run = '$RUN_KEY' GROUP BY 1, 2\""
-[[ "$code" == 0 && "$passed" == True ]] || fail "validation did not pass"
-say "validation PASSED"
+[[ "$code" == 0 && "$passed" == True ]] || fail "the run did not pass"
+say "validation PASSED$( (( SIMULATE )) && echo " for both versions; the diff is above")"
