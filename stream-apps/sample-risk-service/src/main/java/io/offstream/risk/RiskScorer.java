@@ -34,11 +34,20 @@ public class RiskScorer implements Function<Transaction, RiskDecision> {
 
     private final long cpuWorkIterations;
 
-    public RiskScorer(CachedSellerProfiles sellers, FxRateClient fx, String serviceVersion, long cpuWorkIterations) {
+    private final RiskRules.Thresholds thresholds;
+
+    /**
+     * @param serviceVersion written into every decision
+     * @param cpuWorkIterations added CPU work per call (a benchmark knob)
+     * @param thresholds where REVIEW and DECLINE begin
+     */
+    public RiskScorer(CachedSellerProfiles sellers, FxRateClient fx, String serviceVersion, long cpuWorkIterations,
+            RiskRules.Thresholds thresholds) {
         this.sellers = sellers;
         this.fx = fx;
         this.serviceVersion = serviceVersion;
         this.cpuWorkIterations = cpuWorkIterations;
+        this.thresholds = thresholds;
     }
 
     @Override
@@ -57,7 +66,7 @@ public class RiskScorer implements Function<Transaction, RiskDecision> {
         int score = RiskRules.score(hits);
         return RiskDecision.newBuilder()
                 .setTxnId(t.getTxnId())
-                .setDecision(RiskRules.decision(score))
+                .setDecision(RiskRules.decision(score, thresholds))
                 .setRiskScore(score)
                 .setReasons(hits.stream().map(RuleHit::code).toList())
                 .setAmountUsdMinor(usdMinor)

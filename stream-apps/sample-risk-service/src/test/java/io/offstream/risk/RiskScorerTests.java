@@ -11,6 +11,8 @@ import java.util.Map;
 import io.offstream.risk.fx.LatencyModel;
 import io.offstream.risk.fx.SimulatedFxRateClient;
 import io.offstream.risk.fx.UnknownCurrencyException;
+import io.offstream.risk.rules.RiskRules;
+import io.offstream.risk.rules.RiskRules.Thresholds;
 import io.offstream.risk.sellers.CachedSellerProfiles;
 import io.offstream.risk.sellers.SellerProfileRepository;
 import io.offstream.risk.sellers.SellerProfileSeeder;
@@ -33,7 +35,7 @@ class RiskScorerTests {
         assertThat(SellerProfileSeeder.seed(dataSource, 2000)).isEqualTo(2000);
         assertThat(SellerProfileSeeder.seed(dataSource, 2000)).isZero();
         sellers = new CachedSellerProfiles(new SellerProfileRepository(dataSource), 10_000, Duration.ofMinutes(10));
-        scorer = new RiskScorer(sellers, new SimulatedFxRateClient(LatencyModel.none()), "risk-test", 10);
+        scorer = new RiskScorer(sellers, new SimulatedFxRateClient(LatencyModel.none()), "risk-test", 10, Thresholds.DEFAULTS);
     }
 
     @Test
@@ -58,6 +60,48 @@ class RiskScorerTests {
         }
         assertThat(counts).containsKeys("APPROVE", "REVIEW", "DECLINE");
         assertThat(tiers).containsKeys("new", "standard", "trusted", "unknown");
+    }
+
+    @Test
+    void theDefaultThresholdsReviewFrom300AndDeclineFrom600() {
+        assertThat(Thresholds.DEFAULTS).isEqualTo(new Thresholds(300, 600));
+        assertThat(RiskRules.decision(299, Thresholds.DEFAULTS)).isEqualTo("APPROVE");
+        assertThat(RiskRules.decision(300, Thresholds.DEFAULTS)).isEqualTo("REVIEW");
+        assertThat(RiskRules.decision(599, Thresholds.DEFAULTS)).isEqualTo("REVIEW");
+        assertThat(RiskRules.decision(600, Thresholds.DEFAULTS)).isEqualTo("DECLINE");
+    }
+
+    @Test
+    void otherThresholdsChangeOnlyTheDecisionsOfScoresBetweenTheTwoVersions() {
+        RiskScorer candidate = new RiskScorer(sellers, new SimulatedFxRateClient(LatencyModel.none()), "risk-candidate", 10,
+                new Thresholds(250, 550));
+        int changed = 0;
+        for (int n = 0; n < 3000; n++) {
+            RiskDecision baseline = scorer.apply(SampleTransactions.transaction(n));
+            RiskDecision other = candidate.apply(SampleTransactions.transaction(n));
+            assertThat(other.getRiskScore()).isEqualTo(baseline.getRiskScore());
+            assertThat(other.getReasons()).isEqualTo(baseline.getReasons());
+            int score = baseline.getRiskScore();
+            boolean between = score >= 250 && score < 300 || score >= 550 && score < 600;
+            if (between) {
+                assertThat(other.getDecision()).isNotEqualTo(baseline.getDecision());
+                changed++;
+            }
+            else {
+                assertThat(other.getDecision()).isEqualTo(baseline.getDecision());
+            }
+        }
+        assertThat(changed).as("sample transactions scored between the two versions' thresholds").isPositive();
+        assertThat(RiskRules.decision(275, new Thresholds(250, 550))).isEqualTo("REVIEW");
+        assertThat(RiskRules.decision(575, new Thresholds(250, 550))).isEqualTo("DECLINE");
+    }
+
+    @Test
+    void thresholdsOutOfOrderAreRefused() {
+        assertThatThrownBy(() -> new Thresholds(600, 300)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reviewFrom 600 and declineFrom 300");
+        assertThatThrownBy(() -> new Thresholds(-1, 300)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(RiskRules.decision(500, new Thresholds(500, 500))).isEqualTo("DECLINE");
     }
 
     @Test

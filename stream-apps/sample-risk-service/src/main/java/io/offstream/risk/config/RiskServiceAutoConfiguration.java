@@ -60,6 +60,7 @@ public class RiskServiceAutoConfiguration {
     @Bean
     Function<Transaction, RiskDecision> riskService(CachedSellerProfiles sellers, FxRateClient fxRateClient,
             RiskServiceProperties properties) {
-        return new RiskScorer(sellers, fxRateClient, properties.serviceVersion(), properties.cpuWorkIterations());
+        return new RiskScorer(sellers, fxRateClient, properties.serviceVersion(), properties.cpuWorkIterations(),
+                properties.rules().thresholds());
     }
 }

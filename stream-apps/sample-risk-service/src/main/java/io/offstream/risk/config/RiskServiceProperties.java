@@ -3,6 +3,7 @@ package io.offstream.risk.config;
 import java.time.Duration;
 
 import io.offstream.risk.fx.LatencyModel;
+import io.offstream.risk.rules.RiskRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -17,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled whether the service bean is created at all (a consumer in remote mode turns it off)
  * @param serviceVersion the version written into every decision
+ * @param rules the rules' thresholds: where REVIEW and DECLINE begin
  * @param sellers how many seller profiles to seed into an empty database
  * @param cpuWorkIterations added CPU work per call (hashing rounds; a benchmark knob)
  * @param db the seller-profile database
@@ -28,11 +30,33 @@ import org.springframework.validation.annotation.Validated;
 public record RiskServiceProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("risk-1.0.0") @NotBlank String serviceVersion,
+        @DefaultValue @Valid Rules rules,
         @DefaultValue("2000") @Min(1) int sellers,
         @DefaultValue("0") @Min(0) long cpuWorkIterations,
         @DefaultValue @Valid Db db,
         @DefaultValue @Valid Cache cache,
         @DefaultValue @Valid Latency latency) {
+
+    /**
+     * @param reviewFrom the lowest score that is reviewed rather than approved
+     * @param declineFrom the lowest score that is declined; not below {@code reviewFrom}
+     */
+    public record Rules(
+            @DefaultValue("300") @Min(0) int reviewFrom,
+            @DefaultValue("600") @Min(0) int declineFrom) {
+
+        /** Refused where it is bound, naming both options (a Bean Validation constraint could not show the values). */
+        public Rules {
+            if (reviewFrom > declineFrom) {
+                throw new IllegalArgumentException("offstream.risk.rules.review-from (" + reviewFrom
+                        + ") must not be above offstream.risk.rules.decline-from (" + declineFrom + ")");
+            }
+        }
+
+        public RiskRules.Thresholds thresholds() {
+            return new RiskRules.Thresholds(reviewFrom, declineFrom);
+        }
+    }
 
     /**
      * @param url JDBC URL; the default is an in-memory H2 database seeded at start

@@ -13,13 +13,10 @@ import io.offstream.schemas.sample.Transaction;
 /**
  * The scoring rules: amount (after FX), the seller's reference data, the route, the category, the
  * payment method and the time of day. Score = sum of the fired rules' points, clamped to 0..1000;
- * below 300 APPROVE, below 600 REVIEW, otherwise DECLINE.
+ * below {@link Thresholds#reviewFrom()} APPROVE, below {@link Thresholds#declineFrom()} REVIEW,
+ * otherwise DECLINE ({@link Thresholds#DEFAULTS}: 300 and 600).
  */
 public final class RiskRules {
-
-    public static final int REVIEW_FROM = 300;
-
-    public static final int DECLINE_FROM = 600;
 
     private static final Set<String> RISKY_CATEGORIES = Set.of("electronics", "jewelry");
 
@@ -88,7 +85,26 @@ public final class RiskRules {
         return Math.max(0, Math.min(1000, sum));
     }
 
-    public static String decision(int score) {
-        return score >= DECLINE_FROM ? "DECLINE" : score >= REVIEW_FROM ? "REVIEW" : "APPROVE";
+    public static String decision(int score, Thresholds thresholds) {
+        return score >= thresholds.declineFrom() ? "DECLINE" : score >= thresholds.reviewFrom() ? "REVIEW" : "APPROVE";
+    }
+
+    /**
+     * Where the score's outcomes begin.
+     *
+     * @param reviewFrom the lowest score that is reviewed rather than approved
+     * @param declineFrom the lowest score that is declined; not below {@code reviewFrom}
+     */
+    public record Thresholds(int reviewFrom, int declineFrom) {
+
+        /** Version 1.0.0 of the rules: review from 300, decline from 600. */
+        public static final Thresholds DEFAULTS = new Thresholds(300, 600);
+
+        public Thresholds {
+            if (reviewFrom < 0 || reviewFrom > declineFrom) {
+                throw new IllegalArgumentException("thresholds need 0 <= reviewFrom <= declineFrom, were reviewFrom " + reviewFrom
+                        + " and declineFrom " + declineFrom);
+            }
+        }
     }
 }
