@@ -1,5 +1,6 @@
 package io.offstream.contract.service;
 
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -16,6 +17,10 @@ import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import io.offstream.contract.naming.Names;
 
@@ -29,7 +34,7 @@ public final class DescriptorParser {
     private static final Set<String> TOP = Set.of("name", "key", "event-time", "columns", "constraints", "invoke", "consumer",
             "diff", "description", "owner");
     private static final Set<String> CONSTRAINT = Set.of("min", "max", "pattern", "max-length", "in");
-    private static final Set<String> INVOKE = Set.of("function", "jar", "http");
+    private static final Set<String> INVOKE = Set.of("function", "jar", "http", "properties");
     private static final Set<String> HTTP = Set.of("url", "timeout");
     private static final Set<String> CONSUMER = Set.of("max-in-flight", "rate-limit-per-second", "max-attempts", "call-timeout");
     private static final Set<String> DIFF = Set.of("ignore");
@@ -99,7 +104,7 @@ public final class DescriptorParser {
             }
         });
 
-        Invoke invoke = invoke(root.get("invoke"), problems);
+        Invoke invoke = invoke(root.get("invoke"), yaml, problems);
         ConsumerLimits consumer = consumer(map(root.get("consumer"), "consumer", problems), problems);
 
         Map<?, ?> diff = map(root.get("diff"), "diff", problems);
@@ -152,7 +157,7 @@ public final class DescriptorParser {
         return new FieldConstraint(min, max, pattern, maxLength == null ? null : maxLength.intValue(), in, namedSet);
     }
 
-    private static Invoke invoke(Object value, List<String> problems) {
+    private static Invoke invoke(Object value, String yaml, List<String> problems) {
         if (value == null) {
             problems.add("invoke is required: {function: <bean or class>, jar: <jar>} or {http: {url: ..., timeout: 2s}}");
             return null;
@@ -165,6 +170,7 @@ public final class DescriptorParser {
         String function = text(m.get("function"), "invoke.function", problems);
         String jar = text(m.get("jar"), "invoke.jar", problems);
         Object http = m.get("http");
+        Object properties = m.get("properties");
         if ((function == null) == (http == null)) {
             problems.add("invoke must have exactly one of function and http");
             return null;
@@ -172,6 +178,9 @@ public final class DescriptorParser {
         if (http != null) {
             if (jar != null) {
                 problems.add("invoke.jar belongs to invoke.function, not to invoke.http");
+            }
+            if (properties != null) {
+                problems.add("invoke.properties belongs to invoke.function, not to invoke.http");
             }
             Map<?, ?> h = map(http, "invoke.http", problems);
             unknown(h, HTTP, "invoke.http.", problems);
@@ -190,7 +199,7 @@ public final class DescriptorParser {
                 }
             }
             Duration timeout = duration(h.get("timeout"), "invoke.http.timeout", Duration.ofSeconds(10), problems);
-            return new Invoke(null, null, uri, timeout);
+            return new Invoke(null, null, uri, timeout, Map.of());
         }
         URI jarUri = null;
         if (jar != null) {
@@ -203,7 +212,52 @@ public final class DescriptorParser {
                 problems.add("invoke.jar '" + jar + "' is not a path or URI: " + e.getMessage());
             }
         }
-        return new Invoke(function, jarUri, null, null);
+        Map<String, String> given = properties == null ? Map.of() : invokeProperties(map(properties, "invoke.properties", problems), yaml,
+                problems);
+        if (!given.isEmpty() && jar == null) {
+            problems.add("invoke.properties needs invoke.jar: they are given to the beans of the function's jar, and without one"
+                    + " the function is the consumer's own");
+        }
+        return new Invoke(function, jarUri, null, null, given);
+    }
+
+    /** {@code invoke.properties}: property name to value, each value as written, as if given on the command line. */
+    private static Map<String, String> invokeProperties(Map<?, ?> loaded, String yaml, List<String> problems) {
+        Map<String, String> written = loaded.isEmpty() ? Map.of() : writtenScalars(yaml, "invoke", "properties");
+        Map<String, String> properties = new LinkedHashMap<>();
+        loaded.forEach((key, value) -> {
+            String path = "invoke.properties." + key;
+            if (!(key instanceof String name) || name.isBlank()) {
+                problems.add("invoke.properties: '" + key + "' is not a property name (text such as offstream.risk.service-version)");
+            } else if (value == null) {
+                problems.add(path + " has no value (write \"\" for an empty one)");
+            } else if (text(value, path, problems) != null) {
+                properties.put(name, written.getOrDefault(name, String.valueOf(value)));
+            }
+        });
+        return properties;
+    }
+
+    /**
+     * The scalars of the mapping at that path as the file writes them: the loaded document has
+     * {@code 1.10} as 1.1, {@code 010} as 8 and {@code yes} as true, where a property value is text.
+     */
+    private static Map<String, String> writtenScalars(String yaml, String... path) {
+        Node node = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
+        for (String field : path) {
+            node = node instanceof MappingNode m ? m.getValue().stream()
+                    .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(field))
+                    .map(NodeTuple::getValueNode).findFirst().orElse(null) : null;
+        }
+        Map<String, String> scalars = new LinkedHashMap<>();
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && t.getValueNode() instanceof ScalarNode v) {
+                    scalars.put(k.getValue(), v.getValue());
+                }
+            }
+        }
+        return scalars;
     }
 
     private static ConsumerLimits consumer(Map<?, ?> m, List<String> problems) {

@@ -2,6 +2,7 @@ package io.offstream.contract.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -61,6 +62,60 @@ class DescriptorParserTests {
         assertThat(d.consumer()).isEqualTo(ConsumerLimits.DEFAULTS);
         assertThat(d.eventTime()).isNull();
         assertThat(d.columns()).isEmpty();
+    }
+
+    @Test
+    void aFunctionsPropertiesAreReadAsWrittenInTheirOrder() {
+        ServiceDescriptor d = DescriptorParser.parse("""
+                name: risk-candidate
+                key: txn_id
+                invoke:
+                  function: riskService
+                  jar: lib/risk.jar
+                  properties:
+                    offstream.risk.service-version: risk-1.10
+                    offstream.risk.rules.review-from: 250
+                    offstream.risk.rules.decline-from: "550"
+                    offstream.risk.enabled: yes
+                    offstream.risk.latency.alpha: 1.50
+                    offstream.risk.db.password: ""
+                """, "risk-candidate");
+        assertThat(d.invoke().properties()).containsExactly(
+                entry("offstream.risk.service-version", "risk-1.10"),
+                entry("offstream.risk.rules.review-from", "250"),
+                entry("offstream.risk.rules.decline-from", "550"),
+                entry("offstream.risk.enabled", "yes"),
+                entry("offstream.risk.latency.alpha", "1.50"),
+                entry("offstream.risk.db.password", ""));
+    }
+
+    @Test
+    void withoutPropertiesAFunctionHasNone() {
+        assertThat(DescriptorParser.parse("name: svc\nkey: [a]\ninvoke: {function: f, jar: f.jar}\n", "svc").invoke().properties())
+                .isEmpty();
+        assertThat(DescriptorParser.parse(VALID, "pricing").invoke().properties()).isEmpty();
+    }
+
+    @Test
+    void propertiesAreRefusedForAnHttpService() {
+        assertThat(problems("name: svc\nkey: [a]\ninvoke: {http: {url: 'http://h/p'}, properties: {a.b: c}}\n"))
+                .containsExactly("invoke.properties belongs to invoke.function, not to invoke.http");
+    }
+
+    @Test
+    void propertiesNeedTheFunctionsJar() {
+        assertThat(problems("name: svc\nkey: [a]\ninvoke: {function: f, properties: {a.b: c}}\n"))
+                .singleElement().asString().startsWith("invoke.properties needs invoke.jar");
+    }
+
+    @Test
+    void propertiesMustMapNamesToSingleValues() {
+        assertThat(problems("name: svc\nkey: [a]\ninvoke: {function: f, jar: f.jar, properties: [a.b]}\n"))
+                .containsExactly("invoke.properties must be a mapping");
+        assertThat(problems("name: svc\nkey: [a]\ninvoke: {function: f, jar: f.jar, properties: {a: {b: c}, d: [e], f: , 7: g}}\n"))
+                .containsExactly("invoke.properties.a must be a single value", "invoke.properties.d must be a single value",
+                        "invoke.properties.f has no value (write \"\" for an empty one)",
+                        "invoke.properties: '7' is not a property name (text such as offstream.risk.service-version)");
     }
 
     @Test

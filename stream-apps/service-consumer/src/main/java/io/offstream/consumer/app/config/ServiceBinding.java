@@ -34,10 +34,11 @@ record ServiceBinding(ServiceInvoker<IndexedRecord, IndexedRecord> invoker, Clas
             return new ServiceBinding(new HttpServiceInvoker(invoke.url(), invoke.timeout(), definition.responseSchema()),
                     host.getClassLoader(), null);
         }
-        HostedFunction function = new FunctionLoader(host).load(invoke.function(), definition.functionJar());
+        HostedFunction function = new FunctionLoader(host).load(invoke.function(), definition.functionJar(), invoke.properties());
         int workers = properties.effectiveWorkers(definition.descriptor().consumer());
-        log.info("Service {} is hosted in process: function {} from {} on {} workers", definition.name(), invoke.function(),
-                definition.functionJar() == null ? "the consumer's classpath" : definition.functionJar(), workers);
+        log.info("Service {} is hosted in process: function {} from {} on {} workers{}", definition.name(), invoke.function(),
+                definition.functionJar() == null ? "the consumer's classpath" : definition.functionJar(), workers,
+                invoke.properties().isEmpty() ? "" : ", with its own properties " + invoke.properties().keySet());
         return new ServiceBinding(new FunctionServiceInvoker<>(function.asRecordFunction(), workers), function.classLoader(), function);
     }
 

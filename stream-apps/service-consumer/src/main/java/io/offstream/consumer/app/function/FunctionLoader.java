@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,9 @@ import org.springframework.core.ResolvableType;
  *       of the consumer's ({@link FunctionJarContext}).</li>
  * </ol>
  * Without {@code invoke.jar} the same two forms are looked up on the consumer's own classpath and in
- * its own context (a consumer built with the service on its classpath).
+ * its own context (a consumer built with the service on its classpath). {@code invoke.properties}
+ * reach the beans of the jar's context only: a function class, or a function without a jar, cannot
+ * take them and is refused rather than run without them.
  */
 public final class FunctionLoader {
 
@@ -44,12 +47,26 @@ public final class FunctionLoader {
      * @throws FunctionJarException naming what is missing or wrong
      */
     public HostedFunction load(String name, URI jar) {
+        return load(name, jar, Map.of());
+    }
+
+    /**
+     * @param name {@code invoke.function}
+     * @param jar {@code invoke.jar} as an absolute URI, or null when the function is on the consumer's classpath
+     * @param properties {@code invoke.properties}: given to the jar's beans only, above every other property
+     * @throws FunctionJarException naming what is missing or wrong
+     */
+    public HostedFunction load(String name, URI jar, Map<String, String> properties) {
         if (jar == null) {
+            if (!properties.isEmpty()) {
+                throw new FunctionJarException("invoke.properties " + properties.keySet() + " need invoke.jar: they are given to"
+                        + " the beans of the function's jar, and without one invoke.function " + name + " is the consumer's own");
+            }
             return fromConsumer(name);
         }
         FunctionJar opened = FunctionJar.open(jar, host.getClassLoader());
         try {
-            return fromJar(name, opened);
+            return fromJar(name, opened, properties);
         }
         catch (RuntimeException e) {
             opened.close();
@@ -57,9 +74,14 @@ public final class FunctionLoader {
         }
     }
 
-    private HostedFunction fromJar(String name, FunctionJar jar) {
+    private HostedFunction fromJar(String name, FunctionJar jar, Map<String, String> properties) {
         Class<?> type = functionClass(name, jar.classLoader());
         if (type != null) {
+            if (!properties.isEmpty()) {
+                throw new FunctionJarException("invoke.function " + name + " is a class in " + jar.path() + ", created without an"
+                        + " environment: invoke.properties " + properties.keySet() + " reach only the beans of the jar's"
+                        + " auto-configurations; name such a bean as invoke.function");
+            }
             return new HostedFunction(name, instantiate(type), jar.classLoader(), inputType(ResolvableType.forClass(type)),
                     List.of(jar));
         }
@@ -68,7 +90,7 @@ public final class FunctionLoader {
             throw new FunctionJarException("invoke.function " + name + " is neither a class in " + jar.path()
                     + " nor can it be a bean: the jar lists no auto-configurations in " + FunctionJar.AUTO_CONFIGURATION_IMPORTS);
         }
-        ConfigurableApplicationContext context = FunctionJarContext.start(host, jar, autoConfigurations);
+        ConfigurableApplicationContext context = FunctionJarContext.start(host, jar, autoConfigurations, properties);
         try {
             if (!context.getBeanFactory().containsBeanDefinition(name)) {
                 throw new FunctionJarException("invoke.function " + name + " is neither a class in " + jar.path()
