@@ -2,6 +2,7 @@ package io.offstream.contract.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.offstream.schemas.history.SchemaVersion;
 
 /** Loading an entry runs every check that needs no warehouse; one test per refusal. */
 class ServiceCatalogueTests {
@@ -164,6 +167,36 @@ class ServiceCatalogueTests {
                 .load("risk");
         assertThat(risk.descriptor().key()).containsExactly("txn_id");
         assertThat(risk.requestSchema().getFullName()).isEqualTo("io.offstream.schemas.sample.Transaction");
+    }
+
+    @Test
+    void theRiskCandidateEntryOfTheCheckoutIsRisksJarAndSchemasWithOtherProperties() {
+        ServiceCatalogue checkout = ServiceCatalogue.local(Path.of("../../schemas/services").toAbsolutePath().normalize().toUri());
+        ServiceDefinition risk = checkout.load("risk");
+        ServiceDefinition candidate = checkout.load("risk-candidate");
+        assertThat(candidate.functionJar()).isEqualTo(risk.functionJar());
+        assertThat(candidate.descriptor().invoke().function()).isEqualTo(risk.descriptor().invoke().function());
+        assertThat(candidate.descriptor().key()).isEqualTo(risk.descriptor().key());
+        assertThat(candidate.descriptor().eventTime()).isEqualTo(risk.descriptor().eventTime());
+        assertThat(candidate.descriptor().constraints()).isEqualTo(risk.descriptor().constraints());
+        assertThat(candidate.descriptor().diffIgnore()).containsExactly("service_version");
+        // events written for risk decode with the candidate's histories: the same fingerprints
+        assertThat(candidate.request().versions()).extracting(SchemaVersion::fingerprint)
+                .isEqualTo(risk.request().versions().stream().map(SchemaVersion::fingerprint).toList());
+        assertThat(candidate.response().versions()).extracting(SchemaVersion::fingerprint)
+                .isEqualTo(risk.response().versions().stream().map(SchemaVersion::fingerprint).toList());
+        assertThat(risk.descriptor().invoke().properties()).isEmpty();
+        assertThat(candidate.descriptor().invoke().properties()).containsExactly(
+                entry("offstream.risk.service-version", "risk-1.1.0"),
+                entry("offstream.risk.rules.review-from", "250"),
+                entry("offstream.risk.rules.decline-from", "550"));
+    }
+
+    @Test
+    void everyEntryOfTheCheckoutsCatalogueLoads() {
+        ServiceCatalogue checkout = ServiceCatalogue.local(Path.of("../../schemas/services").toAbsolutePath().normalize().toUri());
+        assertThat(checkout.serviceNames()).contains("pricing", "risk", "risk-candidate");
+        checkout.serviceNames().forEach(checkout::load);
     }
 
     private List<String> problems(String service) {
