@@ -10,12 +10,14 @@ import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.offstream.tasks.support.batch.StepCounts;
 import io.offstream.tasks.support.batch.TaskExecutionIdHolder;
 import io.offstream.tasks.support.batch.UniqueLaunchIncrementer;
 import io.offstream.tasks.support.catalogue.ServicesProperties;
 import io.offstream.tasks.support.engine.ChildJvmSubmitter;
 import io.offstream.tasks.support.engine.EmbeddedEngineFiles;
 import io.offstream.tasks.support.ledger.LedgerRun;
+import io.offstream.tasks.support.ledger.PhaseCounts;
 import io.offstream.tasks.support.ledger.RunLedger;
 import io.offstream.tasks.support.run.RunProperties;
 import io.offstream.tasks.support.topics.KafkaProperties;
@@ -43,7 +45,9 @@ class EgressJobConfiguration {
                     "Run " + key + " is not in the ledger: run offstream-plan, -ingress and -lag-wait first"));
             Path workDirectory = settings.workDirectory() != null ? settings.workDirectory()
                     : Path.of(System.getProperty("java.io.tmpdir"), "offstream-egress");
-            lander.land(planned, run.toSide(), FlinkJobJar.resolve(settings.jobJar(), embedded), workDirectory, task.id());
+            PhaseCounts counts = lander.land(planned, run.toSide(), FlinkJobJar.resolve(settings.jobJar(), embedded), workDirectory,
+                    task.id());
+            StepCounts.record(context, counts.read(), counts.landed(), counts.duplicates());
             return RepeatStatus.FINISHED;
         }).build();
     }

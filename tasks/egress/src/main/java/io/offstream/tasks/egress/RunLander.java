@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import io.offstream.contract.jobs.EgressJobOptions;
 import io.offstream.contract.jobs.EgressJobResult;
+import io.offstream.contract.jobs.ProgressLine;
 import io.offstream.tasks.support.engine.EngineJob;
 import io.offstream.tasks.support.engine.EngineResult;
 import io.offstream.tasks.support.engine.EngineSubmitter;
@@ -21,6 +23,7 @@ import io.offstream.tasks.support.ledger.Phase;
 import io.offstream.tasks.support.ledger.PhaseCounts;
 import io.offstream.tasks.support.ledger.PhaseRecord;
 import io.offstream.tasks.support.ledger.RunLedger;
+import io.offstream.tasks.support.ledger.RunSample;
 import io.offstream.tasks.support.run.RunSide;
 
 /**
@@ -72,7 +75,11 @@ class RunLander {
                 options.toArguments(), workDirectory, settings.timeout());
         log.info("Landing run {} of service {} from {} with the Flink egress job ({})", key, options.service(), options.topic(),
                 options.flinkRest().map(URI::toString).orElse("embedded mini cluster"));
-        EngineResult result = submitter.run(job, line -> log.info("[flink] {}", line));
+        recordRows(key, egress, 0, null);
+        EngineResult result = submitter.run(job, line -> {
+            log.info("[flink] {}", line);
+            ProgressLine.parse(line).ifPresent(p -> recordRows(key, egress, p.done(), p.total() < 0 ? null : p.total()));
+        });
         EgressJobResult report = null;
         String unreadable = null;
         if (Files.exists(resultFile)) {
@@ -94,9 +101,20 @@ class RunLander {
         String summary = String.format("read %,d results, dropped %,d duplicates, landed %,d rows in %s (%,d rows/s) at %s",
                 counts.read(), counts.duplicates(), counts.landed(), report.landedByDt(), report.rowsPerSecond(),
                 report.runDirectory());
+        recordRows(key, egress, counts.read(), counts.read());
         ledger.completePhase(key, egress, counts, summary);
         log.info("Egress of run {}: {}", key, summary);
         return counts;
+    }
+
+    /** A point of the phase's time series: results read so far (the job's own count while it runs). */
+    private void recordRows(String key, Phase phase, long read, Long total) {
+        try {
+            ledger.recordSamples(key, phase, List.of(new RunSample(phase, RunSample.ROWS, Instant.now(), read, total)));
+        }
+        catch (RuntimeException e) {
+            log.debug("Progress point of {} skipped: {}", key, e.getMessage());
+        }
     }
 
     /**

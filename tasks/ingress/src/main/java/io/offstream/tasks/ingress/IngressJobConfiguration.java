@@ -1,6 +1,8 @@
 package io.offstream.tasks.ingress;
 
 import java.nio.file.Path;
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -14,6 +16,7 @@ import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.offstream.tasks.support.batch.StepCounts;
 import io.offstream.tasks.support.batch.TaskExecutionIdHolder;
 import io.offstream.tasks.support.batch.UniqueLaunchIncrementer;
 import io.offstream.tasks.support.catalogue.ServicesProperties;
@@ -22,8 +25,12 @@ import io.offstream.tasks.support.ledger.LedgerRun;
 import io.offstream.tasks.support.ledger.Phase;
 import io.offstream.tasks.support.ledger.PhaseCounts;
 import io.offstream.tasks.support.ledger.RunLedger;
+import io.offstream.tasks.support.progress.ProgressProperties;
+import io.offstream.tasks.support.progress.RunSampler;
+import io.offstream.tasks.support.progress.TopicProgress;
 import io.offstream.tasks.support.run.RunParameters;
 import io.offstream.tasks.support.run.RunProperties;
+import io.offstream.tasks.support.run.RunSide;
 import io.offstream.tasks.support.topics.KafkaProperties;
 
 /**
@@ -62,16 +69,29 @@ class IngressJobConfiguration {
 
     @Bean
     Job offstreamIngressJob(JobBuilderFactory jobs, StepBuilderFactory steps, LedgerRun run, RunLedger ledger,
-            RunIngestor ingestor, TaskExecutionIdHolder task) {
+            RunIngestor ingestor, TaskExecutionIdHolder task, KafkaProperties kafka, ProgressProperties progress) {
         if (ledger.partitions(run.runKey()).isEmpty()) {
             throw new IllegalStateException("Run " + run.runKey() + " has no planned partitions");
         }
         Step step = steps.get("ingress").tasklet((contribution, context) -> {
-            ingestor.ingest(run, task.id());
+            // records published and each serving consumer group's lag while the partitions go out
+            try (TopicProgress topic = new TopicProgress(kafka.admin(), Phase.INGRESS, run.topics().ingress(), servingGroups(run));
+                    RunSampler sampler = RunSampler.start(ledger, run.runKey(), Phase.INGRESS, progress.getSampleInterval(), topic)) {
+                ingestor.ingest(run, task.id());
+            }
+            PhaseCounts totals = ledger.completedPartitionTotals(run.runKey(), Phase.INGRESS);
+            StepCounts.record(context, totals.read(), totals.published(), totals.rejected());
             return RepeatStatus.FINISHED;
         }).build();
         return jobs.get("offstreamIngressJob").incrementer(new UniqueLaunchIncrementer(run::runKey)).start(step)
                 .listener(new PhaseListener(run, ledger, task)).build();
+    }
+
+    /** The consumer groups that read the run's ingress topic: the service's, and the candidate's in a simulation. */
+    private static List<String> servingGroups(LedgerRun run) {
+        return run.parameters().simulation()
+                ? List.of(run.side(RunSide.Which.BASELINE).consumerGroup(), run.side(RunSide.Which.CANDIDATE).consumerGroup())
+                : List.of(run.side(RunSide.Which.BASELINE).consumerGroup());
     }
 
     /** Records the phase as a whole: RUNNING at the start, COMPLETED (with totals and status INGRESSED) or FAILED at the end. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,7 @@ import io.offstream.tasks.support.ledger.PhaseCounts;
 import io.offstream.tasks.support.ledger.PhaseRecord;
 import io.offstream.tasks.support.ledger.PlannedPartition;
 import io.offstream.tasks.support.ledger.RunLedger;
+import io.offstream.tasks.support.ledger.RunSample;
 import io.offstream.tasks.support.topics.KafkaProperties;
 
 /**
@@ -207,12 +209,16 @@ class RunIngestor {
         String line = progressLine(run);
         log.info(line);
         ledger.recordEvent(run.runKey(), Phase.INGRESS, line);
+        ledger.recordSamples(run.runKey(), Phase.INGRESS, List.of(new RunSample(Phase.INGRESS, RunSample.PARTITIONS, Instant.now(),
+                partitionsDone(run), (long) ledger.partitions(run.runKey()).size())));
+    }
+
+    private int partitionsDone(LedgerRun run) {
+        return (int) ledger.partitions(run.runKey(), Phase.INGRESS).stream().filter(PhaseRecord::completed).count();
     }
 
     private synchronized String progressLine(LedgerRun run) {
-        int total = ledger.partitions(run.runKey()).size();
-        int done = (int) ledger.partitions(run.runKey(), Phase.INGRESS).stream().filter(PhaseRecord::completed).count();
-        return PhaseLog.progress("ingress of run " + run.runKey() + " partitions", done, total, rowsThisLaunch,
-                Duration.ofNanos(System.nanoTime() - startNanos));
+        return PhaseLog.progress("ingress of run " + run.runKey() + " partitions", partitionsDone(run), ledger.partitions(run.runKey()).size(),
+                rowsThisLaunch, Duration.ofNanos(System.nanoTime() - startNanos));
     }
 }

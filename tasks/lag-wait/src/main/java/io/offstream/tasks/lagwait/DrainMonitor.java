@@ -3,6 +3,7 @@ package io.offstream.tasks.lagwait;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -30,6 +31,9 @@ public class DrainMonitor {
     private final LagWaitProperties settings;
 
     private final Consumer<DrainProgress> progress;
+
+    /** The newest poll's progress, for a sampler on another thread; null before the first poll. */
+    private volatile DrainProgress latest;
 
     public DrainMonitor(CommittedOffsets offsets, LagWaitProperties settings, Consumer<DrainProgress> progress) {
         this.offsets = offsets;
@@ -79,6 +83,7 @@ public class DrainMonitor {
             Duration elapsed = Duration.ofNanos(now - start);
             double rate = (done - doneAtStart) / Math.max(0.001, elapsed.toMillis() / 1000.0);
             DrainProgress current = new DrainProgress(group, topic, left, total, rate, elapsed);
+            latest = current;
             if (left == 0) {
                 drainedSince = drainedSince == null ? now : drainedSince;
                 if (now - drainedSince >= settings.quietWindow().toNanos()) {
@@ -104,6 +109,11 @@ public class DrainMonitor {
             }
             Thread.sleep(settings.pollInterval().toMillis());
         }
+    }
+
+    /** Where the drain stood at its newest poll; empty before the first. */
+    public Optional<DrainProgress> latest() {
+        return Optional.ofNullable(latest);
     }
 
     /** Checks each stuck position once: markers stay markers, so the answer is cached per position. */

@@ -1,8 +1,12 @@
 package io.offstream.tasks.lagwait;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import io.offstream.tasks.support.batch.PhaseLog;
+import io.offstream.tasks.support.ledger.Phase;
+import io.offstream.tasks.support.ledger.RunSample;
 
 /**
  * Where a drain stands: records the consumer has yet to commit, of those ingress published, the
@@ -13,6 +17,12 @@ public record DrainProgress(String group, String topic, long remaining, long tot
     /** Time left at the current rate; null while nothing has been committed during the wait. */
     public Duration timeLeft() {
         return ratePerSecond <= 0 ? null : Duration.ofMillis((long) (remaining / ratePerSecond * 1000));
+    }
+
+    /** This point of the drain as the run's time series has it: records committed of those published, and the group's lag. */
+    public List<RunSample> samples(Phase phase, Instant at) {
+        return List.of(new RunSample(phase, RunSample.ROWS, at, total - remaining, total),
+                new RunSample(phase, RunSample.lag(group), at, remaining, null));
     }
 
     public String describe() {

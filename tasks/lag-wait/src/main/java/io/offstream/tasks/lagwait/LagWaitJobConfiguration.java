@@ -1,10 +1,11 @@
 package io.offstream.tasks.lagwait;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.JobBuilderFactory;
@@ -13,15 +14,18 @@ import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.offstream.tasks.support.batch.StepCounts;
 import io.offstream.tasks.support.batch.TaskExecutionIdHolder;
 import io.offstream.tasks.support.batch.UniqueLaunchIncrementer;
 import io.offstream.tasks.support.ledger.LedgerRun;
 import io.offstream.tasks.support.ledger.Phase;
 import io.offstream.tasks.support.ledger.PhaseCounts;
 import io.offstream.tasks.support.ledger.RunLedger;
+import io.offstream.tasks.support.progress.ProgressProperties;
+import io.offstream.tasks.support.progress.RunSampler;
 import io.offstream.tasks.support.run.RunParameters;
-import io.offstream.tasks.support.run.RunSide;
 import io.offstream.tasks.support.run.RunProperties;
+import io.offstream.tasks.support.run.RunSide;
 import io.offstream.tasks.support.topics.KafkaProperties;
 
 /** The lag-wait job: one step, {@code drain}, recorded in the ledger as phase LAG_WAIT. */
@@ -39,7 +43,7 @@ class LagWaitJobConfiguration {
 
     @Bean
     Step drain(StepBuilderFactory steps, RunProperties run, KafkaProperties kafka, LagWaitProperties settings,
-            RunLedger ledger, TaskExecutionIdHolder task) {
+            RunLedger ledger, TaskExecutionIdHolder task, ProgressProperties sampling) {
         return steps.get("drain").tasklet((contribution, context) -> {
             RunParameters parameters = run.toParameters();
             String key = parameters.runKey();
@@ -57,12 +61,18 @@ class LagWaitJobConfiguration {
             String group = settings.groupFor(side.service());
             ledger.startPhase(key, phase, task.id());
             try (KafkaCommittedOffsets offsets = new KafkaCommittedOffsets(kafka.clientProperties(), kafka.getAdminTimeout())) {
-                DrainProgress drained = new DrainMonitor(offsets, settings, progress -> {
+                DrainMonitor monitor = new DrainMonitor(offsets, settings, progress -> {
                     log.info(progress.describe());
                     ledger.recordEvent(key, phase, progress.describe());
-                }).await(group, topic, endOffsets);
+                });
+                DrainProgress drained;
+                try (RunSampler sampler = RunSampler.start(ledger, key, phase, sampling.getSampleInterval(),
+                        () -> monitor.latest().map(p -> p.samples(phase, Instant.now())).orElse(List.of()))) {
+                    drained = monitor.await(group, topic, endOffsets);
+                }
                 ledger.completePhase(key, phase, new PhaseCounts(0, 0, 0, drained.total(), 0, 0, 0),
                         "group " + group + " committed all " + drained.total() + " ingress records");
+                StepCounts.record(context, drained.total(), drained.total(), 0);
             }
             catch (DrainFailedException e) {
                 ledger.failPhase(key, phase, PhaseCounts.NONE, e.getMessage());

@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlinkEgressJob {
 
+    /** How often the running job's records read are printed for the egress task. */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_OPTIONS = 2;
@@ -89,7 +92,9 @@ public final class FlinkEgressJob {
             StreamExecutionEnvironment env = environment(options, jobJar);
             env.setParallelism(options.parallelism());
             EgressPipeline.build(env, options, schemas, stopAt.offsets(), staging);
-            JobExecutionResult execution = env.execute("offstream-egress " + options.service() + " " + options.runKey());
+            long toRead = stopAt.offsets().upperBoundOfRecords();
+            JobExecutionResult execution = JobProgress.await(env.executeAsync("offstream-egress " + options.service() + " "
+                    + options.runKey()), toRead, PROGRESS_INTERVAL);
             if (!execution.isJobExecutionResult()) {
                 throw new DetachedSubmissionException(execution.getJobID().toString());
             }

@@ -25,7 +25,8 @@ import io.offstream.tasks.support.topics.KafkaProperties;
  * ledger schema migrated.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
-@EnableConfigurationProperties({RunProperties.class, KafkaProperties.class, ServicesProperties.class})
+@EnableConfigurationProperties({RunProperties.class, KafkaProperties.class, ServicesProperties.class,
+        io.offstream.tasks.support.progress.ProgressProperties.class})
 public class TaskSupportAutoConfiguration {
 
     /** Wires the landing and catalogue defaults from {@code offstream.home} (or OFFSTREAM_HOME), else the working directory. */
