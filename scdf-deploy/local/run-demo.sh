@@ -93,13 +93,22 @@ launch() { # launch NAME PROPERTIES ARGUMENTS -> execution id
 }
 ended() { curl -s "$SCDF_URL/tasks/executions/$1" | json 'd["endTime"] is not None'; }
 exit_code() { curl -s "$SCDF_URL/tasks/executions/$1" | json 'd["exitCode"]'; }
-ledger_line() { # the newest progress line the run's phases recorded (with --children: its child runs' too)
-  local h2; h2=$(ls ~/.m2/repository/com/h2database/h2/2.1.214/h2-2.1.214.jar 2>/dev/null) || return 0
-  local runs="RUN_KEY='$RUN_KEY'"
-  (( CHILDREN > 1 )) && runs+=" OR RUN_KEY LIKE '$RUN_KEY-c%'"
-  "$(java_cmd)" -cp "$h2" org.h2.tools.Shell -url "$SCDF_DATASOURCE_URL" -user sa -password "" \
-    -sql "SELECT RUN_KEY || ' ' || PHASE || ': ' || MESSAGE FROM OFFSTREAM_RUN_EVENT WHERE $runs ORDER BY EVENT_ID DESC LIMIT 1" \
-    2>/dev/null | sed -n '2p' | grep -v -e '^(' -e 'SELECT ' || true
+ledger_line() { # where the run stands, from the SCDF server's progress endpoint over the run ledger
+  local children=false; (( CHILDREN > 1 )) && children=true
+  curl -sf "$SCDF_URL/offstream/runs/$RUN_KEY/progress?children=$children" 2>/dev/null | python3 -c "
+import json,sys
+d=json.load(sys.stdin); c=d.get('current')
+if not c: print(d.get('lastEvent') or ''); sys.exit()
+fmt=lambda s: '-' if s is None else ('%dh%02dm' % (s//3600, s//60%60) if s>=3600 else '%dm%02ds' % (s//60, s%60) if s>=60 else '%ds' % s)
+line='%s %s: %s rows' % (c['phase'].lower(), c['status'].lower(), format(c['done'], ','))
+if c.get('total') is not None: line+=' of %s' % format(c['total'], ',')
+if c.get('partitionsTotal') is not None: line+=', partitions %d/%d' % (c['partitionsDone'], c['partitionsTotal'])
+line+=', %s rows/s, %s elapsed' % (format(round(c['ratePerSecond']), ','), fmt(c['elapsedSeconds']))
+if c['status']=='RUNNING': line+=', about %s left' % fmt(c.get('secondsLeft'))
+lag=', '.join('%s %s' % (g, format(v, ',')) for g, v in (d.get('lag') or {}).items())
+if lag: line+='; lag: '+lag
+if '$children'=='true' and d.get('lastEvent'): line+=' | '+d['lastEvent']
+print(line)" 2>/dev/null || true
 }
 
 if [[ -z "$DATASET_PATH" ]]; then
@@ -134,7 +143,7 @@ if (( CHILDREN > 1 )); then
     say "  $(json '"%s: %s, source %d, landed %d, rejected %d, dead-lettered %d" % (d["runKey"], "PASSED" if d["passed"] else "FAILED", d["sourceRows"], d["landedDistinct"], d["rejectedRows"], d["deadLettered"])' <"$report")"
     [[ $(json 'd["passed"]' <"$report") == True ]] || passed=False
   done
-  say "the run's ledger: $(CHILDREN=1 ledger_line)"
+  say "the run's ledger: $(ledger_line)"
   [[ "$code" == 0 && "$passed" == True ]] || fail "the multi-region run did not pass (see the dispatch task's log and $REGISTRY_URL/dispatches?runKey=$RUN_KEY)"
   say "validation PASSED in every child run"
   exit 0
