@@ -1,8 +1,10 @@
 package io.offstream.consumer.app.binding;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.offstream.consumer.core.engine.InboundRecord;
 import io.offstream.consumer.core.engine.RecordSink;
@@ -45,6 +47,10 @@ public class BinderRecordSink implements RecordSink, AutoCloseable {
     /** The message header holding the future a result's write completes. */
     static final String RECEIPT = "offstream_receipt";
 
+    private final String service;
+
+    private final Map<String, RunTopics> routes = new ConcurrentHashMap<>();
+
     private final StreamBridge bridge;
 
     private final EgressBindings egress;
@@ -54,16 +60,24 @@ public class BinderRecordSink implements RecordSink, AutoCloseable {
     private final DeadLetterPublishingRecoverer deadLetters;
 
     /**
+     * @param service the catalogue entry this consumer serves: results go to its own egress and DLQ
+     *        topics of each record's run (in a simulation, each version has its own)
      * @param deadLetterProducers the DLQ publisher's producers; it writes to the DLQ topic of each
      *        record's run, the partition chosen by Kafka
      */
-    public BinderRecordSink(StreamBridge bridge, EgressBindings egress,
+    public BinderRecordSink(String service, StreamBridge bridge, EgressBindings egress,
             DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducers) {
+        this.service = service;
         this.bridge = bridge;
         this.egress = egress;
         this.deadLetterProducers = deadLetterProducers;
         this.deadLetters = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(deadLetterProducers),
-                (record, error) -> new TopicPartition(RunTopics.ofIngress(record.topic()).dlq(), -1));
+                (record, error) -> new TopicPartition(topicsOf(record.topic()).dlq(), -1));
+    }
+
+    /** The run's topics for this service, parsed once per ingress topic rather than once per result. */
+    private RunTopics topicsOf(String ingressTopic) {
+        return routes.computeIfAbsent(ingressTopic, topic -> RunTopics.forConsumer(service, topic));
     }
 
     @Override
@@ -74,7 +88,7 @@ public class BinderRecordSink implements RecordSink, AutoCloseable {
     @Override
     public CompletableFuture<?> result(InboundRecord source, byte[] value) {
         CompletableFuture<Void> receipt = new CompletableFuture<>();
-        String topic = RunTopics.ofIngress(source.topic()).egress();
+        String topic = topicsOf(source.topic()).egress();
         // the record as Kafka takes it, with the ingress record's key and headers unchanged: the binder's
         // handler sends a ProducerRecord payload as it is, without evaluating topic, key and header
         // mappings for every message

@@ -90,8 +90,9 @@ public class ConsumerBindingConfiguration {
 
     /** Closing it closes the DLQ publisher's producer, after the pipeline drained. */
     @Bean(destroyMethod = "close")
-    BinderRecordSink recordSink(StreamBridge bridge, EgressBindings egressBindings, Environment environment) {
-        return new BinderRecordSink(bridge, egressBindings, deadLetterProducerFactory(environment));
+    BinderRecordSink recordSink(StreamBridge bridge, EgressBindings egressBindings, Environment environment,
+            ServiceConsumerProperties properties) {
+        return new BinderRecordSink(properties.service(), bridge, egressBindings, deadLetterProducerFactory(environment));
     }
 
     /** Where the binder reports each acknowledged result ({@code record-metadata-channel} of the egress bindings). */
