@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -147,11 +148,17 @@ abstract class PipelineIntegrationTestSupport {
      * finds its engine job in its own jar and the service in the catalogue it is given.
      */
     long launchRun(String service, Path catalogue, String runKey, Path dataset, LocalDate from, LocalDate to) throws IOException {
-        String dsl = Files.readAllLines(platform.layout().root().resolve("composed-definitions/offstream-run.task")).stream()
+        return launchComposed("offstream-run", service, catalogue, runKey, dataset, from, to, Map.of());
+    }
+
+    /** Creates a definition from the file composed-definitions/{@code <name>}.task and launches it with the run's properties. */
+    long launchComposed(String name, String service, Path catalogue, String runKey, Path dataset, LocalDate from, LocalDate to,
+            Map<String, String> moreProperties) throws IOException {
+        String dsl = Files.readAllLines(platform.layout().root().resolve("composed-definitions/" + name + ".task")).stream()
                 .filter(line -> !line.isBlank() && !line.trim().startsWith("#")).reduce("", (a, b) -> a + " " + b).trim();
-        String definition = "run-" + UUID.randomUUID().toString().substring(0, 6);
+        String definition = name.replace("offstream-", "") + "-" + UUID.randomUUID().toString().substring(0, 6);
         dataflow.createTaskDefinition(definition, dsl);
-        return dataflow.launchTask(definition, Map.of(
+        Map<String, String> properties = new HashMap<>(Map.of(
                 "app.*.offstream.run.dataset", dataset.toUri().toString(),
                 "app.*.offstream.run.from", from.toString(),
                 "app.*.offstream.run.to", to.toString(),
@@ -160,7 +167,9 @@ abstract class PipelineIntegrationTestSupport {
                 "app.*.offstream.run.landing", landing().toString(),
                 "app.*.offstream.services.location", catalogue.toUri().toString(),
                 "app.*.offstream.kafka.bootstrap-servers", platform.kafka().bootstrapServers(),
-                "app.drain.offstream.lag-wait.stall-timeout", "3m"), List.of());
+                "app.drain.offstream.lag-wait.stall-timeout", "3m"));
+        properties.putAll(moreProperties);
+        return dataflow.launchTask(definition, properties, List.of());
     }
 
     Path landing() {
@@ -185,6 +194,25 @@ abstract class PipelineIntegrationTestSupport {
             }
         }
         return keys;
+    }
+
+    /** Every row of the Parquet files under a folder, in file order. */
+    static List<GenericRecord> parquetRows(Path directory) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(directory)) {
+            files = walk.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+        }
+        List<GenericRecord> rows = new ArrayList<>();
+        Configuration conf = new Configuration();
+        for (Path file : files) {
+            try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
+                    HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), conf)).withConf(conf).build()) {
+                for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
     }
 
     /** Every landed row's txn_id, read back from the Parquet files (duplicates kept). */

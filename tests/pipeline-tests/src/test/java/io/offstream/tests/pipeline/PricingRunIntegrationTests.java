@@ -207,24 +207,6 @@ class PricingRunIntegrationTests extends PipelineIntegrationTestSupport {
         return parquetRows(Path.of(new RunLayout(landing().toUri(), PRICING, runKey).runDirectory()));
     }
 
-    private static List<GenericRecord> parquetRows(Path directory) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(directory)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
-        }
-        List<GenericRecord> rows = new ArrayList<>();
-        Configuration conf = new Configuration();
-        for (Path file : files) {
-            try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
-                    HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), conf)).withConf(conf).build()) {
-                for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
-                    rows.add(row);
-                }
-            }
-        }
-        return rows;
-    }
-
     /** The requests ingress published for these keys, decoded as the consumer decodes them. */
     private Map<String, GenericRecord> ingressRequests(ServiceDefinition pricing, String runKey, Set<String> wanted) {
         GenericRecordCodec codec = new GenericRecordCodec(pricing.schemaStore());
