@@ -22,7 +22,7 @@ import io.offstream.tasks.validate.sort.KeySink;
  * Reads Parquet through Hadoop's file systems (file://, hdfs://): the record key of every landed row
  * (only its key columns are read), and the row counts of pinned source files from their footers.
  */
-class ParquetKeys {
+public class ParquetKeys {
 
     private final Configuration hadoop;
 
@@ -69,7 +69,7 @@ class ParquetKeys {
      * Whether a folder or file below {@code root} (not above it: the landing itself may sit under
      * a dot-folder such as {@code .offstream/}) starts with {@code _} or {@code .}.
      */
-    static boolean hidden(Path root, Path file) {
+    public static boolean hidden(Path root, Path file) {
         String base = root.toUri().getPath();
         String path = file.toUri().getPath();
         String relative = path.startsWith(base) ? path.substring(base.length()) : file.getName();
