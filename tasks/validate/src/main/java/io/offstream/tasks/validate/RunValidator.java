@@ -24,6 +24,8 @@ import io.offstream.tasks.support.ledger.PhaseRecord;
 import io.offstream.tasks.support.ledger.PlannedPartition;
 import io.offstream.tasks.support.ledger.RunLedger;
 import io.offstream.tasks.support.run.RunSide;
+import io.offstream.tasks.validate.report.DeadLetterErrors;
+import io.offstream.tasks.validate.report.RunReportWriter;
 import io.offstream.tasks.validate.sort.KeySorter;
 import io.offstream.tasks.validate.sort.SortSettings;
 import io.offstream.tasks.validate.sort.SortedKeys;
@@ -33,6 +35,7 @@ import io.offstream.tasks.validate.sort.SortedKeys;
  * against the pinned files' footers, the ingress and DLQ topics, the landed Parquet read by the
  * service's record key), reconciles it, writes the report and records the outcome in the ledger.
  * Keys are never held: each source's keys are sorted on disk as they are read, and compared as sorted streams.
+ * Then, passed or failed, it writes the side's run report (an HTML page of the run's phases, series and counts).
  */
 class RunValidator {
 
@@ -52,10 +55,12 @@ class RunValidator {
 
     private final ServicesProperties services;
 
+    private final RunReportWriter runReports;
+
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     RunValidator(RunLedger ledger, TopicKeys topics, ParquetKeys parquet, SortSettings sorting, Reconciliation reconciliation,
-            Configuration hadoop, ServicesProperties services) {
+            Configuration hadoop, ServicesProperties services, RunReportWriter runReports) {
         this.ledger = ledger;
         this.topics = topics;
         this.parquet = parquet;
@@ -63,6 +68,7 @@ class RunValidator {
         this.reconciliation = reconciliation;
         this.hadoop = hadoop;
         this.services = services;
+        this.runReports = runReports;
     }
 
     /**
@@ -82,6 +88,7 @@ class RunValidator {
         long sourceRows = ingress.counts().read();
         long pinnedRows = pinnedRows(run);
         ValidationReport report;
+        DeadLetterErrors deadLetterErrors = new DeadLetterErrors();
         try (KeySorter accepted = sorting.sorter("accepted"); KeySorter deadLettered = sorting.sorter("dead-lettered");
                 KeySorter landed = sorting.sorter("landed")) {
             // One source after the other, each sorted (its buffer spilled and given back) before the next is read,
@@ -89,7 +96,7 @@ class RunValidator {
             long started = System.nanoTime();
             topics.readKeys(side.topics().ingress(), ledger.topicOffsets(key, Phase.INGRESS, side.topics().ingress()), accepted);
             SortedKeys acceptedKeys = accepted.sorted();
-            topics.readKeys(side.topics().dlq(), Map.of(), deadLettered);
+            topics.readKeys(side.topics().dlq(), Map.of(), deadLettered, deadLetterErrors::add);
             SortedKeys deadLetteredKeys = deadLettered.sorted();
             parquet.keysUnder(layout.runDirectory(), landedKey, landed);
             SortedKeys landedKeys = landed.sorted();
@@ -114,7 +121,18 @@ class RunValidator {
             ledger.failPhase(key, phase, counts, line);
             log.error("Validation of run {} {}", key, line);
         }
+        writeRunReport(run, which, report, deadLetterErrors);
         return report;
+    }
+
+    /** The run report is a view of the run: when it cannot be written, the validation's outcome stands and the log says why. */
+    private void writeRunReport(LedgerRun run, RunSide.Which which, ValidationReport report, DeadLetterErrors deadLetterErrors) {
+        try {
+            log.info("Run report: {}", runReports.write(run, which, report, deadLetterErrors));
+        }
+        catch (IOException | RuntimeException e) {
+            log.warn("Could not write the run report of run {} ({}): {}", run.runKey(), which, e.toString(), e);
+        }
     }
 
     /** Rows the pinned files' footers declare; -1 when a file cannot be read (a corrupt file ingress quarantined). */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import io.offstream.tasks.validate.sort.KeySink;
@@ -20,7 +22,8 @@ import io.offstream.tasks.validate.sort.KeySink;
 /**
  * Reads the keys of a run topic (read_committed, no consumer group, so nothing is committed on
  * anyone's behalf), from the beginning up to given end offsets or, when none are given, to the
- * end offsets at the time of reading. Each key goes to a {@link KeySink} as it is read, so none is held here.
+ * end offsets at the time of reading. Each key goes to a {@link KeySink} as it is read, so none is held here;
+ * each record's headers, when asked for, go to a consumer in the same pass (the DLQ's error headers).
  */
 class TopicKeys {
 
@@ -36,6 +39,11 @@ class TopicKeys {
 
     /** Puts every key of {@code topic}'s records below the end offsets into {@code keys}; a repeated key as often as it occurs. */
     void readKeys(String topic, Map<Integer, Long> endOffsets, KeySink keys) throws IOException {
+        readKeys(topic, endOffsets, keys, headers -> { });
+    }
+
+    /** As {@link #readKeys(String, Map, KeySink)}, and gives every record's headers (keyed or not) to {@code headers}. */
+    void readKeys(String topic, Map<Integer, Long> endOffsets, KeySink keys, Consumer<Headers> headers) throws IOException {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -58,9 +66,13 @@ class TopicKeys {
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     Long end = until.get(new TopicPartition(topic, record.partition()));
-                    if (end != null && record.offset() < end && record.key() != null) {
+                    if (end == null || record.offset() >= end) {
+                        continue;
+                    }
+                    if (record.key() != null) {
                         keys.add(new String(record.key(), StandardCharsets.UTF_8));
                     }
+                    headers.accept(record.headers());
                 }
             }
         }

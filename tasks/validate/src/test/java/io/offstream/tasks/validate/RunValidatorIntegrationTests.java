@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +22,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.offstream.contract.layout.RunLayout;
+import io.offstream.contract.naming.RunHeaders;
 import io.offstream.kafka.broker.KraftBroker;
 import io.offstream.kafka.broker.KraftBrokerSettings;
 import io.offstream.tasks.support.catalogue.ServicesProperties;
@@ -41,13 +45,16 @@ import io.offstream.tasks.support.ledger.PlannedPartition;
 import io.offstream.tasks.support.ledger.RunLedger;
 import io.offstream.tasks.support.run.RunParameters;
 import io.offstream.tasks.support.run.RunSide;
+import io.offstream.tasks.validate.report.RunReportCollector;
+import io.offstream.tasks.validate.report.RunReportWriter;
 import io.offstream.tasks.validate.sort.SortSettings;
 
 /**
  * A run of the test service {@code settlement} (key: account_id, line_no, booked_on) validated from
  * its real evidence: the ledger (H2), the ingress and DLQ topics (an in-process KRaft broker), the
  * pinned source file and the landed Parquet. Landed keys are rebuilt from the key columns and compare
- * with the topics' keys; the report lands where the run layout says, naming the service and key.
+ * with the topics' keys; the report lands where the run layout says, naming the service and key, and
+ * the run report beside it, passed or failed, counting the DLQ's records by their error header.
  */
 class RunValidatorIntegrationTests {
 
@@ -104,7 +111,9 @@ class RunValidatorIntegrationTests {
         for (GenericRecord request : requests.subList(0, ACCEPTED)) {
             send(run.topics().ingress(), TestLandings.key(request));
         }
-        send(run.topics().dlq(), TestLandings.key(requests.get(ACCEPTED - 1)));
+        send(run.topics().dlq(), TestLandings.key(requests.get(ACCEPTED - 1)), new RecordHeader(RunHeaders.ERROR_CLASS,
+                "java.net.SocketTimeoutException".getBytes(StandardCharsets.UTF_8)), new RecordHeader(RunHeaders.ERROR_STAGE,
+                "service".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -122,6 +131,9 @@ class RunValidatorIntegrationTests {
         assertThat(written.path("passed").asBoolean()).isTrue();
         assertThat(written.path("sourceRows").asLong()).isEqualTo(ACCEPTED + REJECTED);
         assertThat(work.resolve("spill")).as("the sorters' spill files are deleted").isEmptyDirectory();
+        String page = Files.readString(Path.of(layout.reportDirectory()).resolve("index.html"));
+        assertThat(page).contains(run.runKey(), "PASSED", 
+                "\"deadLetters\":{\"labels\":[\"java.net.SocketTimeoutException\"],\"counts\":[1]}");
     }
 
     @Test
@@ -136,6 +148,8 @@ class RunValidatorIntegrationTests {
         assertThat(report.missingKeys()).containsExactly(missing);
         assertThat(report.summary()).contains(missing);
         assertThat(ledger.phase(run.runKey(), Phase.VALIDATE).orElseThrow().completed()).isFalse();
+        assertThat(Path.of(layout.reportDirectory()).resolve("index.html")).as("a failed run has its run report too")
+                .content().contains("FAILED", missing);
     }
 
     private RunValidator validator() {
@@ -143,7 +157,8 @@ class RunValidatorIntegrationTests {
         services.setLocation(TestLandings.TEST_CATALOGUE.toString());
         Configuration hadoop = new Configuration();
         return new RunValidator(ledger, new TopicKeys(Map.of("bootstrap.servers", broker.bootstrapServers()), Duration.ofMinutes(1)),
-                new ParquetKeys(hadoop), new SortSettings(work.resolve("spill"), 1 << 20), new Reconciliation(0, 20), hadoop, services);
+                new ParquetKeys(hadoop), new SortSettings(work.resolve("spill"), 1 << 20), new Reconciliation(0, 20), hadoop, services,
+                new RunReportWriter(new RunReportCollector(ledger, hadoop, Clock.systemUTC()), hadoop));
     }
 
     /** Lands the settlements of these requests in their dt folder, as the egress job would. */
@@ -153,10 +168,10 @@ class RunValidatorIntegrationTests {
         TestLandings.write(TestLandings.dayDirectory(layout, DAY).resolve("part-0.snappy.parquet"), rows);
     }
 
-    private static void send(String topic, String key) {
+    private static void send(String topic, String key, RecordHeader... headers) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers()),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), new byte[] {0}));
+            producer.send(new ProducerRecord<>(topic, null, key.getBytes(StandardCharsets.UTF_8), new byte[] {0}, List.<Header>of(headers)));
         }
     }
 }
