@@ -202,6 +202,7 @@ for side in $SIDES; do
     passed=False
     say "no validation report at $REPORT: the run stopped before validating $side (see the dashboard's task executions)"
   fi
+  say "run report of $side: $(run_layout "$LANDING" "$side" "$RUN_KEY" report)index.html"
   say "landed results of $side: $(run_layout "$LANDING" "$side" "$RUN_KEY" run) (query them: scdf-deploy/local/sql.sh \"SELECT dt, count(*) FROM ${side//-/_} WHERE run = '$RUN_KEY' GROUP BY dt\")"
 done
 say "rejected rows by reason: scdf-deploy/local/sql.sh \"SELECT reason_code, reason_field, count(*) FROM quarantine_${SERVICE//-/_} WHERE run = '$RUN_KEY' GROUP BY 1, 2\""
