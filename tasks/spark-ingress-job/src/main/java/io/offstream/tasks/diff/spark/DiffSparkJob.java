@@ -67,8 +67,9 @@ public final class DiffSparkJob {
     /** Compares the landings and replaces the output folder; the counts it wrote. */
     static DiffJobResult run(SparkSession spark, DiffJobOptions options) throws IOException {
         long start = System.nanoTime();
-        Optional<Dataset<Row>> landedA = Landings.read(spark, options.landingA(), "A");
-        Optional<Dataset<Row>> landedB = Landings.read(spark, options.landingB(), "B");
+        Landings.requireFolders(spark, options.landingA(), options.landingB());
+        Optional<Dataset<Row>> landedA = Landings.read(spark, options.landingA());
+        Optional<Dataset<Row>> landedB = Landings.read(spark, options.landingB());
         if (landedA.isEmpty() && landedB.isEmpty()) {
             throw new IllegalStateException("neither landing holds a row: " + options.landingA() + ", " + options.landingB());
         }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,17 +30,27 @@ final class Landings {
     }
 
     /**
-     * The landing's rows, or empty when its folder holds no data file (nothing landed).
+     * Both landings' folders must exist (a side that landed nothing has an empty one).
      *
-     * @throws IllegalStateException when the folder does not exist
+     * @throws IllegalStateException naming each one that does not
      */
-    static Optional<Dataset<Row>> read(SparkSession spark, URI landing, String side) throws IOException {
-        Path root = new Path(landing.toString());
-        FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        if (!fs.exists(root)) {
-            throw new IllegalStateException("landing " + side + " " + landing + " does not exist");
+    static void requireFolders(SparkSession spark, URI landingA, URI landingB) throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (URI landing : List.of(landingA, landingB)) {
+            Path root = new Path(landing.toString());
+            if (!root.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(root)) {
+                missing.add("landing " + (landing == landingA ? "A " : "B ") + landing);
+            }
         }
-        if (!holdsData(fs, root)) {
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(String.join(" and ", missing) + (missing.size() == 1 ? " does" : " do") + " not exist");
+        }
+    }
+
+    /** The landing's rows, or empty when its folder holds no data file (nothing landed). */
+    static Optional<Dataset<Row>> read(SparkSession spark, URI landing) throws IOException {
+        Path root = new Path(landing.toString());
+        if (!holdsData(root.getFileSystem(spark.sparkContext().hadoopConfiguration()), root)) {
             return Optional.empty();
         }
         Dataset<Row> rows = spark.read().option("basePath", landing.toString()).parquet(landing.toString());

@@ -216,7 +216,7 @@ class DiffSparkJobTests {
     }
 
     @Test
-    void aLandingWithAKeyTwiceOrWithoutAKeyColumnIsRefused() {
+    void landingsThatAreMissingHoldAKeyTwiceOrLackAKeyColumnAreRefused() {
         DiffLandings landings = new DiffLandings(20);
         List<DiffLandings.Landed> twice = new ArrayList<>(landings.a);
         twice.add(landings.a.get(3));
@@ -229,6 +229,10 @@ class DiffSparkJobTests {
         assertThatThrownBy(() -> DiffSparkJob.run(spark, new DiffJobOptions(baseline.runDirectory(), candidate.runDirectory(),
                 List.of("txn"), List.of(), scratch.resolve("nokey").toUri(), 1, Optional.empty())))
                 .hasMessageStartingWith("key field 'txn' is not a column of landing A [txn_id, line_no, decision");
+        URI nowhere = new RunLayout(scratch.resolve("nowhere").toUri(), "risk", "sim-1").runDirectory();
+        URI neither = new RunLayout(scratch.resolve("neither").toUri(), "risk-v2", "sim-1").runDirectory();
+        assertThatThrownBy(() -> DiffSparkJob.run(spark, options(nowhere, neither, 1)))
+                .hasMessage("landing A " + nowhere + " and landing B " + neither + " do not exist");
     }
 
     private static DiffJobOptions options(URI a, URI b, int sample) {
