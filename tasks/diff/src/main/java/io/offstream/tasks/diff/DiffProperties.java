@@ -26,7 +26,7 @@ public class DiffProperties {
     /** How many changed keys summary.json shows with their differing values (the first in key order); 0 to 1000. */
     @Min(0)
     @Max(DiffJobOptions.MAX_SAMPLE_SIZE)
-    private int sampleSize = DiffJobOptions.DEFAULT_SAMPLE_SIZE;
+    private int sampleSize = 20; // DiffJobOptions.DEFAULT_SAMPLE_SIZE, written out so the dashboard shows it
 
     /** How the Spark job runs: child-jvm (embedded, Spark in local mode in a child JVM) or spark-submit (a cluster). */
     @NotNull

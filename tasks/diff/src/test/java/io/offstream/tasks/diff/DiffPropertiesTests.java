@@ -21,7 +21,7 @@ class DiffPropertiesTests {
     void defaultsSampleTwentyKeysWithSparkInAChildJvm() {
         context.run(started -> {
             SparkJobSubmission.Settings spark = started.getBean(DiffProperties.class).toSparkSettings();
-            assertThat(started.getBean(DiffProperties.class).getSampleSize()).isEqualTo(20);
+            assertThat(started.getBean(DiffProperties.class).getSampleSize()).isEqualTo(io.offstream.contract.jobs.DiffJobOptions.DEFAULT_SAMPLE_SIZE);
             assertThat(spark.engine()).isEqualTo(SparkJobSubmission.Engine.CHILD_JVM);
             assertThat(spark.master()).isEqualTo("local[*]");
             assertThat(spark.jvmOptions()).containsExactly("-Xmx2g", "-XX:+UseParallelGC");
