@@ -80,7 +80,7 @@ public final class DiffSparkJob {
         long rowsB = Landings.requireOneRowPerKey(b, options.keyFields(), "B");
         Dataset<Row> classified = diff.classified().persist(StorageLevel.MEMORY_AND_DISK());
         try (DiffOutput output = DiffOutput.prepare(options.output(), spark.sparkContext().hadoopConfiguration())) {
-            LandingDiff.Counts counts = diff.counts();
+            DiffCounts counts = diff.counts();
             diff.differing().write().mode(SaveMode.Overwrite).parquet(output.staged(DiffJobOptions.CHANGED_FOLDER));
             List<Row> sample = diff.sample(options.sampleSize());
             output.writeText(DiffJobOptions.SUMMARY_FILE, DiffSummary.json(options, counts, diff.fields(), sample));

@@ -24,7 +24,7 @@ final class DiffSummary {
     private DiffSummary() {
     }
 
-    static String json(DiffJobOptions options, LandingDiff.Counts counts, ComparedFields fields, List<Row> sample) throws IOException {
+    static String json(DiffJobOptions options, DiffCounts counts, ComparedFields fields, List<Row> sample) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("landingA", options.landingA().toString());
         root.put("landingB", options.landingB().toString());

@@ -2,23 +2,16 @@ package io.offstream.tasks.diff.spark;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
-import static org.apache.spark.sql.functions.try_subtract;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,17 +21,13 @@ import java.util.stream.IntStream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.ByteType;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.IntegerType;
-import org.apache.spark.sql.types.ShortType;
 
 /**
  * Two landings joined by their key fields (a full outer join, null-safe) and each key classified:
  * {@value #ONLY_A}, {@value #ONLY_B}, {@value #CHANGED} (some compared field differs, {@code <=>}
  * being false) or {@value #IDENTICAL}. Everything is computed by Spark: the counts in one
- * aggregation, the sample as the first changed keys in key order (at most {@code n} rows reach
- * the driver).
+ * aggregation ({@link DiffCounts}), the sample as the first changed keys in key order (at most
+ * {@code n} rows reach the driver).
  *
  * <p>{@link #differing()}, what the job writes to {@code changed/}: one row per key that is not
  * identical, the key columns, {@value #STATUS} ({@value #CHANGED}, {@value #ONLY_A} or
@@ -55,17 +44,9 @@ final class LandingDiff {
     static final String ONLY_A = "only_a";
     static final String ONLY_B = "only_b";
 
-    private static final String IN_A = "__in_a";
-    private static final String IN_B = "__in_b";
+    static final String IN_A = "__in_a";
+    static final String IN_B = "__in_b";
     private static final Map<String, String> JSON_WITH_NULLS = Map.of("ignoreNullFields", "false");
-
-    /** B − A of a numeric field over the keys both sides have with a value: how many, min, avg, max. */
-    record NumericDelta(long keys, Object min, Object avg, Object max) {
-    }
-
-    /** The aggregation's result. */
-    record Counts(long identical, long changed, long onlyA, long onlyB, Map<String, Long> byField, Map<String, NumericDelta> numeric) {
-    }
 
     private final List<String> keys;
     private final ComparedFields fields;
@@ -137,33 +118,8 @@ final class LandingDiff {
     }
 
     /** Every count in one pass over the classified keys. */
-    Counts counts() {
-        List<ComparedFields.Field> compared = fields.compared();
-        List<Column> aggregates = new ArrayList<>(List.of(count_if(col(STATUS).equalTo(IDENTICAL))));
-        for (String status : List.of(CHANGED, ONLY_A, ONLY_B)) {
-            aggregates.add(count_if(col(STATUS).equalTo(status)));
-        }
-        for (int i = 0; i < compared.size(); i++) {
-            aggregates.add(count_if(col(differs(i))));
-        }
-        List<ComparedFields.Field> numeric = compared.stream().filter(ComparedFields.Field::numeric).toList();
-        for (ComparedFields.Field field : numeric) {
-            Column delta = when(col(IN_A).isNotNull().and(col(IN_B).isNotNull()),
-                    try_subtract(widened(col(valueB(field)), field.typeB()), widened(col(valueA(field)), field.typeA())));
-            aggregates.addAll(List.of(count(delta), min(delta), avg(delta), max(delta)));
-        }
-        Row row = classified.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first();
-        Map<String, Long> byField = new LinkedHashMap<>();
-        int at = 4;
-        for (ComparedFields.Field field : compared) {
-            byField.put(field.name(), row.getLong(at++));
-        }
-        Map<String, NumericDelta> deltas = new LinkedHashMap<>();
-        for (ComparedFields.Field field : numeric) {
-            deltas.put(field.name(), new NumericDelta(row.getLong(at), row.get(at + 1), row.get(at + 2), row.get(at + 3)));
-            at += 4;
-        }
-        return new Counts(row.getLong(0), row.getLong(1), row.getLong(2), row.getLong(3), byField, deltas);
+    DiffCounts counts() {
+        return DiffCounts.of(classified, fields);
     }
 
     /** What {@code changed/} holds: every key that is not identical (see the class comment). */
@@ -198,11 +154,6 @@ final class LandingDiff {
                 .limit(n).select(out.toArray(Column[]::new)).collectAsList();
     }
 
-    /** Whole numbers as long, so B − A of two ints cannot overflow (try_subtract gives null where a long would). */
-    private static Column widened(Column value, DataType type) {
-        return type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType ? value.cast("long") : value;
-    }
-
     /** Key columns, the status, the differing fields and {@code <field>_a}/{@code <field>_b} must not share a name (Spark ignores case). */
     private static void checkOutputNames(List<String> keys, List<ComparedFields.Field> compared) {
         List<String> names = new ArrayList<>(keys);
@@ -225,11 +176,11 @@ final class LandingDiff {
         return all.toArray(Column[]::new);
     }
 
-    private static String valueA(ComparedFields.Field field) {
+    static String valueA(ComparedFields.Field field) {
         return field.name() + "_a";
     }
 
-    private static String valueB(ComparedFields.Field field) {
+    static String valueB(ComparedFields.Field field) {
         return field.name() + "_b";
     }
 
@@ -237,7 +188,7 @@ final class LandingDiff {
         return "__key_b_" + i;
     }
 
-    private static String differs(int i) {
+    static String differs(int i) {
         return "__differs_" + i;
     }
 
