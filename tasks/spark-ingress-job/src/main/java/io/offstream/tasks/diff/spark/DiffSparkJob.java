@@ -81,6 +81,9 @@ public final class DiffSparkJob {
         Dataset<Row> classified = diff.classified().persist(StorageLevel.MEMORY_AND_DISK());
         try (DiffOutput output = DiffOutput.prepare(options.output(), spark.sparkContext().hadoopConfiguration())) {
             DiffCounts counts = diff.counts();
+            // timestamps as Parquet's own TIMESTAMP(MICROS), not Spark's default INT96, which parquet-avro and
+            // other readers of the landing refuse
+            spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
             diff.differing().write().mode(SaveMode.Overwrite).parquet(output.staged(DiffJobOptions.CHANGED_FOLDER));
             List<Row> sample = diff.sample(options.sampleSize());
             output.writeText(DiffJobOptions.SUMMARY_FILE, DiffSummary.json(options, counts, diff.fields(), sample));
