@@ -100,10 +100,12 @@ import json,sys
 d=json.load(sys.stdin); c=d.get('current')
 if not c: print(d.get('lastEvent') or ''); sys.exit()
 fmt=lambda s: '-' if s is None else ('%dh%02dm' % (s//3600, s//60%60) if s>=3600 else '%dm%02ds' % (s//60, s%60) if s>=60 else '%ds' % s)
-line='%s %s: %s rows' % (c['phase'].lower(), c['status'].lower(), format(c['done'], ','))
-if c.get('total') is not None: line+=' of %s' % format(c['total'], ',')
+line='%s %s, %s elapsed' % (c['phase'].lower(), c['status'].lower(), fmt(c['elapsedSeconds']))
+if c.get('done') is not None:
+  line+=': %s rows' % format(c['done'], ',')
+  if c.get('total') is not None: line+=' of %s' % format(c['total'], ',')
+  line+=', %s rows/s' % format(round(c['ratePerSecond']), ',')
 if c.get('partitionsTotal') is not None: line+=', partitions %d/%d' % (c['partitionsDone'], c['partitionsTotal'])
-line+=', %s rows/s, %s elapsed' % (format(round(c['ratePerSecond']), ','), fmt(c['elapsedSeconds']))
 if c['status']=='RUNNING': line+=', about %s left' % fmt(c.get('secondsLeft'))
 lag=', '.join('%s %s' % (g, format(v, ',')) for g, v in (d.get('lag') or {}).items())
 if lag: line+='; lag: '+lag

@@ -27,7 +27,7 @@ public record RunProgress(String runKey, String service, String candidate, Strin
     /**
      * Where the current phase stands.
      *
-     * @param done rows (records, keys) done so far by the phase
+     * @param done rows (records, keys) done so far by the phase; null when the phase records no rows (plan)
      * @param total what {@code done} goes up to; null when the phase cannot know
      * @param partitionsDone partitions done, for a phase that works by partition (ingress); else null
      * @param partitionsTotal its planned partitions; else null
@@ -35,7 +35,7 @@ public record RunProgress(String runKey, String service, String candidate, Strin
      * @param secondsLeft time left at that pace; null when it cannot be told
      * @param elapsedSeconds since the phase started
      */
-    public record Current(String phase, String status, long done, Long total, Long partitionsDone, Long partitionsTotal,
+    public record Current(String phase, String status, Long done, Long total, Long partitionsDone, Long partitionsTotal,
             double ratePerSecond, Long secondsLeft, long elapsedSeconds) {
     }
 }

@@ -83,12 +83,12 @@ public class RunProgressReader {
                 .reduce((a, b) -> b).orElse(null);
         Instant end = current.endedAt() != null && !"RUNNING".equals(current.status()) ? current.endedAt() : now;
         long elapsed = current.startedAt() == null ? 0 : Math.max(0, Duration.between(current.startedAt(), end).toSeconds());
-        long done = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).value();
+        Long done = rows.isEmpty() ? null : rows.get(rows.size() - 1).value();
         Long total = rows.isEmpty() ? null : rows.get(rows.size() - 1).total();
         double rate = rate(rows);
         Long left = null;
         if ("RUNNING".equals(current.status())) {
-            if (total != null && rate > 0) {
+            if (done != null && total != null && rate > 0) {
                 left = (long) Math.ceil(Math.max(0, total - done) / rate);
             }
             else if (partitions != null && partitions.total() != null && partitions.value() > 0) {

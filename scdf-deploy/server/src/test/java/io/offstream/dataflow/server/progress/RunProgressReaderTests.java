@@ -64,7 +64,7 @@ class RunProgressReaderTests {
         assertThat(progress.phases().get(0).counts()).containsEntry("published", 990L).containsEntry("rejected", 10L);
         RunProgress.Current current = progress.current();
         assertThat(current.phase()).isEqualTo("LAG_WAIT");
-        assertThat(current.done()).isEqualTo(590);
+        assertThat(current.done()).isEqualTo(590L);
         assertThat(current.total()).isEqualTo(990);
         assertThat(current.ratePerSecond()).isEqualTo(49.0);
         assertThat(current.secondsLeft()).isEqualTo(9);
@@ -84,6 +84,7 @@ class RunProgressReaderTests {
 
         Instant now = ledger.phase("m-1", Phase.INGRESS).orElseThrow().startedAt().plusSeconds(30);
         RunProgress progress = reader().read("m-1", false, now).orElseThrow();
+        assertThat(progress.current().done()).as("ingress has recorded no rows yet").isNull();
         assertThat(progress.current().partitionsDone()).isEqualTo(1);
         assertThat(progress.current().partitionsTotal()).isEqualTo(4);
         assertThat(progress.current().secondsLeft()).isEqualTo(90);
