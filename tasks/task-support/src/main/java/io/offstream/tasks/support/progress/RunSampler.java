@@ -2,11 +2,16 @@ package io.offstream.tasks.support.progress;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +22,9 @@ import io.offstream.tasks.support.ledger.RunSample;
 /**
  * Records a phase's time series into the ledger while it works: every interval it asks its source
  * for the current points (rows done, a consumer group's lag) and appends them, and once more when
- * closed, so the series ends where the phase ended. A failed sample is logged and skipped: progress
+ * closed, so the series ends where the phase ended. Each series' newest value is also the Micrometer
+ * gauge {@code offstream.run.progress} (tags run, phase, series), with {@code offstream.run.progress.total}
+ * where the total is known, for the task's metrics. A failed sample is logged and skipped: progress
  * must never fail the phase it reports on.
  */
 public final class RunSampler implements AutoCloseable {
@@ -34,6 +41,8 @@ public final class RunSampler implements AutoCloseable {
 
     private final ScheduledExecutorService timer;
 
+    private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+
     private RunSampler(RunLedger ledger, String runKey, Phase phase, Supplier<List<RunSample>> source) {
         this.ledger = ledger;
         this.runKey = runKey;
@@ -46,20 +55,34 @@ public final class RunSampler implements AutoCloseable {
         });
     }
 
-    /** Starts sampling now and every {@code interval} until closed. */
+    /** Samples now, on the caller's thread, then every {@code interval} until closed. */
     public static RunSampler start(RunLedger ledger, String runKey, Phase phase, Duration interval, Supplier<List<RunSample>> source) {
         RunSampler sampler = new RunSampler(ledger, runKey, phase, source);
-        sampler.timer.scheduleWithFixedDelay(sampler::sample, 0, Math.max(100, interval.toMillis()), TimeUnit.MILLISECONDS);
+        sampler.sample();
+        long every = Math.max(100, interval.toMillis());
+        sampler.timer.scheduleWithFixedDelay(sampler::sample, every, every, TimeUnit.MILLISECONDS);
         return sampler;
     }
 
     private void sample() {
         try {
-            ledger.recordSamples(runKey, phase, source.get());
+            List<RunSample> samples = source.get();
+            ledger.recordSamples(runKey, phase, samples);
+            for (RunSample sample : samples) {
+                gauge("offstream.run.progress", sample.series()).set(sample.value());
+                if (sample.total() != null) {
+                    gauge("offstream.run.progress.total", sample.series()).set(sample.total());
+                }
+            }
         }
         catch (RuntimeException e) {
             log.debug("Progress sample of {} {} skipped: {}", runKey, phase, e.getMessage());
         }
+    }
+
+    private AtomicLong gauge(String name, String series) {
+        return gauges.computeIfAbsent(name + " " + series, key -> Metrics.globalRegistry.gauge(name,
+                Tags.of("run", runKey, "phase", phase.name(), "series", series), new AtomicLong()));
     }
 
     /** Stops the timer and records the last points. */
