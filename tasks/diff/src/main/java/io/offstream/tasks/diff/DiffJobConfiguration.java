@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.offstream.contract.jobs.DiffJobResult;
+import io.offstream.tasks.support.batch.StepCounts;
 import io.offstream.tasks.support.batch.TaskExecutionIdHolder;
 import io.offstream.tasks.support.batch.UniqueLaunchIncrementer;
 import io.offstream.tasks.support.catalogue.ServicesProperties;
@@ -45,6 +46,8 @@ class DiffJobConfiguration {
         return steps.get("diff").tasklet((contribution, context) -> {
             DiffJobResult result = runDiff.diff(runDiff.comparableRun(run.toParameters()), task.id());
             contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(result.summaryLine() + "; summary " + result.summary()));
+            // read: both landings' rows; written: the keys that are not identical (changed/)
+            StepCounts.record(context, result.rowsA() + result.rowsB(), result.changed() + result.onlyA() + result.onlyB(), 0);
             return RepeatStatus.FINISHED;
         }).build();
     }

@@ -1,6 +1,7 @@
 package io.offstream.tasks.dispatch;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -17,8 +18,11 @@ import io.offstream.tasks.dispatch.reconcile.DispatchReconciler;
 import io.offstream.tasks.dispatch.scdf.RegionDataFlows;
 import io.offstream.tasks.dispatch.scdf.RegionDefinitions;
 import io.offstream.tasks.dispatch.supervise.ChildSupervisor;
+import io.offstream.tasks.support.batch.StepCounts;
 import io.offstream.tasks.support.batch.UniqueLaunchIncrementer;
 import io.offstream.tasks.support.catalogue.ServicesProperties;
+import io.offstream.tasks.support.ledger.ChildStatus;
+import io.offstream.tasks.support.ledger.DispatchChild;
 import io.offstream.tasks.support.ledger.DispatchLedger;
 import io.offstream.tasks.support.ledger.RunLedger;
 import io.offstream.tasks.support.run.RunProperties;
@@ -56,7 +60,8 @@ class DispatchJobConfiguration {
     Step split(StepBuilderFactory steps, DispatchLedger dispatches, DispatchProperties settings, RunProperties run) {
         DispatchPlanner planner = new DispatchPlanner(dispatches, settings);
         return steps.get("split").tasklet((contribution, context) -> {
-            planner.split(run.toParameters());
+            int children = planner.split(run.toParameters()).size();
+            StepCounts.record(context, 0, children, 0);
             return RepeatStatus.FINISHED;
         }).build();
     }
@@ -64,7 +69,9 @@ class DispatchJobConfiguration {
     @Bean
     Step runChildren(StepBuilderFactory steps, ChildSupervisor supervisor, RunProperties run) {
         return steps.get("run-children").tasklet((contribution, context) -> {
-            supervisor.superviseUntilSettled(run.toParameters());
+            List<DispatchChild> children = supervisor.superviseUntilSettled(run.toParameters());
+            long passed = children.stream().filter(c -> c.status() == ChildStatus.PASSED).count();
+            StepCounts.record(context, children.size(), passed, children.size() - passed);
             return RepeatStatus.FINISHED;
         }).build();
     }

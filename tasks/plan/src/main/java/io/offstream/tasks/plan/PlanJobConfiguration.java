@@ -8,6 +8,7 @@ import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.offstream.tasks.support.batch.StepCounts;
 import io.offstream.tasks.support.batch.TaskExecutionIdHolder;
 import io.offstream.tasks.support.batch.UniqueLaunchIncrementer;
 import io.offstream.tasks.support.ledger.RunLedger;
@@ -38,7 +39,8 @@ class PlanJobConfiguration {
     @Bean
     Step validateRun(StepBuilderFactory steps, RunPlanner planner) {
         return steps.get("validate").tasklet((contribution, context) -> {
-            planner.validate();
+            RunPlanner.Validated validated = planner.validate();
+            StepCounts.record(context, pinnedFiles(validated), 0, 0);
             return RepeatStatus.FINISHED;
         }).build();
     }
@@ -46,9 +48,16 @@ class PlanJobConfiguration {
     @Bean
     Step planRun(StepBuilderFactory steps, RunPlanner planner, TaskExecutionIdHolder task) {
         return steps.get("plan").tasklet((contribution, context) -> {
-            planner.plan(planner.validate(), task.id());
+            RunPlanner.Validated validated = planner.validate();
+            planner.plan(validated, task.id());
+            StepCounts.record(context, pinnedFiles(validated), validated.partitions().size(), 0);
             return RepeatStatus.FINISHED;
         }).allowStartIfComplete(false).build();
+    }
+
+    /** The dashboard's counts of plan: files listed (read), partitions pinned (written). */
+    private static long pinnedFiles(RunPlanner.Validated validated) {
+        return validated.partitions().stream().mapToLong(p -> p.files().size()).sum();
     }
 
     static String runKeyOrUnknown(RunProperties run) {

@@ -3,6 +3,8 @@ package io.offstream.tasks.validate;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +25,7 @@ import io.offstream.tasks.support.ledger.PhaseCounts;
 import io.offstream.tasks.support.ledger.PhaseRecord;
 import io.offstream.tasks.support.ledger.PlannedPartition;
 import io.offstream.tasks.support.ledger.RunLedger;
+import io.offstream.tasks.support.ledger.RunSample;
 import io.offstream.tasks.support.run.RunSide;
 import io.offstream.tasks.validate.report.DeadLetterErrors;
 import io.offstream.tasks.validate.report.RunReportWriter;
@@ -94,12 +97,18 @@ class RunValidator {
             // One source after the other, each sorted (its buffer spilled and given back) before the next is read,
             // so only one sorter's buffer is in memory at a time.
             long started = System.nanoTime();
+            // progress: keys read of the three sources, one point after each (ingress published + results landed
+            // is the total to read, dead letters aside)
+            long toRead = ingress.counts().published() + ledger.phase(key, side.phase(Phase.EGRESS)).map(p -> p.counts().landed()).orElse(0L);
+            keysRead(key, phase, 0, toRead);
             topics.readKeys(side.topics().ingress(), ledger.topicOffsets(key, Phase.INGRESS, side.topics().ingress()), accepted);
             SortedKeys acceptedKeys = accepted.sorted();
+            keysRead(key, phase, accepted.added(), toRead);
             topics.readKeys(side.topics().dlq(), Map.of(), deadLettered, deadLetterErrors::add);
             SortedKeys deadLetteredKeys = deadLettered.sorted();
             parquet.keysUnder(layout.runDirectory(), landedKey, landed);
             SortedKeys landedKeys = landed.sorted();
+            keysRead(key, phase, accepted.added() + landed.added(), toRead);
             log.info("Run {}: read and sorted {} accepted, {} dead-lettered and {} landed keys in {} s (spilled under {})", key,
                     accepted.added(), deadLettered.added(), landed.added(), (System.nanoTime() - started) / 1_000_000_000, sorting.spillDirectory());
             RunEvidence evidence = new RunEvidence(sourceRows, ingress.counts().rejected(), ledger.rejectCounts(key), acceptedKeys,
@@ -135,6 +144,19 @@ class RunValidator {
         }
     }
 
+    /** A point of the phase's time series and a progress line: keys read so far of those to read. */
+    private void keysRead(String key, Phase phase, long read, long toRead) {
+        try {
+            ledger.recordSamples(key, phase, List.of(new RunSample(phase, RunSample.ROWS, Instant.now(), read, toRead)));
+            String line = String.format("validate of run %s: %,d of %,d keys read", key, read, toRead);
+            ledger.recordEvent(key, phase, line);
+            log.info(line);
+        }
+        catch (RuntimeException e) {
+            log.debug("Progress point of {} skipped: {}", key, e.getMessage());
+        }
+    }
+
     /** Rows the pinned files' footers declare; -1 when a file cannot be read (a corrupt file ingress quarantined). */
     private long pinnedRows(LedgerRun run) {
         long rows = 0;
@@ -156,6 +178,7 @@ class RunValidator {
     private URI write(URI target, ValidationReport report) throws IOException {
         Path path = new Path(target);
         FileSystem fs = path.getFileSystem(hadoop);
+        fs.setWriteChecksum(false); // no hidden .crc file beside what users open
         try (OutputStream out = fs.create(path, true)) {
             json.writeValue(out, report);
         }

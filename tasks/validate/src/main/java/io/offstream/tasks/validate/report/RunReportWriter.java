@@ -37,6 +37,7 @@ public class RunReportWriter {
         URI target = URI.create(run.side(which).layout().reportDirectory() + PAGE);
         Path path = new Path(target);
         FileSystem fs = path.getFileSystem(hadoop);
+        fs.setWriteChecksum(false); // no hidden .crc file beside what users open
         try (OutputStream out = fs.create(path, true)) {
             out.write(RunReportPage.render(report).getBytes(StandardCharsets.UTF_8));
         }
