@@ -41,7 +41,7 @@ while [[ $# -gt 0 ]]; do
     --dataset-path) DATASET_PATH=$2; shift 2 ;;
     --simulate) SIMULATE=1; shift ;;
     --candidate) CANDIDATE=$2; SIMULATE=1; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) fail "unknown option $1 (see --help)" ;;
   esac
 done
