@@ -206,19 +206,25 @@ class RunIngestor {
     }
 
     private void logProgress(LedgerRun run) {
-        String line = progressLine(run);
+        int done = partitionsDone(run);
+        int total = ledger.partitions(run.runKey()).size();
+        String line = progressLine(run, done, total);
         log.info(line);
         ledger.recordEvent(run.runKey(), Phase.INGRESS, line);
         ledger.recordSamples(run.runKey(), Phase.INGRESS, List.of(new RunSample(Phase.INGRESS, RunSample.PARTITIONS, Instant.now(),
-                partitionsDone(run), (long) ledger.partitions(run.runKey()).size())));
+                done, (long) total)));
     }
 
     private int partitionsDone(LedgerRun run) {
         return (int) ledger.partitions(run.runKey(), Phase.INGRESS).stream().filter(PhaseRecord::completed).count();
     }
 
-    private synchronized String progressLine(LedgerRun run) {
-        return PhaseLog.progress("ingress of run " + run.runKey() + " partitions", partitionsDone(run), ledger.partitions(run.runKey()).size(),
-                rowsThisLaunch, Duration.ofNanos(System.nanoTime() - startNanos));
+    private String progressLine(LedgerRun run) {
+        return progressLine(run, partitionsDone(run), ledger.partitions(run.runKey()).size());
+    }
+
+    private synchronized String progressLine(LedgerRun run, int done, int total) {
+        return PhaseLog.progress("ingress of run " + run.runKey() + " partitions", done, total, rowsThisLaunch,
+                Duration.ofNanos(System.nanoTime() - startNanos));
     }
 }
