@@ -101,14 +101,20 @@ abstract class PipelineIntegrationTestSupport {
         if (consumerPort == 0) {
             consumerPort = FreePorts.find();
         }
-        consumer = JavaProcess.jar("service-consumer", platform.layout().appJar("stream-apps/service-consumer", "offstream-service-consumer-*.jar"))
-                .arg("--server.port=" + consumerPort)
+        consumer = startConsumer("service-consumer", consumerPort, SERVICE, catalogue());
+    }
+
+    /** A service consumer process for a catalogue entry, on the platform's broker, once it answers on its port. */
+    JavaProcess startConsumer(String name, int port, String service, Path catalogue) {
+        JavaProcess process = JavaProcess.jar(name, platform.layout().appJar("stream-apps/service-consumer", "offstream-service-consumer-*.jar"))
+                .arg("--server.port=" + port)
                 .arg("--spring.cloud.stream.kafka.binder.brokers=" + platform.kafka().bootstrapServers())
-                .arg("--offstream.consumer.service=" + SERVICE)
-                .arg("--offstream.services.location=" + catalogue().toUri())
-                .logFile(platform.workDir().resolve("logs/service-consumer.log"))
+                .arg("--offstream.consumer.service=" + service)
+                .arg("--offstream.services.location=" + catalogue.toUri())
+                .logFile(platform.workDir().resolve("logs/" + name + ".log"))
                 .start();
-        consumer.awaitReady(Duration.ofMinutes(2), () -> Await.httpOk("http://localhost:" + consumerPort + "/actuator/health"));
+        process.awaitReady(Duration.ofMinutes(2), () -> Await.httpOk("http://localhost:" + port + "/actuator/health"));
+        return process;
     }
 
     /** The checkout's catalogue: tasks and consumers are given it as users' platforms give theirs. */

@@ -89,15 +89,7 @@ class PricingRunIntegrationTests extends PipelineIntegrationTestSupport {
             pricingService.awaitReady(Duration.ofSeconds(30), () -> Await.httpOk("http://127.0.0.1:" + servicePort + "/health"));
         }
         if (pricingConsumer == null || !pricingConsumer.isAlive()) {
-            int port = FreePorts.find();
-            pricingConsumer = JavaProcess.jar("pricing-consumer", platform.layout().appJar("stream-apps/service-consumer", "offstream-service-consumer-*.jar"))
-                    .arg("--server.port=" + port)
-                    .arg("--offstream.consumer.service=" + PRICING)
-                    .arg("--offstream.services.location=" + pricingCatalogue.toUri())
-                    .arg("--spring.cloud.stream.kafka.binder.brokers=" + platform.kafka().bootstrapServers())
-                    .logFile(platform.workDir().resolve("logs/pricing-consumer.log"))
-                    .start();
-            pricingConsumer.awaitReady(Duration.ofMinutes(2), () -> Await.httpOk("http://localhost:" + port + "/actuator/health"));
+            pricingConsumer = startConsumer("pricing-consumer", FreePorts.find(), PRICING, pricingCatalogue);
         }
     }
 

@@ -3,7 +3,6 @@ package io.offstream.tests.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import io.offstream.contract.layout.RunLayout;
 import io.offstream.testsupport.platform.LocalPlatform;
-import io.offstream.testsupport.process.Await;
 import io.offstream.testsupport.process.FreePorts;
 import io.offstream.testsupport.process.JavaProcess;
 
@@ -48,16 +46,7 @@ class SimulationRunIntegrationTests extends PipelineIntegrationTestSupport {
         setUp(platform);
         dataflow.registerTaskApp("offstream-diff", platform.layout().appJar("tasks/diff", "offstream-diff-*.jar").toUri());
         if (candidateConsumer == null || !candidateConsumer.isAlive()) {
-            int port = FreePorts.find();
-            candidateConsumer = JavaProcess.jar("candidate-consumer",
-                            platform.layout().appJar("stream-apps/service-consumer", "offstream-service-consumer-*.jar"))
-                    .arg("--server.port=" + port)
-                    .arg("--offstream.consumer.service=" + CANDIDATE)
-                    .arg("--offstream.services.location=" + catalogue().toUri())
-                    .arg("--spring.cloud.stream.kafka.binder.brokers=" + platform.kafka().bootstrapServers())
-                    .logFile(platform.workDir().resolve("logs/candidate-consumer.log"))
-                    .start();
-            candidateConsumer.awaitReady(Duration.ofMinutes(2), () -> Await.httpOk("http://localhost:" + port + "/actuator/health"));
+            candidateConsumer = startConsumer("candidate-consumer", FreePorts.find(), CANDIDATE, catalogue());
         }
     }
 
