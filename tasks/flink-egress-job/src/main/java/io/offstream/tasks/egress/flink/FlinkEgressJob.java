@@ -3,6 +3,7 @@ package io.offstream.tasks.egress.flink;
 import io.offstream.contract.jobs.EgressJobOptions;
 import io.offstream.contract.jobs.EgressJobOptionsException;
 import io.offstream.contract.jobs.EgressJobResult;
+import io.offstream.contract.jobs.ParentWatch;
 import io.offstream.contract.service.HadoopCatalogueFiles;
 import io.offstream.contract.service.ServiceCatalogue;
 import io.offstream.contract.service.ServiceDefinition;
@@ -49,6 +50,7 @@ public final class FlinkEgressJob {
     }
 
     public static void main(String[] args) {
+        ParentWatch.start();
         System.exit(run(args));
     }
 

@@ -13,6 +13,7 @@ import org.apache.spark.storage.StorageLevel;
 
 import io.offstream.contract.jobs.DiffJobOptions;
 import io.offstream.contract.jobs.DiffJobResult;
+import io.offstream.contract.jobs.ParentWatch;
 
 /**
  * Compares a simulation's two landings, A (the baseline's) and B (the candidate's), key by key
@@ -36,6 +37,7 @@ public final class DiffSparkJob {
     }
 
     public static void main(String[] args) {
+        ParentWatch.start();
         DiffJobOptions options;
         try {
             options = DiffJobOptions.parse(args);

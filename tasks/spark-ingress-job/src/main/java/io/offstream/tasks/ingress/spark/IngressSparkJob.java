@@ -34,6 +34,7 @@ import org.apache.spark.util.LongAccumulator;
 import io.offstream.contract.coerce.RowCoercer;
 import io.offstream.contract.jobs.IngressJobOptions;
 import io.offstream.contract.jobs.IngressJobResult;
+import io.offstream.contract.jobs.ParentWatch;
 import io.offstream.contract.service.HadoopCatalogueFiles;
 import io.offstream.contract.service.InvalidServiceException;
 import io.offstream.contract.service.ServiceCatalogue;
@@ -54,6 +55,7 @@ public final class IngressSparkJob {
     }
 
     public static void main(String[] args) {
+        ParentWatch.start();
         IngressJobOptions options;
         try {
             options = IngressJobOptions.parse(args);

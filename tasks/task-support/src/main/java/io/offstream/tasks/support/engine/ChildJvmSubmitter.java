@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.offstream.contract.jobs.ParentWatch;
+
 /**
  * The embedded default: the job runs in a child JVM ({@code java -cp app.jar:deps... Main args}),
  * the engine in local mode inside it. Engine settings become system properties (Spark reads
@@ -54,6 +56,8 @@ public class ChildJvmSubmitter implements EngineSubmitter {
         command.add(javaExecutable.toString());
         command.addAll(job.jvmOptions());
         command.addAll(sharing);
+        // the job ends with this task, even a SIGKILLed one (whose shutdown hook cannot stop it)
+        command.add("-D" + ParentWatch.PARENT_PID + "=" + ProcessHandle.current().pid());
         job.engineConf().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> command.add("-D" + e.getKey() + "=" + e.getValue()));
         command.add("-cp");
