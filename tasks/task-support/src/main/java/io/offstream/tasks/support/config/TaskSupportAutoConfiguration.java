@@ -15,6 +15,9 @@ import org.springframework.core.env.Environment;
 
 import io.offstream.tasks.support.batch.FailureExitMessage;
 import io.offstream.tasks.support.catalogue.ServicesProperties;
+import io.offstream.tasks.support.ledger.LeaseOwner;
+import io.offstream.tasks.support.ledger.LedgerProperties;
+import io.offstream.tasks.support.ledger.LedgerSchema;
 import io.offstream.tasks.support.ledger.RunLedger;
 import io.offstream.tasks.support.run.RunProperties;
 import io.offstream.tasks.support.topics.KafkaProperties;
@@ -26,7 +29,7 @@ import io.offstream.tasks.support.topics.KafkaProperties;
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @EnableConfigurationProperties({RunProperties.class, KafkaProperties.class, ServicesProperties.class,
-        io.offstream.tasks.support.progress.ProgressProperties.class})
+        io.offstream.tasks.support.progress.ProgressProperties.class, LedgerProperties.class})
 public class TaskSupportAutoConfiguration {
 
     /** Wires the landing and catalogue defaults from {@code offstream.home} (or OFFSTREAM_HOME), else the working directory. */
@@ -52,8 +55,9 @@ public class TaskSupportAutoConfiguration {
     @Bean
     @ConditionalOnBean(DataSource.class)
     @ConditionalOnMissingBean
-    RunLedger runLedger(DataSource dataSource) {
-        return RunLedger.migrated(dataSource);
+    RunLedger runLedger(DataSource dataSource, LedgerProperties ledger) {
+        LedgerSchema.migrate(dataSource);
+        return new RunLedger(dataSource, LeaseOwner.current(), ledger.leaseTtl());
     }
 
     /** The dispatch tables; the schema is migrated with the run ledger's. */

@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,10 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -29,13 +38,35 @@ import io.offstream.contract.naming.RunTopics;
  * The run ledger's data access: every phase task reads and writes the {@code OFFSTREAM_} tables
  * only through this class. Writes are idempotent (re-recording a partition replaces its row), so
  * a phase run twice leaves one set of rows.
+ *
+ * <p>A phase has one writer at a time: {@link #startPhase} takes the phase's lease for this process
+ * (its {@link LeaseOwner}), renewed in the background until the phase is completed or failed, and
+ * refuses while another live execution holds it. Its outcome is recorded only by the lease's holder.
  */
-public class RunLedger {
+public class RunLedger implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RunLedger.class);
+
+    /** The lease of ledgers made without settings (tests, tools); tasks take {@code offstream.ledger.lease-ttl}. */
+    public static final Duration DEFAULT_LEASE_TTL = Duration.ofMinutes(2);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final LeaseOwner owner;
+    private final Duration leaseTtl;
+
+    /** The phases ({@code runKey/phase}) whose lease this ledger holds and renews, and those it lost while holding them. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final Set<String> lost = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService renewer;
 
     public RunLedger(DataSource dataSource) {
+        this(dataSource, LeaseOwner.current(), DEFAULT_LEASE_TTL);
+    }
+
+    public RunLedger(DataSource dataSource, LeaseOwner owner, Duration leaseTtl) {
+        this.owner = owner;
+        this.leaseTtl = leaseTtl;
         this.jdbc = new JdbcTemplate(dataSource);
         // Ledger writes commit on their own: a phase step that fails rolls its own transaction back,
         // and the ledger must still say that the partition failed.
@@ -113,9 +144,68 @@ public class RunLedger {
 
     // ---- phases --------------------------------------------------------------------------
 
-    /** Marks a phase (whole run) RUNNING, counting the attempt. */
+    /**
+     * Marks a phase (whole run) RUNNING, counting the attempt, and takes its lease.
+     *
+     * @throws PhaseLeaseException when another execution runs the phase: its lease is live and its holder
+     *                             not known to be dead
+     */
     public void startPhase(String runKey, Phase phase, Long taskExecutionId) {
-        start(runKey, phase, null, taskExecutionId);
+        Instant now = Instant.now();
+        String self = owner.toString();
+        tx.executeWithoutResult(status -> {
+            List<Map<String, Object>> rows = jdbc.queryForList("SELECT STATUS, LEASE_OWNER, LEASE_EXPIRES_AT, TASK_EXECUTION_ID "
+                    + "FROM OFFSTREAM_PHASE WHERE RUN_KEY = ? AND PHASE = ?", runKey, phase.name());
+            if (rows.isEmpty()) {
+                try {
+                    insertRunning(runKey, phase, null, taskExecutionId, Timestamp.from(now));
+                } catch (DuplicateKeyException raced) {
+                    throw new PhaseLeaseException(String.format("phase %s of run %s was started by another execution at the same moment",
+                            phase, runKey));
+                }
+                jdbc.update("UPDATE OFFSTREAM_PHASE SET LEASE_OWNER = ?, LEASE_EXPIRES_AT = ? WHERE RUN_KEY = ? AND PHASE = ?", self,
+                        Timestamp.from(now.plus(leaseTtl)), runKey, phase.name());
+                return;
+            }
+            Map<String, Object> row = rows.get(0);
+            String holder = (String) row.get("LEASE_OWNER");
+            Timestamp expires = (Timestamp) row.get("LEASE_EXPIRES_AT");
+            boolean heldByAnother = PhaseStatus.RUNNING.name().equals(row.get("STATUS")) && holder != null && !holder.equals(self)
+                    && expires != null && expires.toInstant().isAfter(now)
+                    && !LeaseOwner.parse(holder).map(LeaseOwner::knownDead).orElse(false);
+            if (heldByAnother) {
+                throw new PhaseLeaseException(String.format("phase %s of run %s is already running in task execution %s (process %s,"
+                        + " lease until %s): one execution at a time; stop that one, or start this again once it has ended",
+                        phase, runKey, row.get("TASK_EXECUTION_ID"), holder, expires.toInstant()));
+            }
+            // compare-and-set on the holder read above: of two executions taking over at once, one wins
+            int taken = jdbc.update("UPDATE OFFSTREAM_PHASE SET STATUS = ?, ATTEMPTS = ATTEMPTS + 1, TASK_EXECUTION_ID = ?, STARTED_AT = ?, "
+                    + "ENDED_AT = NULL, MESSAGE = NULL, LEASE_OWNER = ?, LEASE_EXPIRES_AT = ? WHERE RUN_KEY = ? AND PHASE = ? AND "
+                    + (holder == null ? "LEASE_OWNER IS NULL" : "LEASE_OWNER = ?"),
+                    holder == null
+                            ? new Object[] {PhaseStatus.RUNNING.name(), taskExecutionId, Timestamp.from(now), self,
+                                    Timestamp.from(now.plus(leaseTtl)), runKey, phase.name()}
+                            : new Object[] {PhaseStatus.RUNNING.name(), taskExecutionId, Timestamp.from(now), self,
+                                    Timestamp.from(now.plus(leaseTtl)), runKey, phase.name(), holder});
+            if (taken == 0) {
+                throw new PhaseLeaseException(String.format("phase %s of run %s was started by another execution at the same moment",
+                        phase, runKey));
+            }
+            if (holder != null && !holder.equals(self)) {
+                log.warn("Phase {} of run {}: taking over from {} (task execution {}), {}", phase, runKey, holder, row.get("TASK_EXECUTION_ID"),
+                        expires == null || !expires.toInstant().isAfter(now) ? "whose lease had expired" : "which has ended");
+            }
+        });
+        String lease = lease(runKey, phase);
+        lost.remove(lease);
+        held.add(lease);
+        renewInBackground();
+    }
+
+    /** Whether this process still holds the lease it took for the phase (false once another execution took it over). */
+    public boolean holdsLease(String runKey, Phase phase) {
+        String lease = lease(runKey, phase);
+        return held.contains(lease) && !lost.contains(lease);
     }
 
     /** Marks a phase COMPLETED with its counts. */
@@ -133,8 +223,12 @@ public class RunLedger {
                 (rs, i) -> mapPhase(rs, null), runKey, phase.name()).stream().findFirst();
     }
 
-    /** Marks one partition of a phase RUNNING, counting the attempt. */
+    /** Marks one partition of a phase RUNNING, counting the attempt; refused once the phase's lease was lost. */
     public void startPartition(String runKey, Phase phase, LocalDate date, Long taskExecutionId) {
+        if (lost.contains(lease(runKey, phase))) {
+            throw new PhaseLeaseException(String.format("phase %s of run %s was taken over by another execution: not starting partition %s",
+                    phase, runKey, date));
+        }
         start(runKey, phase, date, taskExecutionId);
     }
 
@@ -256,13 +350,9 @@ public class RunLedger {
     private void start(String runKey, Phase phase, LocalDate date, Long taskExecutionId) {
         Timestamp now = Timestamp.from(Instant.now());
         tx.executeWithoutResult(status -> {
-            int updated = date == null
-                    ? jdbc.update("UPDATE OFFSTREAM_PHASE SET STATUS = ?, ATTEMPTS = ATTEMPTS + 1, TASK_EXECUTION_ID = ?, "
-                            + "STARTED_AT = ?, ENDED_AT = NULL, MESSAGE = NULL WHERE RUN_KEY = ? AND PHASE = ?",
-                            PhaseStatus.RUNNING.name(), taskExecutionId, now, runKey, phase.name())
-                    : jdbc.update("UPDATE OFFSTREAM_PHASE_PARTITION SET STATUS = ?, ATTEMPTS = ATTEMPTS + 1, TASK_EXECUTION_ID = ?, "
-                            + "STARTED_AT = ?, ENDED_AT = NULL, MESSAGE = NULL WHERE RUN_KEY = ? AND PHASE = ? AND PARTITION_DATE = ?",
-                            PhaseStatus.RUNNING.name(), taskExecutionId, now, runKey, phase.name(), Date.valueOf(date));
+            int updated = jdbc.update("UPDATE OFFSTREAM_PHASE_PARTITION SET STATUS = ?, ATTEMPTS = ATTEMPTS + 1, TASK_EXECUTION_ID = ?, "
+                    + "STARTED_AT = ?, ENDED_AT = NULL, MESSAGE = NULL WHERE RUN_KEY = ? AND PHASE = ? AND PARTITION_DATE = ?",
+                    PhaseStatus.RUNNING.name(), taskExecutionId, now, runKey, phase.name(), Date.valueOf(date));
             if (updated == 0) {
                 insertRunning(runKey, phase, date, taskExecutionId, now);
             }
@@ -286,19 +376,74 @@ public class RunLedger {
                 c.landed(), now, truncate(message)};
         tx.executeWithoutResult(s -> {
             if (finishRow(runKey, phase, date, values) == 0) {
+                if (date == null && phase(runKey, phase).isPresent()) {
+                    throw new PhaseLeaseException(String.format("phase %s of run %s was taken over by another execution while this one"
+                            + " ran; this one's outcome (%s) is not recorded", phase, runKey, status));
+                }
                 insertRunning(runKey, phase, date, null, now);
                 finishRow(runKey, phase, date, values);
             }
         });
+        if (date == null) {
+            held.remove(lease(runKey, phase));
+        }
     }
 
     private int finishRow(String runKey, Phase phase, LocalDate date, Object[] values) {
         String set = "SET STATUS = ?, READ_COUNT = ?, REJECTED_COUNT = ?, PUBLISHED_COUNT = ?, CONSUMED_COUNT = ?, "
                 + "FAILED_COUNT = ?, DUPLICATE_COUNT = ?, LANDED_COUNT = ?, ENDED_AT = ?, MESSAGE = ? ";
+        // the phase's row only by the lease's holder (or when nobody holds it), which lets it go
         return date == null
-                ? jdbc.update("UPDATE OFFSTREAM_PHASE " + set + "WHERE RUN_KEY = ? AND PHASE = ?", concat(values, runKey, phase.name()))
+                ? jdbc.update("UPDATE OFFSTREAM_PHASE " + set + ", LEASE_OWNER = NULL, LEASE_EXPIRES_AT = NULL WHERE RUN_KEY = ? AND PHASE = ? "
+                        + "AND (LEASE_OWNER IS NULL OR LEASE_OWNER = ?)", concat(values, runKey, phase.name(), owner.toString()))
                 : jdbc.update("UPDATE OFFSTREAM_PHASE_PARTITION " + set + "WHERE RUN_KEY = ? AND PHASE = ? AND PARTITION_DATE = ?",
                         concat(values, runKey, phase.name(), Date.valueOf(date)));
+    }
+
+    private static String lease(String runKey, Phase phase) {
+        return runKey + "/" + phase.name();
+    }
+
+    /** Renews every lease this ledger holds, every third of the lease's time, on one daemon thread. */
+    private synchronized void renewInBackground() {
+        if (renewer != null) {
+            return;
+        }
+        renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "offstream-lease-renewer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(1, leaseTtl.toMillis() / 3);
+        renewer.scheduleWithFixedDelay(this::renewLeases, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    void renewLeases() {
+        for (String lease : held) {
+            int slash = lease.lastIndexOf('/');
+            String runKey = lease.substring(0, slash);
+            String phase = lease.substring(slash + 1);
+            try {
+                int renewed = jdbc.update("UPDATE OFFSTREAM_PHASE SET LEASE_EXPIRES_AT = ? WHERE RUN_KEY = ? AND PHASE = ? AND LEASE_OWNER = ?",
+                        Timestamp.from(Instant.now().plus(leaseTtl)), runKey, phase, owner.toString());
+                if (renewed == 0 && held.remove(lease)) {
+                    lost.add(lease);
+                    log.error("Phase {} of run {}: its lease was taken over by another execution; this one stops writing", phase, runKey);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not renew the lease of phase {} of run {} (it lasts {} from the last renewal): {}", phase, runKey, leaseTtl,
+                        e.getMessage());
+            }
+        }
+    }
+
+    /** Stops renewing; the leases still held expire (a phase that ended records its outcome and lets its lease go first). */
+    @Override
+    public synchronized void close() {
+        if (renewer != null) {
+            renewer.shutdownNow();
+            renewer = null;
+        }
     }
 
     private static Object[] concat(Object[] a, Object... b) {
