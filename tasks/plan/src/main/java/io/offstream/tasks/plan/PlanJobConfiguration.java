@@ -32,7 +32,8 @@ class PlanJobConfiguration {
     @Bean
     Job offstreamPlanJob(JobBuilderFactory jobs, Step validateRun, Step planRun, RunProperties run) {
         return jobs.get("offstreamPlanJob")
-                .incrementer(new UniqueLaunchIncrementer(() -> runKeyOrUnknown(run)))
+                // bad run arguments stop the launch here, before a job execution exists, as in every phase
+                .incrementer(new UniqueLaunchIncrementer(() -> run.toParameters().runKey()))
                 .start(validateRun).next(planRun).build();
     }
 
@@ -58,13 +59,5 @@ class PlanJobConfiguration {
     /** The dashboard's counts of plan: files listed (read), partitions pinned (written). */
     private static long pinnedFiles(RunPlanner.Validated validated) {
         return validated.partitions().stream().mapToLong(p -> p.files().size()).sum();
-    }
-
-    static String runKeyOrUnknown(RunProperties run) {
-        try {
-            return run.toParameters().runKey();
-        } catch (RuntimeException invalid) {
-            return "invalid-arguments";
-        }
     }
 }

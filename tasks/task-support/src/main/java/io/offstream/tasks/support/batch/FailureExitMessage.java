@@ -13,11 +13,15 @@ import org.springframework.cloud.task.listener.TaskExecutionListener;
 import org.springframework.cloud.task.repository.TaskExecution;
 import org.springframework.cloud.task.repository.TaskExplorer;
 
+import io.offstream.tasks.support.run.InvalidRunParametersException;
+
 /**
  * Gives a failed phase task the exit message that says why, in one line: the first line of the
  * failed step's exception ({@code step validate failed: ...UnknownDatasetException: Unknown dataset
  * ...}). Without it SCDF shows only "Failed to execute ApplicationRunner" and a stack trace, and
- * users (the dashboard, {@code run-demo.sh}, a composed runner's log) cannot see the reason.
+ * users (the dashboard, {@code run-demo.sh}, a composed runner's log) cannot see the reason. A task
+ * that fails on its run arguments, before any step, gets the line its log shows
+ * ({@code Invalid run arguments: ...}).
  */
 public class FailureExitMessage implements TaskExecutionListener {
 
@@ -52,8 +56,11 @@ public class FailureExitMessage implements TaskExecutionListener {
                 .ifPresent(taskExecution::setExitMessage);
     }
 
+    /** Called before {@link #onTaskEnd}, which then keeps what is set here. */
     @Override
     public void onTaskFailed(TaskExecution taskExecution, Throwable throwable) {
+        InvalidRunParametersException.in(throwable).map(invalid -> truncated(invalid.getMessage()))
+                .ifPresent(taskExecution::setExitMessage);
     }
 
     private static Optional<String> failedStepOf(Collection<Long> jobExecutionIds, JobExplorer jobs) {
@@ -68,7 +75,10 @@ public class FailureExitMessage implements TaskExecutionListener {
         String description = step.getExitStatus().getExitDescription();
         String reason = description == null || description.isBlank() ? "no reason recorded" : description.strip().lines().findFirst()
                 .orElse("");
-        String message = "step " + step.getStepName() + " failed: " + reason;
+        return truncated("step " + step.getStepName() + " failed: " + reason);
+    }
+
+    private static String truncated(String message) {
         return message.length() <= MAX_LENGTH ? message : message.substring(0, MAX_LENGTH - 3) + "...";
     }
 }

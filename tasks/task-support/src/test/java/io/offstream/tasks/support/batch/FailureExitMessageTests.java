@@ -1,11 +1,18 @@
 package io.offstream.tasks.support.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.task.repository.TaskExecution;
+
+import io.offstream.tasks.support.run.InvalidRunParametersException;
 
 class FailureExitMessageTests {
 
@@ -27,5 +34,25 @@ class FailureExitMessageTests {
 
         assertThat(FailureExitMessage.describe(silent)).isEqualTo("step plan failed: no reason recorded");
         assertThat(FailureExitMessage.describe(verbose)).hasSize(FailureExitMessage.MAX_LENGTH).endsWith("...");
+    }
+
+    @Test
+    void aTaskFailedOnItsRunArgumentsSaysTheirLineAndAnyOtherFailureIsLeftToTheSteps() {
+        FailureExitMessage listener = new FailureExitMessage(unavailable(), unavailable());
+        TaskExecution badArguments = new TaskExecution();
+        TaskExecution otherFailure = new TaskExecution();
+
+        listener.onTaskFailed(badArguments, new IllegalStateException("Failed to execute ApplicationRunner",
+                new InvalidRunParametersException(List.of("offstream.run.to 'x' is not a date (yyyy-MM-dd)"))));
+        listener.onTaskFailed(otherFailure, new IllegalStateException("Failed to execute ApplicationRunner"));
+
+        assertThat(badArguments.getExitMessage()).isEqualTo("Invalid run arguments: offstream.run.to 'x' is not a date (yyyy-MM-dd)");
+        assertThat(otherFailure.getExitMessage()).isNull();
+    }
+
+    /** onTaskFailed looks nothing up. */
+    @SuppressWarnings("unchecked")
+    private static <T> ObjectProvider<T> unavailable() {
+        return mock(ObjectProvider.class);
     }
 }
