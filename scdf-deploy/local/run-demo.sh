@@ -122,12 +122,21 @@ if [[ -z "$DATASET_PATH" ]]; then
   say "sample warehouse written in $((SECONDS - started))s"
 fi
 
+# Validation allows 1% of the source rejected unless told (offstream.validate.max-rejected-fraction). The demo
+# knows what it planted: it allows that fraction, plus the one row a day its per-day rounding may add.
+REJECT_BUDGET=""
+if awk -v f="$BAD_ROW_FRACTION" 'BEGIN { exit !(f > 0) }'; then
+  REJECT_BUDGET=$(awk -v f="$BAD_ROW_FRACTION" -v n="$ROWS_PER_DAY" 'BEGIN { b = f + 1 / n; printf "%.6f", (b > 1 ? 1 : b) }')
+  say "the sample plants a $BAD_ROW_FRACTION fraction of bad rows: validation allows $REJECT_BUDGET rejected (offstream.validate.max-rejected-fraction)"
+fi
+
 if (( CHILDREN > 1 )); then
   say "launching offstream-multi-region for run $RUN_KEY ($START_DATE .. $END_DATE) in $CHILDREN child runs"
   run_started=$SECONDS
   dispatcher=$(launch offstream-multi-region "" "--offstream.run.dataset=$WAREHOUSE --offstream.run.from=$START_DATE \
 --offstream.run.to=$END_DATE --offstream.run.service=$SERVICE --offstream.run.key=$RUN_KEY --offstream.run.landing=$LANDING \
---offstream.dispatch.children=$CHILDREN --offstream.dispatch.registry-url=$REGISTRY_URL")
+--offstream.dispatch.children=$CHILDREN --offstream.dispatch.registry-url=$REGISTRY_URL\
+${REJECT_BUDGET:+ --offstream.dispatch.child-properties[app.validate.offstream.validate.max-rejected-fraction]=$REJECT_BUDGET}")
   say "dispatch task execution $dispatcher; regions and their queue: $REGISTRY_URL/regions, $REGISTRY_URL/dispatches?runKey=$RUN_KEY"
   deadline=$((SECONDS + TIMEOUT_MINUTES * 60))
   last_line=""
@@ -154,6 +163,7 @@ fi
 props="app.*.offstream.run.dataset=$WAREHOUSE,app.*.offstream.run.from=$START_DATE,app.*.offstream.run.to=$END_DATE"
 props+=",app.*.offstream.run.service=$SERVICE,app.*.offstream.run.key=$RUN_KEY,app.*.offstream.run.landing=$LANDING"
 (( SIMULATE )) && props+=",app.*.offstream.run.candidate=$CANDIDATE"
+[[ -n "$REJECT_BUDGET" ]] && props+=",app.*.offstream.validate.max-rejected-fraction=$REJECT_BUDGET"
 say "launching $RUN_DEFINITION for run $RUN_KEY ($START_DATE .. $END_DATE)$( (( SIMULATE )) && echo ": $SERVICE against $CANDIDATE")"
 run_started=$SECONDS
 runner=$(launch "$RUN_DEFINITION" "$props" "")

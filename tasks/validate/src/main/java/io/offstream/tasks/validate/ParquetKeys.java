@@ -58,6 +58,24 @@ public class ParquetKeys {
         }
     }
 
+    /** The rows the footers of the Parquet files under {@code root} declare (skipping {@code _} and {@code .} entries); empty when it is absent. */
+    java.util.OptionalLong rowsUnder(URI root) throws IOException {
+        Path dir = new Path(root);
+        FileSystem fs = dir.getFileSystem(hadoop);
+        if (!fs.exists(dir)) {
+            return java.util.OptionalLong.empty();
+        }
+        long rows = 0;
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
+        while (files.hasNext()) {
+            Path file = files.next().getPath();
+            if (!hidden(dir, file) && file.getName().endsWith(".parquet")) {
+                rows += rowCount(file.toUri());
+            }
+        }
+        return java.util.OptionalLong.of(rows);
+    }
+
     /** The row count a Parquet file's footer declares. */
     long rowCount(URI file) throws IOException {
         try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), hadoop))) {

@@ -7,17 +7,26 @@ import java.util.List;
 /**
  * Reconciles a run's evidence: source = landed + rejected + dead-lettered; no key landed twice;
  * every accepted key landed or was dead-lettered; nothing landed that was not accepted. Loss up
- * to the tolerated fraction passes (default none); duplicates and unexpected keys never do.
+ * to the tolerated fraction passes (default none); duplicates and unexpected keys never do. Rows
+ * rejected or dead-lettered are explained, but only within their {@link ValidationBudgets budgets}.
  * The keys are compared as sorted streams ({@link KeyComparison}), in memory that does not grow with the run.
  */
 public class Reconciliation {
 
     private final double toleratedLoss;
 
+    private final ValidationBudgets budgets;
+
     private final int keysToName;
 
+    /** Reconciles without budgets on rejected and dead-lettered rows (the other rules alone). */
     public Reconciliation(double toleratedLoss, int keysToName) {
+        this(toleratedLoss, ValidationBudgets.UNLIMITED, keysToName);
+    }
+
+    public Reconciliation(double toleratedLoss, ValidationBudgets budgets, int keysToName) {
         this.toleratedLoss = toleratedLoss;
+        this.budgets = budgets;
         this.keysToName = keysToName;
     }
 
@@ -53,14 +62,17 @@ public class Reconciliation {
         if (!unexpected.isEmpty()) {
             problems.add(String.format("%,d landed keys were never accepted, first: %s", unexpected.count(), unexpected.first()));
         }
+        List<String> brokenBudgets = budgets.broken(evidence.sourceRows(), evidence.rejectedRows(), deadLettered);
+        problems.addAll(brokenBudgets);
         // Loss is what went unexplained or never landed; only it can be tolerated, never
         // duplicates, keys nobody accepted, or more rows explained than the source holds.
         long lost = Math.max(Math.max(0, unexplained), missing.count());
         boolean lossTolerated = lost <= Math.floor(toleratedLoss * evidence.sourceRows());
         boolean passed = duplicates.isEmpty() && unexpected.isEmpty() && unexplained >= 0 && lossTolerated
-                && (toleratedLoss > 0 || problems.isEmpty());
+                && brokenBudgets.isEmpty() && (toleratedLoss > 0 || problems.isEmpty());
         return new ValidationReport(runKey, service, List.copyOf(keyFields), passed, evidence.sourceRows(),
                 keys.landedRows(), keys.landedDistinct(), evidence.rejectedRows(), deadLettered, keys.accepted(), unexplained, toleratedLoss,
-                evidence.rejectsByReason(), problems, missing.first(), duplicates.first(), unexpected.first());
+                evidence.rejectsByReason(), problems, missing.first(), duplicates.first(), unexpected.first(), budgets, brokenBudgets,
+                null, List.of());
     }
 }

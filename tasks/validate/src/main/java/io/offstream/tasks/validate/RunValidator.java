@@ -37,6 +37,8 @@ import io.offstream.tasks.validate.sort.SortedKeys;
  * Gathers a run's evidence, each count from its own place (the ledger's ingress counts checked
  * against the pinned files' footers, the ingress and DLQ topics, the landed Parquet read by the
  * service's record key), reconciles it, writes the report and records the outcome in the ledger.
+ * The files are counted too: the quarantine's rows must be the rejected rows the ledger holds, the readable
+ * pinned files' rows the rows ingress read, and a pinned file ingress skipped fails the run unless allowed.
  * Keys are never held: each source's keys are sorted on disk as they are read, and compared as sorted streams.
  * Then, passed or failed, it writes the side's run report (an HTML page of the run's phases, series and counts).
  */
@@ -60,10 +62,12 @@ class RunValidator {
 
     private final RunReportWriter runReports;
 
+    private final boolean allowSkippedFiles;
+
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     RunValidator(RunLedger ledger, TopicKeys topics, ParquetKeys parquet, SortSettings sorting, Reconciliation reconciliation,
-            Configuration hadoop, ServicesProperties services, RunReportWriter runReports) {
+            Configuration hadoop, ServicesProperties services, RunReportWriter runReports, boolean allowSkippedFiles) {
         this.ledger = ledger;
         this.topics = topics;
         this.parquet = parquet;
@@ -72,6 +76,7 @@ class RunValidator {
         this.hadoop = hadoop;
         this.services = services;
         this.runReports = runReports;
+        this.allowSkippedFiles = allowSkippedFiles;
     }
 
     /**
@@ -89,7 +94,7 @@ class RunValidator {
         RunLayout layout = side.layout();
         ledger.startPhase(key, phase, taskExecutionId);
         long sourceRows = ingress.counts().read();
-        long pinnedRows = pinnedRows(run);
+        PinnedRows pinned = pinnedRows(run);
         ValidationReport report;
         DeadLetterErrors deadLetterErrors = new DeadLetterErrors();
         try (KeySorter accepted = sorting.sorter("accepted"); KeySorter deadLettered = sorting.sorter("dead-lettered");
@@ -115,9 +120,7 @@ class RunValidator {
                     deadLetteredKeys, landedKeys);
             report = reconciliation.reconcile(key, service.name(), landedKey.fields(), evidence);
         }
-        if (pinnedRows >= 0 && pinnedRows != sourceRows) {
-            report = report.withProblem(String.format("ingress read %,d rows but the pinned files hold %,d", sourceRows, pinnedRows));
-        }
+        report = checkFiles(report, run, sourceRows, pinned);
         URI written = write(layout.validationReport(), report);
         PhaseCounts counts = new PhaseCounts(report.sourceRows(), report.rejectedRows(), report.accepted(), 0,
                 report.deadLettered(), report.landedRows() - report.landedDistinct(), report.landedDistinct());
@@ -157,22 +160,53 @@ class RunValidator {
         }
     }
 
-    /** Rows the pinned files' footers declare; -1 when a file cannot be read (a corrupt file ingress quarantined). */
-    private long pinnedRows(LedgerRun run) {
+    /**
+     * The counts the files give, checked against the ledger's: the readable pinned files' rows against the rows ingress
+     * read, the quarantine's rows against the rows it rejected; a pinned file that cannot be read (ingress skipped it)
+     * is named and fails the run unless {@code offstream.validate.allow-skipped-files}.
+     */
+    private ValidationReport checkFiles(ValidationReport report, LedgerRun run, long sourceRows, PinnedRows pinned) throws IOException {
+        ValidationReport checked = report;
+        if (pinned.rows() != sourceRows) {
+            checked = checked.withProblem(String.format("ingress read %,d rows but the %s hold %,d", sourceRows,
+                    pinned.unreadable().isEmpty() ? "pinned files" : "readable pinned files", pinned.rows()));
+        }
+        if (!pinned.unreadable().isEmpty() && !allowSkippedFiles) {
+            checked = checked.withProblem(String.format("%d pinned file(s) could not be read, so their rows are in no count: %s;"
+                    + " set offstream.validate.allow-skipped-files=true to accept the run without them", pinned.unreadable().size(),
+                    pinned.unreadable()));
+        }
+        URI quarantine = run.parameters().layout().quarantine(); // the shared ingress's, filed under the baseline
+        java.util.OptionalLong quarantined = parquet.rowsUnder(quarantine);
+        long rejected = checked.rejectedRows();
+        if (quarantined.isEmpty() && rejected > 0) {
+            checked = checked.withProblem(String.format("ingress rejected %,d rows but the quarantine %s is not there", rejected, quarantine));
+        } else if (quarantined.isPresent() && quarantined.getAsLong() != rejected) {
+            checked = checked.withProblem(String.format("the quarantine %s holds %,d rows but ingress recorded %,d rejected", quarantine,
+                    quarantined.getAsLong(), rejected));
+        }
+        return checked.withFiles(quarantined.isPresent() ? quarantined.getAsLong() : null, pinned.unreadable());
+    }
+
+    /** The rows the readable pinned files' footers declare, and the pinned files that cannot be read. */
+    private PinnedRows pinnedRows(LedgerRun run) {
         long rows = 0;
+        List<String> unreadable = new java.util.ArrayList<>();
         for (PlannedPartition partition : ledger.partitions(run.runKey())) {
             for (ManifestFile file : partition.files()) {
                 try {
                     rows += parquet.rowCount(URI.create(file.uri()));
                 }
-                catch (IOException | RuntimeException unreadable) {
-                    log.warn("Cannot read the footer of pinned file {} ({}); not cross-checking source rows", file.uri(),
-                            unreadable.getMessage());
-                    return -1;
+                catch (IOException | RuntimeException e) {
+                    log.warn("Cannot read the footer of pinned file {}: {}", file.uri(), e.getMessage());
+                    unreadable.add(file.uri());
                 }
             }
         }
-        return rows;
+        return new PinnedRows(rows, unreadable);
+    }
+
+    private record PinnedRows(long rows, List<String> unreadable) {
     }
 
     private URI write(URI target, ValidationReport report) throws IOException {

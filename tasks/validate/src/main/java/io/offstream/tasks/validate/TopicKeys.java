@@ -22,19 +22,19 @@ import io.offstream.tasks.validate.sort.KeySink;
 /**
  * Reads the keys of a run topic (read_committed, no consumer group, so nothing is committed on
  * anyone's behalf), from the beginning up to given end offsets or, when none are given, to the
- * end offsets at the time of reading. Each key goes to a {@link KeySink} as it is read, so none is held here;
+ * end offsets at the time of reading, however long that takes while records keep coming. Each key goes to a {@link KeySink} as it is read, so none is held here;
  * each record's headers, when asked for, go to a consumer in the same pass (the DLQ's error headers).
  */
 class TopicKeys {
 
     private final Map<String, Object> clientProperties;
 
-    private final Duration timeout;
+    private final Duration stallTimeout;
 
-    /** @param timeout the longest reading one topic may take, up to its end offsets */
-    TopicKeys(Map<String, Object> clientProperties, Duration timeout) {
+    /** @param stallTimeout the longest a read may go without a record while short of its end offsets (also each metadata call's) */
+    TopicKeys(Map<String, Object> clientProperties, Duration stallTimeout) {
         this.clientProperties = clientProperties;
-        this.timeout = timeout;
+        this.stallTimeout = stallTimeout;
     }
 
     /** Puts every key of {@code topic}'s records below the end offsets into {@code keys}; a repeated key as often as it occurs. */
@@ -49,7 +49,7 @@ class TopicKeys {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic, stallTimeout);
             if (partitions == null || partitions.isEmpty()) {
                 return;
             }
@@ -57,14 +57,19 @@ class TopicKeys {
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             Map<TopicPartition, Long> until = endOffsets.isEmpty()
-                    ? consumer.endOffsets(assigned, timeout)
+                    ? consumer.endOffsets(assigned, stallTimeout)
                     : endOffsets.entrySet().stream().collect(Collectors.toMap(e -> new TopicPartition(topic, e.getKey()), Map.Entry::getValue));
-            long deadline = System.nanoTime() + timeout.toNanos();
+            long lastProgress = System.nanoTime();
             while (!reached(consumer, until)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read " + topic + " up to " + until + " within " + timeout);
+                if (System.nanoTime() - lastProgress > stallTimeout.toNanos()) {
+                    throw new IllegalStateException("Reading " + topic + " up to " + until + " stalled: no record for " + stallTimeout
+                            + " (offstream.validate.topic-stall-timeout)");
                 }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    lastProgress = System.nanoTime();
+                }
+                for (ConsumerRecord<byte[], byte[]> record : records) {
                     Long end = until.get(new TopicPartition(topic, record.partition()));
                     if (end == null || record.offset() >= end) {
                         continue;

@@ -36,9 +36,10 @@ class ValidateJobConfiguration {
     Step reconcile(StepBuilderFactory steps, RunProperties run, KafkaProperties kafka, ServicesProperties services,
             ValidateProperties settings, RunLedger ledger, TaskExecutionIdHolder task) {
         org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
-        RunValidator validator = new RunValidator(ledger, new TopicKeys(kafka.clientProperties(), settings.topicReadTimeout()),
-                new ParquetKeys(hadoop), settings.toSortSettings(), new Reconciliation(settings.toleratedLoss(), settings.keysToName()),
-                hadoop, services, new RunReportWriter(new RunReportCollector(ledger, hadoop, Clock.systemUTC()), hadoop));
+        RunValidator validator = new RunValidator(ledger, new TopicKeys(kafka.clientProperties(), settings.topicStallTimeout()),
+                new ParquetKeys(hadoop), settings.toSortSettings(), new Reconciliation(settings.toleratedLoss(), settings.budgets(), settings.keysToName()),
+                hadoop, services, new RunReportWriter(new RunReportCollector(ledger, hadoop, Clock.systemUTC()), hadoop),
+                settings.allowSkippedFiles());
         return steps.get("reconcile").tasklet((contribution, context) -> {
             String key = run.toParameters().runKey();
             LedgerRun planned = ledger.findRun(key).orElseThrow(() -> new IllegalStateException(

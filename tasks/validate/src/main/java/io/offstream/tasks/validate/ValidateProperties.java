@@ -25,7 +25,13 @@ import io.offstream.tasks.validate.sort.SortSettings;
  * @param toleratedLoss    the fraction of source rows that may go unexplained (0 = none, the default;
  *                         duplicates and unexpected keys are never tolerated)
  * @param keysToName       how many missing, duplicated or unexpected keys the report names
- * @param topicReadTimeout the longest reading the ingress topic, or the DLQ topic, up to its end may take
+ * @param maxRejectedFraction     the fraction of source rows ingress may reject (into the quarantine) for the run to
+ *                                pass; default 0.01, the paper's tolerance
+ * @param maxDeadLetteredFraction the fraction of source rows the service may dead-letter for the run to pass; default 0
+ * @param allowSkippedFiles       whether a run whose ingress skipped a corrupt pinned file ({@code on-corrupt-file=skip})
+ *                                may pass; its rows are in no count, so by default it fails
+ * @param topicStallTimeout the longest reading the ingress or DLQ topic may go without a record while short of
+ *                          its end (a broker that stopped answering); a long topic may take as long as it needs
  * @param spillDirectory   where the sorted keys are spilled while a run is compared (each sorter makes,
  *                         and deletes, a directory of its own there); the JVM's temporary directory when not set
  * @param sortBuffer       the memory one key sorter may fill before it spills (its keys' bytes and 12 more per
@@ -37,7 +43,10 @@ import io.offstream.tasks.validate.sort.SortSettings;
 public record ValidateProperties(
         @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0") double toleratedLoss,
         @Min(1) @DefaultValue("20") int keysToName,
-        @NotNull @DurationMin(seconds = 1) @DefaultValue("5m") Duration topicReadTimeout,
+        @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.01") double maxRejectedFraction,
+        @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0") double maxDeadLetteredFraction,
+        @DefaultValue("false") boolean allowSkippedFiles,
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("2m") Duration topicStallTimeout,
         String spillDirectory,
         @NotNull @DefaultValue("64MB") DataSize sortBuffer) {
 
@@ -57,6 +66,10 @@ public record ValidateProperties(
                 throw new IllegalArgumentException("offstream.validate.spill-directory is not a path: " + e.getMessage());
             }
         }
+    }
+
+    public ValidationBudgets budgets() {
+        return new ValidationBudgets(maxRejectedFraction, maxDeadLetteredFraction);
     }
 
     /** How the run's keys are sorted: spilled under {@link #spillDirectory} (or the JVM's temporary directory), {@link #sortBuffer} at a time. */

@@ -74,6 +74,33 @@ class ReconciliationTests {
     }
 
     @Test
+    void rejectedAndDeadLetteredRowsPassOnlyWithinTheirBudgets() throws IOException {
+        // 105 source rows: 5 rejected (4.8%), 2 dead-lettered (1.9%), every row explained
+        List<String> landed = landedExcept("k7", "k8");
+        assertThat(reconcile(new ValidationBudgets(0.05, 0.02), 5, Set.of("k7", "k8"), landed).passed()).isTrue();
+
+        ValidationReport overRejected = reconcile(new ValidationBudgets(0.04, 0.02), 5, Set.of("k7", "k8"), landed);
+        assertThat(overRejected.passed()).isFalse();
+        assertThat(overRejected.unexplained()).isZero();
+        assertThat(overRejected.brokenBudgets()).containsExactly(
+                "rejected 5 of 105 source rows (4.76%), above the budget offstream.validate.max-rejected-fraction=0.04");
+
+        ValidationReport overDeadLettered = reconcile(new ValidationBudgets(0.05, 0), 5, Set.of("k7", "k8"), landed);
+        assertThat(overDeadLettered.passed()).isFalse();
+        assertThat(overDeadLettered.problems()).containsExactly(
+                "dead-lettered 2 of 105 source rows (1.90%), above the budget offstream.validate.max-dead-lettered-fraction=0.0");
+    }
+
+    @Test
+    void aRunThatDeadLettersEveryRowFailsUnderTheDefaultBudgets() throws IOException {
+        ValidationReport report = reconcile(new ValidationBudgets(0.01, 0), 5, ACCEPTED, List.of());
+
+        assertThat(report.unexplained()).as("every row is explained").isZero();
+        assertThat(report.passed()).isFalse();
+        assertThat(report.brokenBudgets()).hasSize(2);
+    }
+
+    @Test
     void aLandedKeyThatWasNeverAcceptedFails() throws IOException {
         List<String> landed = new ArrayList<>(landedExcept("k1"));
         landed.add("stranger");
@@ -167,6 +194,14 @@ class ReconciliationTests {
             assertThat(report.problems()).filteredOn(p -> p.contains("landed keys were never accepted"))
                     .containsExactlyElementsOf(unexpected.isEmpty() ? List.of() : List.of(String.format(
                             "%,d landed keys were never accepted, first: %s", unexpected.size(), first(unexpected, 5))));
+        }
+    }
+
+    private ValidationReport reconcile(ValidationBudgets budgets, long rejected, Set<String> dlq, List<String> landed) throws IOException {
+        try (KeySorter acceptedKeys = sorter("accepted", ACCEPTED); KeySorter dlqKeys = sorter("dead-lettered", dlq);
+                KeySorter landedKeys = sorter("landed", landed)) {
+            return new Reconciliation(0, budgets, 20).reconcile("r1", "risk", List.of("txn_id"), new RunEvidence(ACCEPTED.size() + rejected,
+                    rejected, Map.of("NEGATIVE_AMOUNT", rejected), acceptedKeys.sorted(), dlqKeys.sorted(), landedKeys.sorted()));
         }
     }
 

@@ -71,6 +71,7 @@ class RunValidatorIntegrationTests {
     private LedgerRun run;
     private RunLayout layout;
     private List<GenericRecord> requests;
+    private Path corruptible;
 
     @BeforeAll
     static void startBroker(@TempDir Path kafka) throws Exception {
@@ -99,9 +100,16 @@ class RunValidatorIntegrationTests {
             requests.add(TestLandings.request(100 + i / 3, i % 3, DAY.minusDays(i % 2)));
         }
         Path source = work.resolve("warehouse/dt=" + DAY + "/part-0.parquet");
-        TestLandings.write(source, requests);
+        int last = ACCEPTED + REJECTED - 1;
+        TestLandings.write(source, requests.subList(0, last));
+        // a second pinned file holding the last (rejected) row, which a test corrupts after the fact, as if ingress had skipped it
+        corruptible = work.resolve("warehouse/dt=" + DAY + "/part-1.parquet");
+        TestLandings.write(corruptible, requests.subList(last, last + 1));
         ledger.createRunIfAbsent(run, List.of(new PlannedPartition(DAY, List.of(
-                new ManifestFile(source.toUri().toString(), Files.size(source), Instant.now())))));
+                new ManifestFile(source.toUri().toString(), Files.size(source), Instant.now()),
+                new ManifestFile(corruptible.toUri().toString(), Files.size(corruptible), Instant.now())))));
+        // the rejected rows, as ingress quarantines them
+        TestLandings.write(Path.of(layout.quarantineDay(DAY)).resolve("part-0.parquet"), requests.subList(ACCEPTED, ACCEPTED + REJECTED));
         ledger.startPhase(run.runKey(), Phase.INGRESS, 1L);
         ledger.completePhase(run.runKey(), Phase.INGRESS, PhaseCounts.ingress(ACCEPTED + REJECTED, REJECTED, ACCEPTED), "ingested");
 
@@ -152,13 +160,72 @@ class RunValidatorIntegrationTests {
                 .content().contains("FAILED", missing);
     }
 
+    @Test
+    void rejectedAndDeadLetteredRowsAreExplainedOnlyWithinTheirBudgets() throws Exception {
+        land(requests.subList(0, ACCEPTED - 1));
+
+        // 2 of 12 rows rejected (16.7%) and 1 dead-lettered (8.3%)
+        ValidationReport report = validator(new ValidationBudgets(0.01, 0), false).validate(run, RunSide.Which.BASELINE, 2L);
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.unexplained()).as("every row is explained").isZero();
+        assertThat(report.brokenBudgets()).containsExactly(
+                "rejected 2 of 12 source rows (16.67%), above the budget offstream.validate.max-rejected-fraction=0.01",
+                "dead-lettered 1 of 12 source rows (8.33%), above the budget offstream.validate.max-dead-lettered-fraction=0.0");
+        assertThat(ledger.phase(run.runKey(), Phase.VALIDATE).orElseThrow().message()).contains("max-rejected-fraction");
+        JsonNode written = new ObjectMapper().readTree(Path.of(layout.validationReport()).toFile());
+        assertThat(written.path("budgets").path("maxRejectedFraction").asDouble()).isEqualTo(0.01);
+        assertThat(written.path("brokenBudgets")).hasSize(2);
+        assertThat(Path.of(layout.reportDirectory()).resolve("index.html")).content().contains("max-dead-lettered-fraction");
+
+        assertThat(validator(new ValidationBudgets(2.0 / 12, 1.0 / 12), false).validate(run, RunSide.Which.BASELINE, 3L).passed())
+                .as("exactly at both budgets").isTrue();
+    }
+
+    @Test
+    void theQuarantinesRowsMustBeTheRejectedRows() throws Exception {
+        land(requests.subList(0, ACCEPTED - 1));
+        Files.delete(Path.of(layout.quarantineDay(DAY)).resolve("part-0.parquet"));
+        TestLandings.write(Path.of(layout.quarantineDay(DAY)).resolve("part-0.parquet"), requests.subList(ACCEPTED, ACCEPTED + 1));
+
+        ValidationReport report = validator().validate(run, RunSide.Which.BASELINE, 2L);
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.quarantinedRows()).isEqualTo(1);
+        assertThat(report.problems()).anyMatch(p -> p.contains("holds 1 rows but ingress recorded 2 rejected"));
+    }
+
+    @Test
+    void aPinnedFileIngressSkippedFailsTheRunUnlessAllowed() throws Exception {
+        land(requests.subList(0, ACCEPTED - 1));
+        Files.writeString(corruptible, "not parquet any more");
+        // what ingress with on-corrupt-file=skip records: the readable file's rows only
+        ledger.completePhase(run.runKey(), Phase.INGRESS, PhaseCounts.ingress(ACCEPTED + REJECTED - 1, REJECTED - 1, ACCEPTED), "ingested");
+        Files.delete(Path.of(layout.quarantineDay(DAY)).resolve("part-0.parquet"));
+        TestLandings.write(Path.of(layout.quarantineDay(DAY)).resolve("part-0.parquet"), requests.subList(ACCEPTED, ACCEPTED + 1));
+
+        ValidationReport refused = validator(ValidationBudgets.UNLIMITED, false).validate(run, RunSide.Which.BASELINE, 2L);
+        assertThat(refused.passed()).isFalse();
+        assertThat(refused.skippedFiles()).containsExactly(corruptible.toUri().toString());
+        assertThat(refused.problems()).anyMatch(p -> p.startsWith("1 pinned file(s) could not be read") && p.contains("part-1.parquet")
+                && p.contains("offstream.validate.allow-skipped-files=true"));
+
+        ValidationReport allowed = validator(ValidationBudgets.UNLIMITED, true).validate(run, RunSide.Which.BASELINE, 3L);
+        assertThat(allowed.passed()).as(allowed.summary()).isTrue();
+        assertThat(allowed.skippedFiles()).containsExactly(corruptible.toUri().toString());
+    }
+
     private RunValidator validator() {
+        return validator(ValidationBudgets.UNLIMITED, false);
+    }
+
+    private RunValidator validator(ValidationBudgets budgets, boolean allowSkippedFiles) {
         ServicesProperties services = new ServicesProperties();
         services.setLocation(TestLandings.TEST_CATALOGUE.toString());
         Configuration hadoop = new Configuration();
         return new RunValidator(ledger, new TopicKeys(Map.of("bootstrap.servers", broker.bootstrapServers()), Duration.ofMinutes(1)),
-                new ParquetKeys(hadoop), new SortSettings(work.resolve("spill"), 1 << 20), new Reconciliation(0, 20), hadoop, services,
-                new RunReportWriter(new RunReportCollector(ledger, hadoop, Clock.systemUTC()), hadoop));
+                new ParquetKeys(hadoop), new SortSettings(work.resolve("spill"), 1 << 20), new Reconciliation(0, budgets, 20), hadoop,
+                services, new RunReportWriter(new RunReportCollector(ledger, hadoop, Clock.systemUTC()), hadoop), allowSkippedFiles);
     }
 
     /** Lands the settlements of these requests in their dt folder, as the egress job would. */

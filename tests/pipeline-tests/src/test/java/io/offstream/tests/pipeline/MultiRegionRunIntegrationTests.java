@@ -45,6 +45,8 @@ class MultiRegionRunIntegrationTests extends MultiRegionIntegrationTestSupport {
         String definition = multiRegionDefinition();
         List<String> arguments = dispatchArguments(runKey, dataset, from, to, 3);
         arguments.add("--offstream.dispatch.child-properties[app.drain.offstream.lag-wait.stall-timeout]=3m");
+        // the sample plants 9% bad rows; validation allows 1% unless told
+        arguments.add("--offstream.dispatch.child-properties[app.validate.offstream.validate.max-rejected-fraction]=0.1");
 
         long dispatch = dataflow.launchTask(definition, Map.of(), arguments);
         JsonNode end = dataflow.awaitTaskEnd(dispatch, RUN_TIMEOUT);

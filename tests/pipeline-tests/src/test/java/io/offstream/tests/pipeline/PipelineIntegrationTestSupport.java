@@ -173,7 +173,9 @@ abstract class PipelineIntegrationTestSupport {
                 "app.*.offstream.run.landing", landing().toString(),
                 "app.*.offstream.services.location", catalogue.toUri().toString(),
                 "app.*.offstream.kafka.bootstrap-servers", platform.kafka().bootstrapServers(),
-                "app.drain.offstream.lag-wait.stall-timeout", "3m"));
+                "app.drain.offstream.lag-wait.stall-timeout", "3m",
+                // the sample plants 9% bad rows (sampleWarehouse); validation allows 1% unless told
+                "app.*.offstream.validate.max-rejected-fraction", "0.1"));
         properties.putAll(moreProperties);
         return dataflow.launchTask(definition, properties, List.of());
     }

@@ -39,6 +39,7 @@ import io.offstream.tasks.support.ledger.RunLedger;
 import io.offstream.tasks.support.ledger.RunSample;
 import io.offstream.tasks.support.run.RunParameters;
 import io.offstream.tasks.support.run.RunSide;
+import io.offstream.tasks.validate.ValidationBudgets;
 import io.offstream.tasks.validate.ValidationReport;
 
 /**
@@ -107,7 +108,7 @@ final class ReportFixture {
     ValidationReport validation(RunSide.Which which, boolean passed) {
         return new ValidationReport(run.runKey(), run.side(which).service(), List.of("txn_id"), passed, 2000, 1968, 1967, 30, 2, 1970, 1,
                 0.0, Map.of("RANGE", 20L, "MISSING", 10L), passed ? List.of() : List.of("ingress said " + INJECTED), List.of("T-000042"),
-                List.of("T-000007"), List.of());
+                List.of("T-000007"), List.of(), new ValidationBudgets(0.02, 0.01), List.of(), 30L, List.of());
     }
 
     private void ranEveryPhase() throws IOException {
