@@ -8,6 +8,8 @@ import javax.validation.constraints.Min;
 import javax.validation.constraints.NotBlank;
 import javax.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param platformName              the platform account children are launched on
  * @param intervalTimeBetweenChecks how often a child's state is polled (milliseconds when a bare number)
  * @param maxWaitTime               the longest a child may run (0 = no limit; milliseconds when a bare number)
+ * @param serverUnreachableTimeout  how long the SCDF server may not answer (connection refused, timed out, 5xx)
+ *                                  while a child is followed before its step fails, restartable (default 5m;
+ *                                  milliseconds when a bare number): a runner must not outlive its server
  * @param splitThreadCorePoolSize   how many split branches run at the same time
  * @param incrementInstanceEnabled  start a new job instance on each launch (restarts reuse theirs)
  * @param composedTaskAppProperties per-child properties, keys {@code base64_<base64url(key)>} or plain
@@ -39,6 +44,8 @@ public record ComposedTaskRunnerProperties(
         @NotBlank @DefaultValue("default") String platformName,
         @NotNull @DefaultValue("500") @DurationUnit(java.time.temporal.ChronoUnit.MILLIS) Duration intervalTimeBetweenChecks,
         @NotNull @DefaultValue("0") @DurationUnit(java.time.temporal.ChronoUnit.MILLIS) Duration maxWaitTime,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("5m") @DurationUnit(java.time.temporal.ChronoUnit.MILLIS)
+        Duration serverUnreachableTimeout,
         @Min(1) @DefaultValue("4") int splitThreadCorePoolSize,
         @DefaultValue("true") boolean incrementInstanceEnabled,
         Map<String, String> composedTaskAppProperties,

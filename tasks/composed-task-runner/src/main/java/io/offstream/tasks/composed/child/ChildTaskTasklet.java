@@ -22,6 +22,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
 
 import io.offstream.tasks.composed.dataflow.ChildTaskState;
@@ -35,6 +36,8 @@ import io.offstream.tasks.composed.run.StopSignal;
  * status. Idempotent against restarts: the launch request is saved with the step on first
  * launch and reused, a child that already succeeded in an earlier run is not launched again,
  * and one still running (the runner died while it ran) is waited for rather than duplicated.
+ * A server that stops answering for longer than {@code server-unreachable-timeout} fails the
+ * step (restartable, the child's execution id kept) rather than being polled for ever.
  */
 public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
 
@@ -79,8 +82,7 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
         }
         outcome.writeTo(saved);
         if (!outcome.succeeded() && transitions.match(outcome.status(), outcome.exitCode()).isEmpty()) {
-            ChildTaskState state = context.client().state(outcome.executionId());
-            throw new ChildTaskFailedException(definitionName, outcome, state.errorMessage());
+            throw new ChildTaskFailedException(definitionName, outcome, errorMessageOf(outcome.executionId()));
         }
         contribution.setExitStatus(new ExitStatus(outcome.status()));
         return RepeatStatus.FINISHED;
@@ -114,7 +116,7 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
             return Optional.empty();
         }
         long previous = saved.getLong(ChildOutcome.EXECUTION_ID_KEY);
-        ChildTaskState state = context.client().state(previous);
+        ChildTaskState state = answeredState(step, previous);
         if (state.ended() && Integer.valueOf(0).equals(state.exitCode())) {
             log.info("Child {} already succeeded as task execution {} in an earlier run; not launching it again", definitionName, previous);
             return Optional.of(ChildOutcome.of(previous, 0, state.exitMessage()));
@@ -132,8 +134,9 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
         Instant started = Instant.now();
         Instant lastLog = started;
         Duration interval = context.options().intervalTimeBetweenChecks();
+        ServerSilence silence = newSilence();
         while (true) {
-            ChildTaskState state = poll(id);
+            ChildTaskState state = poll(id, silence);
             Duration elapsed = Duration.between(started, Instant.now());
             if (state != null && state.ended()) {
                 int exitCode = state.exitCode() == null ? -1 : state.exitCode();
@@ -154,12 +157,56 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
         }
     }
 
-    private ChildTaskState poll(long id) {
+    /** The child's state, asked again while the server gives no answer (within server-unreachable-timeout). */
+    private ChildTaskState answeredState(StepExecution step, long id) throws JobInterruptedException {
+        ServerSilence silence = newSilence();
+        ChildTaskState state = poll(id, silence);
+        while (state == null) {
+            pause(step, "SCDF did not answer about child " + definitionName + " (task execution " + id + ")",
+                    context.options().intervalTimeBetweenChecks());
+            state = poll(id, silence);
+        }
+        return state;
+    }
+
+    /**
+     * The child's state, or null when the server gave no usable answer (refused, timed out, 5xx):
+     * that is retried until the silence outlasts server-unreachable-timeout. A 4xx is an answer
+     * (e.g. SCDF has no such execution) that waiting does not change: the step fails at once.
+     */
+    private ChildTaskState poll(long id, ServerSilence silence) {
+        long asked = System.nanoTime();
         try {
-            return context.client().state(id);
+            ChildTaskState state = context.client().state(id);
+            silence.answered();
+            return state;
+        }
+        catch (HttpClientErrorException e) {
+            throw new IllegalStateException("SCDF server " + context.options().dataflowServerUri() + " answered "
+                    + e.getRawStatusCode() + " for child " + definitionName + " (task execution " + id + ")", e);
         }
         catch (RestClientException e) {
-            log.warn("Cannot read child {} (task execution {}) from SCDF, will retry: {}", definitionName, id, e.getMessage());
+            Duration silent = silence.noAnswer(asked, "child " + definitionName + " (task execution " + id + ")", e);
+            if (silence.reportDue(PROGRESS_LOG_INTERVAL)) {
+                log.warn("SCDF server {} gives no answer about child {} (task execution {}) for {} s (gives up after {} s), "
+                        + "will retry: {}", context.options().dataflowServerUri(), definitionName, id, silent.toSeconds(),
+                        context.options().serverUnreachableTimeout().toMillis() / 1000.0, e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    private ServerSilence newSilence() {
+        return new ServerSilence(context.options().dataflowServerUri(), context.options().serverUnreachableTimeout());
+    }
+
+    /** The failed child's error message for the step's, if the server can still say. */
+    private String errorMessageOf(long id) {
+        try {
+            return context.client().state(id).errorMessage();
+        }
+        catch (RestClientException e) {
+            log.warn("Cannot read the error message of child {} (task execution {}): {}", definitionName, id, e.getMessage());
             return null;
         }
     }

@@ -7,6 +7,14 @@ public class ComposedTaskFailedException extends RuntimeException {
 
     public ComposedTaskFailedException(String jobName, JobExecution execution) {
         super("Composed task " + jobName + " ended " + execution.getStatus() + " with exit status "
-                + execution.getExitStatus().getExitCode() + " (job execution " + execution.getId() + ")");
+                + execution.getExitStatus().getExitCode() + " (job execution " + execution.getId() + ")"
+                + firstFailure(execution));
+    }
+
+    /** The first step failure's message, so the task execution's error names the cause (e.g. an unreachable server). */
+    private static String firstFailure(JobExecution execution) {
+        return execution.getAllFailureExceptions().stream().findFirst()
+                .map(failure -> ": " + String.valueOf(failure.getMessage()).lines().findFirst().orElse(""))
+                .orElse("");
     }
 }
