@@ -1,6 +1,6 @@
 # Shared by up.sh, down.sh, status.sh and run-demo.sh. Sourced, not run.
 # Every process these scripts start is recorded by pid under .offstream/pids/ with the jar it
-# runs, so down.sh stops exactly what up.sh started and nothing else.
+# runs, so down.sh stops exactly what up.sh started (and the tasks its SCDF server launched) and nothing else.
 
 OFFSTREAM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 OFFSTREAM_HOME=${OFFSTREAM_HOME:-$OFFSTREAM_ROOT/.offstream}
@@ -117,6 +117,73 @@ stop_component() {
 }
 
 http_ok() { curl -sf -o /dev/null --max-time 5 "$1"; }
+
+# The session of the recorded SCDF server, when it runs: SCDF's local deployer starts every task
+# (phase tasks, composed runners, the engine JVMs they start) as its child, in that session, and a
+# task keeps the session after the server is gone. Linux keeps the id reserved while any of them lives.
+server_session() {
+  is_running dataflow || return 0
+  ps -o sid= -p "$(pid_of dataflow)" 2>/dev/null | tr -d ' '
+}
+
+# platform_task_pids [SERVER_SESSION]: the task processes of this platform (its OFFSTREAM_HOME), not
+# setsid-started components: those in the server's session, and those an earlier server left behind
+# (it was killed, then up.sh started another): a JVM whose working directory is under task-work/
+# (the deployer's work dirs; a shell of the user's reading a task's log there is left alone), or a
+# process that carries --spring.cloud.task.executionid= and this platform's database (command line
+# or environment). Nothing in this script's own session (the user's terminal) and no other process
+# of the user's is matched.
+platform_task_pids() {
+  local server_sid=${1:-} own_sid work_dir pid sid stat cwd
+  own_sid=$(ps -o sid= -p $$ | tr -d ' ')
+  work_dir=$(readlink -f "$OFFSTREAM_HOME/task-work" 2>/dev/null || echo "$OFFSTREAM_HOME/task-work")
+  local components; components=" $(cat "$PID_DIR"/*.pid 2>/dev/null | tr '\n' ' ') "
+  while read -r pid sid stat; do
+    [[ $sid == "$own_sid" || $stat == Z* || $components == *" $pid "* ]] && continue
+    if [[ -n $server_sid && $sid == "$server_sid" ]]; then echo "$pid"; continue; fi
+    cwd=$(readlink "/proc/$pid/cwd" 2>/dev/null) || continue
+    if [[ $cwd == "$work_dir"/* && $(readlink "/proc/$pid/exe" 2>/dev/null) == */java ]]; then echo "$pid"; continue; fi
+    # grep reads all its input (no -q): an early exit would SIGPIPE tr and, with pipefail, fail the match
+    if tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -- '^--spring.cloud.task.executionid=' >/dev/null \
+        && cat "/proc/$pid/cmdline" "/proc/$pid/environ" 2>/dev/null | tr '\0' '\n' | grep -F -- "$OFFSTREAM_HOME/h2/dataflow" >/dev/null; then
+      echo "$pid"
+    fi
+  done < <(ps -e -o pid= -o sid= -o stat=)
+  return 0
+}
+
+# A process that runs (a zombie waiting for its parent to reap it does not).
+process_alive() {
+  local stat; stat=$(ps -o stat= -p "$1" 2>/dev/null) && [[ $stat != Z* ]]
+}
+
+# What a task process is, for the log: its definition (from the deployer's work dir) and execution id.
+describe_task() {
+  local pid=$1 cwd execution
+  cwd=$(readlink "/proc/$pid/cwd" 2>/dev/null || true)
+  execution=$(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | sed -n 's/^--spring.cloud.task.executionid=//p' | head -1)
+  local name; name=$(basename "${cwd:-?}" | sed -E 's/-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$//')
+  [[ $cwd == "$(readlink -f "$OFFSTREAM_HOME/task-work" 2>/dev/null)"/* ]] || name=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-80)
+  echo "$name${execution:+, task execution $execution}"
+}
+
+# stop_platform_tasks [SERVER_SESSION]: SIGTERM to every task process of this platform, SIGKILL to
+# those still there after 30 s. A composed runner records its job STOPPED (restartable) within 20 s,
+# and a phase its end, while the server's database is still up: so this runs before the server stops.
+stop_platform_tasks() {
+  local pids pid; pids=$(platform_task_pids "${1:-}")
+  [[ -n $pids ]] || return 0
+  for pid in $pids; do say "stopping task process $pid ($(describe_task "$pid"))"; done
+  kill -TERM $pids 2>/dev/null || true
+  local left=$pids
+  for _ in $(seq 1 60); do
+    left=$(for pid in $left; do if process_alive "$pid"; then echo "$pid"; fi; done)
+    [[ -n $left ]] || return 0
+    sleep 0.5
+  done
+  say "task process(es) $(echo $left) did not stop in 30s; killing them"
+  kill -KILL $left 2>/dev/null || true
+}
 
 # The built jar of a module: <module>/target/<artifactId>-<version>.jar (SCDF parses that name).
 module_jar() {

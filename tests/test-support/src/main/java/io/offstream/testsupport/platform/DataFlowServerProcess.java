@@ -22,6 +22,9 @@ public final class DataFlowServerProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
+    /** A composed runner records its job STOPPED within 20 s of SIGTERM. */
+    private static final Duration TASK_STOP_GRACE = Duration.ofSeconds(30);
+
     private final Path jar;
 
     private final Path logFile;
@@ -35,6 +38,9 @@ public final class DataFlowServerProcess implements AutoCloseable {
     private final RepositoryLayout layout;
 
     private JavaProcess process;
+
+    /** Tasks launched before a {@link #restart()}: no longer the server's descendants, still stopped with it. */
+    private final List<ProcessHandle> launchedBefore = new ArrayList<>();
 
     private DataFlowServerProcess(Path jar, Path logFile, List<String> arguments, int port, String datasourceUrl,
             RepositoryLayout layout) {
@@ -118,8 +124,9 @@ public final class DataFlowServerProcess implements AutoCloseable {
                 prefix + account + ".env-vars-to-inherit=" + inherit)).toList();
     }
 
-    /** Stops the server with SIGTERM and starts it again on the same ports and database. */
+    /** Stops the server with SIGTERM and starts it again on the same ports and database; its running tasks go on. */
     public void restart() {
+        launchedBefore.addAll(process.descendants());
         process.stop(Duration.ofSeconds(30));
         launch();
     }
@@ -141,8 +148,18 @@ public final class DataFlowServerProcess implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Stops the server and every task it launched (phases, composed runners, the engine JVMs they
+     * start), which would otherwise outlive the tests polling a server that is gone. The tasks go
+     * first, while the database they record their end in is up; any launched meanwhile, after.
+     */
     @Override
     public void close() {
+        List<ProcessHandle> tasks = new ArrayList<>(launchedBefore);
+        tasks.addAll(process.descendants());
+        JavaProcess.stopAll(tasks, TASK_STOP_GRACE);
+        List<ProcessHandle> late = process.descendants();
         process.close();
+        JavaProcess.stopAll(late, TASK_STOP_GRACE);
     }
 }

@@ -115,6 +115,31 @@ public final class JavaProcess implements AutoCloseable {
         }
     }
 
+    /** The processes this one started, and theirs (e.g. the tasks an SCDF server launched). */
+    public List<ProcessHandle> descendants() {
+        return process.descendants().toList();
+    }
+
+    /** SIGTERM to each, then SIGKILL to those still running after the grace period. */
+    public static void stopAll(List<ProcessHandle> processes, Duration grace) {
+        List<ProcessHandle> running = processes.stream().filter(ProcessHandle::isAlive).toList();
+        running.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle handle : running) {
+            try {
+                handle.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                log.warn("Process {} did not stop within {}; killing it", handle.pid(), grace);
+                handle.destroyForcibly();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                handle.destroyForcibly();
+            }
+        }
+    }
+
     /** SIGKILL: a crash, for fault-injection tests. */
     public void kill() {
         process.destroyForcibly();
