@@ -16,18 +16,29 @@ import org.slf4j.LoggerFactory;
  * ({@code <landing>/<service>/_staging/run=<runKey>/<attemptId>/}); when the Flink job has finished and
  * every part file is committed, the staging folder replaces {@code run=<runKey>} by renames (the old
  * folder is first moved aside, then deleted). A rerun therefore replaces a run's rows, it never adds
- * to them, and a failed attempt leaves the previous landing untouched. Works on any Flink file
+ * to them, and a failed attempt leaves the previous landing untouched. A crash between the two renames
+ * leaves the previous landing aside ({@code <attemptId>.replaced} under staging) and no run folder: the
+ * next attempt moves it back before it clears staging, so it is never lost. Works on any Flink file
  * system whose directory rename is atomic (local, HDFS).
  */
 public final class RunDirectoryCommitter {
 
     private static final Logger log = LoggerFactory.getLogger(RunDirectoryCommitter.class);
 
+    private static final String REPLACED = ".replaced";
+
     private final Path runDirectory;
+    // the crash injection of the fault tests: runs between the two renames when set
+    private final Runnable betweenRenames;
     private final Path stagingRoot;
     private final Path staging;
 
     public RunDirectoryCommitter(EgressJobOptions options) {
+        this(options, () -> { });
+    }
+
+    RunDirectoryCommitter(EgressJobOptions options, Runnable betweenRenames) {
+        this.betweenRenames = betweenRenames;
         this.runDirectory = path(options.runDirectory());
         this.stagingRoot = path(options.stagingRoot());
         this.staging = path(options.stagingDirectory());
@@ -38,9 +49,13 @@ public final class RunDirectoryCommitter {
         return new Path(directory.toString());
     }
 
-    /** Removes what earlier, failed attempts of this run left in staging; returns the attempt's folder. */
+    /**
+     * Removes what earlier, failed attempts of this run left in staging, after putting back a previous
+     * landing a crash left aside; returns the attempt's folder.
+     */
     public URI prepare() throws IOException {
         FileSystem fs = stagingRoot.getFileSystem();
+        restoreLandingLeftAside(fs);
         if (fs.exists(stagingRoot)) {
             log.info("Removing leftovers of earlier attempts in {}", stagingRoot);
             fs.delete(stagingRoot, true);
@@ -59,11 +74,12 @@ public final class RunDirectoryCommitter {
                     + " uncommitted part file(s) in " + staging + ", e.g. " + uncommitted.get(0)
                     + "; the run directory was not replaced");
         }
-        Path aside = new Path(stagingRoot, staging.getName() + ".replaced");
+        Path aside = new Path(stagingRoot, staging.getName() + REPLACED);
         boolean hadPrevious = fs.exists(runDirectory);
         if (hadPrevious && !fs.rename(runDirectory, aside)) {
             throw new IOException("Cannot move the previous landing " + runDirectory + " aside to " + aside);
         }
+        betweenRenames.run();
         if (!fs.rename(staging, runDirectory)) {
             if (hadPrevious) {
                 fs.rename(aside, runDirectory);
@@ -77,6 +93,25 @@ public final class RunDirectoryCommitter {
             fs.delete(stagingParent, false);
         }
         log.info("Landed run directory {}{}", runDirectory, hadPrevious ? " (replaced the previous one)" : "");
+    }
+
+    /** An attempt that crashed between its renames moved the landing aside and put nothing in its place. */
+    private void restoreLandingLeftAside(FileSystem fs) throws IOException {
+        if (fs.exists(runDirectory) || !fs.exists(stagingRoot)) {
+            return;
+        }
+        FileStatus[] entries = fs.listStatus(stagingRoot);
+        for (FileStatus entry : entries == null ? new FileStatus[0] : entries) {
+            if (entry.isDir() && entry.getPath().getName().endsWith(REPLACED)) {
+                if (!fs.rename(entry.getPath(), runDirectory)) {
+                    throw new IOException("Cannot restore the previous landing " + entry.getPath() + " to " + runDirectory
+                            + ", which an attempt that crashed while replacing it left aside; move it back by hand");
+                }
+                log.warn("Restored the previous landing of {}: an attempt crashed while replacing it and left it aside in {}", runDirectory,
+                        entry.getPath());
+                return;
+            }
+        }
     }
 
     private static void collectUncommitted(FileSystem fs, Path directory, List<Path> uncommitted) throws IOException {
