@@ -28,6 +28,10 @@ import org.springframework.validation.annotation.Validated;
  * @param serverUnreachableTimeout  how long the SCDF server may not answer (connection refused, timed out, 5xx)
  *                                  while a child is followed before its step fails, restartable (default 5m;
  *                                  milliseconds when a bare number): a runner must not outlive its server
+ * @param processGoneGrace          how long Offstream's SCDF server must report a child's process gone while
+ *                                  the child records no end before the child counts as lost (default 10s, and
+ *                                  at least two checks; milliseconds when a bare number): a task that exits
+ *                                  normally records its end a moment after its process is gone
  * @param splitThreadCorePoolSize   how many split branches run at the same time
  * @param incrementInstanceEnabled  start a new job instance on each launch (restarts reuse theirs)
  * @param composedTaskAppProperties per-child properties, keys {@code base64_<base64url(key)>} or plain
@@ -46,6 +50,8 @@ public record ComposedTaskRunnerProperties(
         @NotNull @DefaultValue("0") @DurationUnit(java.time.temporal.ChronoUnit.MILLIS) Duration maxWaitTime,
         @NotNull @DurationMin(millis = 1) @DefaultValue("5m") @DurationUnit(java.time.temporal.ChronoUnit.MILLIS)
         Duration serverUnreachableTimeout,
+        @NotNull @DurationMin(millis = 0) @DefaultValue("10s") @DurationUnit(java.time.temporal.ChronoUnit.MILLIS)
+        Duration processGoneGrace,
         @Min(1) @DefaultValue("4") int splitThreadCorePoolSize,
         @DefaultValue("true") boolean incrementInstanceEnabled,
         Map<String, String> composedTaskAppProperties,
@@ -61,5 +67,11 @@ public record ComposedTaskRunnerProperties(
     /** Whether a child may run for ever. */
     public boolean waitsWithoutLimit() {
         return maxWaitTime.isZero() || maxWaitTime.isNegative();
+    }
+
+    /** How long a child's process must stay gone, with no end recorded, before it is lost: never less than two checks. */
+    public Duration lostProcessGrace() {
+        Duration twoChecks = intervalTimeBetweenChecks.multipliedBy(2);
+        return twoChecks.compareTo(processGoneGrace) > 0 ? twoChecks : processGoneGrace;
     }
 }

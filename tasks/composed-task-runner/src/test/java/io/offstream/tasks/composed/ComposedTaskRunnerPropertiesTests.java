@@ -33,6 +33,18 @@ class ComposedTaskRunnerPropertiesTests {
                 .getFailure().hasStackTraceContaining("serverUnreachableTimeout"));
     }
 
+    @Test
+    void aChildWhoseProcessIsGoneIsLostAfterTenSecondsByDefault() {
+        context.run(started -> assertThat(started.getBean(ComposedTaskRunnerProperties.class).lostProcessGrace())
+                .isEqualTo(Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void aChildWhoseProcessIsGoneIsLostNoSoonerThanTwoChecks() {
+        context.withPropertyValues("process-gone-grace=1000", "interval-time-between-checks=3000").run(started -> assertThat(
+                started.getBean(ComposedTaskRunnerProperties.class).lostProcessGrace()).isEqualTo(Duration.ofSeconds(6)));
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(ComposedTaskRunnerProperties.class)
     static class Options {

@@ -37,7 +37,9 @@ import io.offstream.tasks.composed.run.StopSignal;
  * launch and reused, a child that already succeeded in an earlier run is not launched again,
  * and one still running (the runner died while it ran) is waited for rather than duplicated.
  * A server that stops answering for longer than {@code server-unreachable-timeout} fails the
- * step (restartable, the child's execution id kept) rather than being polled for ever.
+ * step (restartable, the child's execution id kept) rather than being polled for ever. A child
+ * whose process is gone without recording an end (killed from outside) fails the step too, and a
+ * restart launches it again.
  */
 public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
 
@@ -110,7 +112,7 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
         }
     }
 
-    /** A launch recorded by an earlier run of this step: reuse its success, or wait on it if still running. */
+    /** A launch recorded by an earlier run of this step: reuse its success, or wait on it if still running (and not lost). */
     private Optional<ChildOutcome> resumePreviousLaunch(StepExecution step, ExecutionContext saved) throws JobInterruptedException {
         if (!saved.containsKey(ChildOutcome.EXECUTION_ID_KEY)) {
             return Optional.empty();
@@ -123,7 +125,14 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
         }
         if (!state.ended()) {
             log.info("Child {} is still running as task execution {} from an earlier run; waiting for it", definitionName, previous);
-            return Optional.of(awaitEnd(step, previous));
+            try {
+                return Optional.of(awaitEnd(step, previous));
+            }
+            catch (ChildProcessLostException lost) {
+                log.info("Child {} is lost as task execution {} from an earlier run: its process ended (launcher state {}) "
+                        + "without recording an end; launching it again", definitionName, previous, lost.launcherState());
+                return Optional.empty();
+            }
         }
         log.info("Child {} failed as task execution {} in an earlier run (exit code {}); launching it again",
                 definitionName, previous, state.exitCode());
@@ -135,6 +144,7 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
         Instant lastLog = started;
         Duration interval = context.options().intervalTimeBetweenChecks();
         ServerSilence silence = newSilence();
+        ProcessWatch process = new ProcessWatch(context.client(), context.options().lostProcessGrace());
         while (true) {
             ChildTaskState state = poll(id, silence);
             Duration elapsed = Duration.between(started, Instant.now());
@@ -144,6 +154,9 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
                 log.info("Child {} (task execution {}) ended after {} s: exit code {}, status {}",
                         definitionName, id, elapsed.toMillis() / 1000.0, exitCode, outcome.status());
                 return outcome;
+            }
+            if (state != null) {
+                process.check(definitionName, id);
             }
             if (!context.options().waitsWithoutLimit() && elapsed.compareTo(context.options().maxWaitTime()) > 0) {
                 stopQuietly(id);

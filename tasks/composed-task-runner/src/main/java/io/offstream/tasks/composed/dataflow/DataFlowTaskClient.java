@@ -2,6 +2,7 @@ package io.offstream.tasks.composed.dataflow;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +21,7 @@ import io.offstream.tasks.composed.child.ChildLaunchRequest;
 /**
  * The part of SCDF's REST API the runner uses: launch a boot2 task definition
  * ({@code POST /tasks/executions}; a platform at its task limit is a {@link PlatformFullException}),
- * read an execution, stop one.
+ * read an execution and, on Offstream's server, its process; stop one.
  */
 public class DataFlowTaskClient {
 
@@ -70,6 +71,24 @@ public class DataFlowTaskClient {
                 !execution.path("endTime").isNull() && !execution.path("endTime").isMissingNode(),
                 execution.path("exitCode").isNumber() ? execution.path("exitCode").asInt() : null,
                 text(execution, "exitMessage"), text(execution, "errorMessage"));
+    }
+
+    /**
+     * The launcher's state of the execution's process when it is gone while SCDF has no end for it
+     * (killed outright: SIGKILL, the OOM killer), from the endpoint Offstream's SCDF server adds
+     * ({@code /offstream/tasks/executions/{id}/process}). Empty while it runs, once its end is
+     * recorded, or when the server does not say: a 404 (a stock SCDF) or any other error.
+     */
+    public Optional<String> processGoneWithoutEnd(long executionId) {
+        try {
+            JsonNode process = rest.getForObject(server.resolve("/offstream/tasks/executions/" + executionId + "/process"),
+                    JsonNode.class);
+            return process != null && process.path("processGone").asBoolean(false) && !process.path("ended").asBoolean(false)
+                    ? Optional.of(process.path("state").asText("unknown")) : Optional.empty();
+        }
+        catch (RestClientException e) {
+            return Optional.empty();
+        }
     }
 
     public void stop(long executionId) {

@@ -60,7 +60,8 @@ class ChildLaunchPlannerTests {
 
     private static ChildLaunchPlanner planner(Map<String, String> properties, Map<String, String> arguments, String common) {
         return new ChildLaunchPlanner("ct", new ComposedTaskRunnerProperties("ct-a && ct-b", URI.create("http://localhost:9393"),
-                "region-a", Duration.ofSeconds(1), Duration.ZERO, Duration.ofMinutes(5), 2, true, properties, arguments, null, common));
+                "region-a", Duration.ofSeconds(1), Duration.ZERO, Duration.ofMinutes(5), Duration.ofSeconds(10), 2, true,
+                properties, arguments, null, common));
     }
 
     private static String encoded(String key) {

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,8 +17,11 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The part of SCDF the runner talks to, on a local port: {@code POST /tasks/executions} launches
- * child execution {@value #CHILD_ID}, {@code GET /tasks/executions/42} answers it running until
- * {@link #endChild()}. It can be stopped mid-follow and started again on the same port.
+ * child execution {@value #CHILD_ID} (then 43, 44, ... on later launches), {@code GET
+ * /tasks/executions/{id}} answers it running until {@link #endChild()}, and, as Offstream's
+ * server does, {@code GET /offstream/tasks/executions/{id}/process} says whether its process is
+ * gone ({@link #killChild()}) unless {@link #withoutProcessEndpoint()} (a stock SCDF: 404). It can
+ * be stopped mid-follow and started again on the same port.
  */
 final class DataFlowServerStub implements AutoCloseable {
 
@@ -25,12 +31,18 @@ final class DataFlowServerStub implements AutoCloseable {
 
     final AtomicInteger polls = new AtomicInteger();
 
+    /** Requests to the process endpoint, answered or not. */
+    final AtomicInteger processPolls = new AtomicInteger();
+
     /** Counted down by the first poll of the child. */
     final CountDownLatch followed = new CountDownLatch(1);
 
-    private final AtomicBoolean childEnded = new AtomicBoolean();
+    /** The launched children, by execution id. */
+    private final Map<Long, Child> children = new ConcurrentHashMap<>();
 
     private final AtomicBoolean knowsChild = new AtomicBoolean(true);
+
+    private final AtomicBoolean servesProcess = new AtomicBoolean(true);
 
     private HttpServer server;
 
@@ -46,12 +58,42 @@ final class DataFlowServerStub implements AutoCloseable {
         return URI.create("http://localhost:" + port);
     }
 
+    /** The execution id of the last launch. */
+    long latestChild() {
+        return CHILD_ID + launches.get() - 1;
+    }
+
+    /** The last launched child ends with exit code 0 (its end recorded, its process gone). */
     void endChild() {
-        childEnded.set(true);
+        Child child = children.get(latestChild());
+        child.ended = true;
+        child.processGone = true;
+    }
+
+    /** The last launched child's process dies without recording an end (SIGKILL, the OOM killer). */
+    void killChild() {
+        children.get(latestChild()).processGone = true;
     }
 
     void forgetChild() {
         knowsChild.set(false);
+    }
+
+    /** Answers the process endpoint with 404, as a stock SCDF server does. */
+    void withoutProcessEndpoint() {
+        servesProcess.set(false);
+    }
+
+    /** Waits until the runner has launched {@code count} children; false if it did not within {@code timeout}. */
+    boolean awaitLaunches(int count, Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (launches.get() < count) {
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     /** The server goes away: connections are refused from now on. */
@@ -78,26 +120,54 @@ final class DataFlowServerStub implements AutoCloseable {
         }
         port = server.getAddress().getPort();
         server.createContext("/tasks/executions", this::handle);
+        server.createContext("/offstream/tasks/executions", this::handleProcess);
         server.start();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().getPath();
+        Child child = children.get(idIn(path, "/tasks/executions/", ""));
         if (exchange.getRequestMethod().equals("POST") && path.equals("/tasks/executions")) {
+            long id = CHILD_ID + launches.get();
+            children.put(id, new Child());
             launches.incrementAndGet();
-            answer(exchange, 201, "text/plain", Long.toString(CHILD_ID));
+            answer(exchange, 201, "text/plain", Long.toString(id));
         }
-        else if (exchange.getRequestMethod().equals("GET") && path.equals("/tasks/executions/" + CHILD_ID) && knowsChild.get()) {
+        else if (exchange.getRequestMethod().equals("GET") && child != null && knowsChild.get()) {
             polls.incrementAndGet();
             followed.countDown();
-            answer(exchange, 200, "application/json", childEnded.get()
-                    ? "{\"executionId\":42,\"endTime\":\"2026-11-30T10:00:00.000Z\",\"exitCode\":0,\"exitMessage\":null}"
-                    : "{\"executionId\":42,\"endTime\":null,\"exitCode\":null,\"exitMessage\":null}");
+            long id = idIn(path, "/tasks/executions/", "");
+            answer(exchange, 200, "application/json", child.ended
+                    ? "{\"executionId\":" + id + ",\"endTime\":\"2026-11-30T10:00:00.000Z\",\"exitCode\":0,\"exitMessage\":null}"
+                    : "{\"executionId\":" + id + ",\"endTime\":null,\"exitCode\":null,\"exitMessage\":null}");
         }
         else {
             answer(exchange, 404, "application/json", "{\"message\":\"no such task execution\"}");
         }
+    }
+
+    private void handleProcess(HttpExchange exchange) throws IOException {
+        processPolls.incrementAndGet();
+        String path = exchange.getRequestURI().getPath();
+        long id = idIn(path, "/offstream/tasks/executions/", "/process");
+        Child child = children.get(id);
+        if (!exchange.getRequestMethod().equals("GET") || child == null || !servesProcess.get()) {
+            answer(exchange, 404, "application/json", "{\"message\":\"not found\"}");
+            return;
+        }
+        String state = child.ended ? "complete" : child.processGone ? "failed" : "running";
+        answer(exchange, 200, "application/json", "{\"executionId\":" + id + ",\"platform\":\"default\",\"externalExecutionId\":\"ct-a-"
+                + id + "\",\"ended\":" + child.ended + ",\"state\":\"" + state + "\",\"processGone\":" + child.processGone + "}");
+    }
+
+    /** The execution id in {@code /prefix/{id}/suffix}, or -1. */
+    private static long idIn(String path, String prefix, String suffix) {
+        if (!path.startsWith(prefix) || !path.endsWith(suffix)) {
+            return -1;
+        }
+        String id = path.substring(prefix.length(), path.length() - suffix.length());
+        return id.matches("\\d+") ? Long.parseLong(id) : -1;
     }
 
     private static void answer(HttpExchange exchange, int status, String type, String body) throws IOException {
@@ -106,5 +176,12 @@ final class DataFlowServerStub implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    private static final class Child {
+
+        volatile boolean ended;
+
+        volatile boolean processGone;
     }
 }
