@@ -15,7 +15,10 @@ import io.offstream.testsupport.platform.LocalPlatform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The service consumer killed (SIGKILL) during a run and restarted: the run still validates, nothing lands twice. */
+/**
+ * Fault (i) of the fault matrix: the service consumer killed (SIGKILL) three times during one run, each
+ * time once its new process has written results, and restarted: the run still validates, nothing lands twice.
+ */
 class ConsumerCrashIntegrationTests extends PipelineIntegrationTestSupport {
 
     @BeforeEach
@@ -23,17 +26,25 @@ class ConsumerCrashIntegrationTests extends PipelineIntegrationTestSupport {
         setUp(platform);
     }
 
+    /** Slow enough that three kills and restarts fall within the run's work (30,000 calls: 7.5 s at full pace). */
+    @Override
+    List<String> consumerArguments() {
+        return List.of("--offstream.consumer.rate-limit=4000");
+    }
+
     @Test
-    void killingTheConsumerMidRunStillValidatesWithNoDuplicateLanded() throws Exception {
+    void killingTheConsumerThreeTimesMidRunStillValidatesWithNoDuplicateLanded() throws Exception {
         LocalDate from = LocalDate.of(2026, 4, 1);
         Path dataset = sampleWarehouse(from, 3, 10_000);
         String runKey = "crash-" + UUID.randomUUID().toString().substring(0, 8);
 
         long runner = launchRun(runKey, dataset, from, from.plusDays(2));
-        awaitConsumerWorking(runKey);
-        consumer.kill();
-        Thread.sleep(3_000);
-        startConsumer();
+        for (int kill = 0; kill < 3; kill++) {
+            awaitConsumerWorking(runKey);
+            consumer.kill();
+            Thread.sleep(1_000);
+            startConsumer();
+        }
         JsonNode end = dataflow.awaitTaskEnd(runner, RUN_TIMEOUT);
 
         assertThat(end.path("exitCode").asInt()).as("offstream-run %s", end).isZero();

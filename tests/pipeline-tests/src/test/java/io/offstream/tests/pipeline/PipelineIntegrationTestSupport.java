@@ -101,12 +101,23 @@ abstract class PipelineIntegrationTestSupport {
         if (consumerPort == 0) {
             consumerPort = FreePorts.find();
         }
-        consumer = startConsumer("service-consumer", consumerPort, SERVICE, catalogue());
+        consumer = startConsumer("service-consumer", consumerPort, SERVICE, catalogue(), consumerArguments());
+    }
+
+    /** More arguments of this class's service consumer (e.g. a rate limit); none by default. */
+    List<String> consumerArguments() {
+        return List.of();
     }
 
     /** A service consumer process for a catalogue entry, on the platform's broker, once it answers on its port. */
     JavaProcess startConsumer(String name, int port, String service, Path catalogue) {
-        JavaProcess process = JavaProcess.jar(name, platform.layout().appJar("stream-apps/service-consumer", "offstream-service-consumer-*.jar"))
+        return startConsumer(name, port, service, catalogue, List.of());
+    }
+
+    JavaProcess startConsumer(String name, int port, String service, Path catalogue, List<String> moreArguments) {
+        JavaProcess.Builder builder = JavaProcess.jar(name, platform.layout().appJar("stream-apps/service-consumer", "offstream-service-consumer-*.jar"));
+        moreArguments.forEach(builder::arg);
+        JavaProcess process = builder
                 .arg("--server.port=" + port)
                 .arg("--spring.cloud.stream.kafka.binder.brokers=" + platform.kafka().bootstrapServers())
                 .arg("--offstream.consumer.service=" + service)

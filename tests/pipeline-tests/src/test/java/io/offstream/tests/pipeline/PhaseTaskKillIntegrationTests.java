@@ -1,0 +1,184 @@
+package io.offstream.tests.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.offstream.contract.layout.RunLayout;
+import io.offstream.testsupport.platform.LocalPlatform;
+import io.offstream.testsupport.process.Await;
+
+/**
+ * Faults (a) and (c) of the fault matrix: the ingress task and then the egress task SIGKILLed from
+ * outside in the middle of their phase, as the OOM killer or a lost node would. Each one's engine job
+ * (the Spark, then the Flink JVM) ends with it instead of writing on; the composed runner finds the
+ * child lost and fails; a restart of its job runs the phase again (the ledger's lease taken over from
+ * the dead task); and the run validates with every accepted key landed exactly once.
+ */
+class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
+
+    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
+
+    @BeforeEach
+    void platform(LocalPlatform platform) throws Exception {
+        setUp(platform);
+    }
+
+    @Test
+    void ingressThenEgressKilledMidPhaseAndRestartedLandEveryKeyOnce() throws Exception {
+        LocalDate from = LocalDate.of(2026, 5, 1);
+        Path dataset = sampleWarehouse(from, 2, 20_000);
+        String runKey = "kill-" + UUID.randomUUID().toString().substring(0, 8);
+        long runner = launchRun(runKey, dataset, from, from.plusDays(1));
+        String definition = dataflow.taskExecution(runner).path("taskName").asText();
+
+        // (a) the ingress task, once its Spark job is publishing
+        TaskProcess ingress = awaitTaskWithEngineChild(runKey, "IngressTaskApplication");
+        Await.until(STEP_TIMEOUT, () -> ingressRecords(runKey) > 0);
+        ingress.kill();
+        long restarted = restartAfterLostChild(definition, runner, "ingress");
+
+        // (c) the egress task of the restarted run, once its Flink job is landing
+        TaskProcess egress = awaitTaskWithEngineChild(runKey, "EgressTaskApplication");
+        Await.until(STEP_TIMEOUT, () -> stagedFiles(runKey) || !egress.child().isAlive());
+        egress.kill();
+        long last = restartAfterLostChild(definition, restarted, "egress");
+
+        JsonNode end = dataflow.awaitTaskEnd(last, RUN_TIMEOUT);
+        assertThat(end.path("exitCode").asInt()).as("offstream-run after two restarts: %s", end).isZero();
+        JsonNode report = report(runKey);
+        assertThat(report.path("passed").asBoolean()).as("report %s", report).isTrue();
+        List<String> landed = landedKeys(runKey);
+        assertThat(new HashSet<>(landed)).as("no key landed twice").hasSameSizeAs(landed);
+        assertThat(new HashSet<>(landed)).as("every accepted key landed").isEqualTo(expectedAcceptedKeys(dataset));
+        assertThat(phaseAttempts(runKey, "INGRESS")).isEqualTo(2);
+        assertThat(phaseAttempts(runKey, "EGRESS")).isEqualTo(2);
+        assertThat(phaseAttempts(runKey, "PLAN")).as("plan is not run again").isEqualTo(1);
+    }
+
+    /**
+     * Waits for the runner to fail on its lost child, restarts its job as a user does from the dashboard,
+     * and returns the runner execution SCDF launched for the restart.
+     */
+    private long restartAfterLostChild(String definition, long runner, String lostChild) {
+        JsonNode failed = dataflow.awaitTaskEnd(runner, STEP_TIMEOUT);
+        assertThat(failed.path("exitCode").asInt()).as("runner %s after its %s task was killed", failed, lostChild).isNotZero();
+        List<JsonNode> jobs = dataflow.jobExecutionsOf(failed);
+        assertThat(jobs).hasSize(1);
+        dataflow.send("PUT", "/jobs/executions/" + jobs.get(0).path("executionId").asLong() + "?restart=true", Map.of());
+        long[] restarted = new long[1];
+        Await.until(Duration.ofMinutes(2), () -> {
+            for (JsonNode execution : dataflow.get("/tasks/executions?size=1000").at("/_embedded/taskExecutionResourceList")) {
+                if (execution.path("taskName").asText().equals(definition) && execution.path("executionId").asLong() > runner) {
+                    restarted[0] = execution.path("executionId").asLong();
+                    return true;
+                }
+            }
+            return false;
+        });
+        return restarted[0];
+    }
+
+    /** The phase task of this run (its main class, the run key in its environment) once it has started its engine job. */
+    private TaskProcess awaitTaskWithEngineChild(String runKey, String mainClass) {
+        TaskProcess[] found = new TaskProcess[1];
+        Await.until(STEP_TIMEOUT, () -> {
+            Optional<ProcessHandle> task = ProcessHandle.allProcesses().filter(p -> commandLine(p).contains(mainClass)
+                    && commandLine(p).contains("--spring.cloud.task.executionid=") && environment(p).contains(runKey)).findFirst();
+            Optional<ProcessHandle> child = task.flatMap(t -> ProcessHandle.allProcesses()
+                    .filter(p -> commandLine(p).contains("-Doffstream.parent.pid=" + t.pid() + "\n")).findFirst());
+            child.ifPresent(c -> found[0] = new TaskProcess(task.get(), c));
+            return child.isPresent();
+        });
+        return found[0];
+    }
+
+    /** Records on the run's ingress topic so far (committed or not: the job is publishing). */
+    private long ingressRecords(String runKey) {
+        String topic = "offstream." + SERVICE + "." + runKey + ".ingress";
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", platform.kafka().bootstrapServers()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions, Duration.ofSeconds(10)).values().stream().mapToLong(Long::longValue).sum();
+        } catch (RuntimeException notYet) {
+            return 0;
+        }
+    }
+
+    /** Whether the egress job has begun writing: Parquet files under the run's staging folder. */
+    private boolean stagedFiles(String runKey) {
+        Path staging = Path.of(new RunLayout(landing().toUri(), SERVICE, runKey).stagingDirectory());
+        if (!Files.isDirectory(staging)) {
+            return false;
+        }
+        try (var files = Files.walk(staging)) {
+            return files.anyMatch(Files::isRegularFile);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private int phaseAttempts(String runKey, String phase) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(platform.dataflowServer().datasourceUrl(), "sa", "");
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT ATTEMPTS FROM OFFSTREAM_PHASE WHERE RUN_KEY = ? AND PHASE = ?")) {
+            query.setString(1, runKey);
+            query.setString(2, phase);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getInt(1) : 0;
+            }
+        }
+    }
+
+    /** A process's command line, one argument per line (read whole: ProcessHandle's arguments stop at the first page). */
+    private static String commandLine(ProcessHandle process) {
+        return procFile(process, "cmdline") + "\n";
+    }
+
+    private static String environment(ProcessHandle process) {
+        return procFile(process, "environ");
+    }
+
+    private static String procFile(ProcessHandle process, String name) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), name)), StandardCharsets.UTF_8)
+                    .replace('\0', '\n');
+        } catch (IOException | SecurityException e) {
+            return "";
+        }
+    }
+
+    /** A phase task and the engine JVM it started. */
+    private record TaskProcess(ProcessHandle task, ProcessHandle child) {
+
+        /** SIGKILL of the task alone, from outside; its engine job must end by itself (it watches its task). */
+        void kill() {
+            task.destroyForcibly();
+            Await.until(Duration.ofSeconds(30), () -> !task.isAlive());
+            Await.until(Duration.ofSeconds(30), () -> !child.isAlive());
+        }
+    }
+}
