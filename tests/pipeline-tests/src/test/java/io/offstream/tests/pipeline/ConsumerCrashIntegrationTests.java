@@ -36,6 +36,12 @@ class ConsumerCrashIntegrationTests extends PipelineIntegrationTestSupport {
     void killingTheConsumerThreeTimesMidRunStillValidatesWithNoDuplicateLanded() throws Exception {
         LocalDate from = LocalDate.of(2026, 4, 1);
         Path dataset = sampleWarehouse(from, 3, 10_000);
+        for (int run = 0; run < FaultMatrix.repetitions(); run++) {
+            faultedRun(dataset, from);
+        }
+    }
+
+    private void faultedRun(Path dataset, LocalDate from) throws Exception {
         String runKey = "crash-" + UUID.randomUUID().toString().substring(0, 8);
 
         long runner = launchRun(runKey, dataset, from, from.plusDays(2));
@@ -49,6 +55,7 @@ class ConsumerCrashIntegrationTests extends PipelineIntegrationTestSupport {
 
         assertThat(end.path("exitCode").asInt()).as("offstream-run %s", end).isZero();
         JsonNode report = report(runKey);
+        FaultMatrix.record("(i) consumer SIGKILLed three times", report);
         assertThat(report.path("passed").asBoolean()).as("report %s", report).isTrue();
         List<String> landed = landedKeys(runKey);
         assertThat(new HashSet<>(landed)).as("no key landed twice").hasSameSizeAs(landed);

@@ -50,6 +50,12 @@ class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
     void ingressThenEgressKilledMidPhaseAndRestartedLandEveryKeyOnce() throws Exception {
         LocalDate from = LocalDate.of(2026, 5, 1);
         Path dataset = sampleWarehouse(from, 2, 20_000);
+        for (int run = 0; run < FaultMatrix.repetitions(); run++) {
+            faultedRun(dataset, from);
+        }
+    }
+
+    private void faultedRun(Path dataset, LocalDate from) throws Exception {
         String runKey = "kill-" + UUID.randomUUID().toString().substring(0, 8);
         long runner = launchRun(runKey, dataset, from, from.plusDays(1));
         String definition = dataflow.taskExecution(runner).path("taskName").asText();
@@ -69,6 +75,7 @@ class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
         JsonNode end = dataflow.awaitTaskEnd(last, RUN_TIMEOUT);
         assertThat(end.path("exitCode").asInt()).as("offstream-run after two restarts: %s", end).isZero();
         JsonNode report = report(runKey);
+        FaultMatrix.record("(a)+(c) ingress, then egress task SIGKILLed", report);
         assertThat(report.path("passed").asBoolean()).as("report %s", report).isTrue();
         List<String> landed = landedKeys(runKey);
         assertThat(new HashSet<>(landed)).as("no key landed twice").hasSameSizeAs(landed);
