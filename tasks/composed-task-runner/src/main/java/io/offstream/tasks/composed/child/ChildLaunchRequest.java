@@ -1,5 +1,6 @@
 package io.offstream.tasks.composed.child;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,5 +18,12 @@ public record ChildLaunchRequest(String definitionName, Map<String, String> prop
     public ChildLaunchRequest {
         properties = Map.copyOf(properties);
         arguments = List.copyOf(arguments);
+    }
+
+    /** This request with one more command-line argument (one for this launch only, not saved with the request). */
+    public ChildLaunchRequest withArgument(String argument) {
+        List<String> more = new ArrayList<>(arguments);
+        more.add(argument);
+        return new ChildLaunchRequest(definitionName, properties, more);
     }
 }

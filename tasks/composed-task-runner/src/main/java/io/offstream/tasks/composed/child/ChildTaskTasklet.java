@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -39,13 +41,20 @@ import io.offstream.tasks.composed.run.StopSignal;
  * A server that stops answering for longer than {@code server-unreachable-timeout} fails the
  * step (restartable, the child's execution id kept) rather than being polled for ever. A child
  * whose process is gone without recording an end (killed from outside) fails the step too, and a
- * restart launches it again.
+ * restart launches it again. Each launch carries a launch id, saved before it is sent: a restart
+ * that finds no execution id (the runner stopped before it had SCDF's answer) looks the launch up
+ * by that id and follows what it finds instead of launching the child twice.
  */
 public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(ChildTaskTasklet.class);
 
     static final String REQUEST_KEY = "child.request";
+
+    static final String LAUNCH_ID_KEY = "child.launchId";
+
+    /** The argument each launch carries, {@code --offstream.child-launch-id=<uuid>}: harmless to any Boot app. */
+    static final String LAUNCH_ID_ARGUMENT = "--offstream.child-launch-id=";
 
     private static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(30);
 
@@ -75,9 +84,14 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
         ChildOutcome outcome = resumePreviousLaunch(step, saved).orElse(null);
         if (outcome == null) {
             long parent = context.parent().executionId().orElseThrow(() -> new IllegalStateException("No task execution id for the runner"));
-            long id = launchWhenThereIsRoom(step, request, parent);
+            String launchId = UUID.randomUUID().toString();
+            saved.putString(LAUNCH_ID_KEY, launchId);
+            saved.remove(ChildOutcome.EXECUTION_ID_KEY);
+            context.jobRepository().updateExecutionContext(step);
+            ChildLaunchRequest launch = request.withArgument(LAUNCH_ID_ARGUMENT + launchId);
+            long id = launchWhenThereIsRoom(step, launch, parent);
             log.info("Launched child {} as task execution {} (parent {}) with properties {} and arguments {}",
-                    definitionName, id, parent, request.properties(), request.arguments());
+                    definitionName, id, parent, launch.properties(), launch.arguments());
             saved.putLong(ChildOutcome.EXECUTION_ID_KEY, id);
             context.jobRepository().updateExecutionContext(step);
             outcome = awaitEnd(step, id);
@@ -114,11 +128,11 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
 
     /** A launch recorded by an earlier run of this step: reuse its success, or wait on it if still running (and not lost). */
     private Optional<ChildOutcome> resumePreviousLaunch(StepExecution step, ExecutionContext saved) throws JobInterruptedException {
-        if (!saved.containsKey(ChildOutcome.EXECUTION_ID_KEY)) {
+        if (!saved.containsKey(ChildOutcome.EXECUTION_ID_KEY) && !recordUnansweredLaunch(step, saved)) {
             return Optional.empty();
         }
         long previous = saved.getLong(ChildOutcome.EXECUTION_ID_KEY);
-        ChildTaskState state = answeredState(step, previous);
+        ChildTaskState state = answered(step, () -> context.client().state(previous), following(previous));
         if (state.ended() && Integer.valueOf(0).equals(state.exitCode())) {
             log.info("Child {} already succeeded as task execution {} in an earlier run; not launching it again", definitionName, previous);
             return Optional.of(ChildOutcome.of(previous, 0, state.exitMessage()));
@@ -139,6 +153,28 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
         return Optional.empty();
     }
 
+    /**
+     * A launch sent by an earlier run that never saved SCDF's answer (stopped in between): the
+     * execution carrying its launch id, when SCDF has one, is recorded as that run's launch.
+     */
+    private boolean recordUnansweredLaunch(StepExecution step, ExecutionContext saved) throws JobInterruptedException {
+        if (!saved.containsKey(LAUNCH_ID_KEY)) {
+            return false;
+        }
+        String launchId = saved.getString(LAUNCH_ID_KEY);
+        Optional<Long> found = answered(step, () -> context.client().findExecution(definitionName, LAUNCH_ID_ARGUMENT + launchId),
+                "the launch of child " + definitionName + " (launch id " + launchId + ")");
+        if (found.isEmpty()) {
+            log.info("Child {}: SCDF has no execution of its launch {} from an earlier run; launching it", definitionName, launchId);
+            return false;
+        }
+        log.info("Child {} was launched as task execution {} before the runner stopped (launch id {}); following it instead of "
+                + "launching it again", definitionName, found.get(), launchId);
+        saved.putLong(ChildOutcome.EXECUTION_ID_KEY, found.get());
+        context.jobRepository().updateExecutionContext(step);
+        return true;
+    }
+
     private ChildOutcome awaitEnd(StepExecution step, long id) throws JobInterruptedException {
         Instant started = Instant.now();
         Instant lastLog = started;
@@ -146,7 +182,7 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
         ServerSilence silence = newSilence();
         ProcessWatch process = new ProcessWatch(context.client(), context.options().lostProcessGrace());
         while (true) {
-            ChildTaskState state = poll(id, silence);
+            ChildTaskState state = ask(() -> context.client().state(id), following(id), silence);
             Duration elapsed = Duration.between(started, Instant.now());
             if (state != null && state.ended()) {
                 int exitCode = state.exitCode() == null ? -1 : state.exitCode();
@@ -170,43 +206,46 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
         }
     }
 
-    /** The child's state, asked again while the server gives no answer (within server-unreachable-timeout). */
-    private ChildTaskState answeredState(StepExecution step, long id) throws JobInterruptedException {
+    /** The server's answer, asked again while it gives none (within server-unreachable-timeout). */
+    private <T> T answered(StepExecution step, Supplier<T> question, String about) throws JobInterruptedException {
         ServerSilence silence = newSilence();
-        ChildTaskState state = poll(id, silence);
-        while (state == null) {
-            pause(step, "SCDF did not answer about child " + definitionName + " (task execution " + id + ")",
-                    context.options().intervalTimeBetweenChecks());
-            state = poll(id, silence);
+        T answer = ask(question, about, silence);
+        while (answer == null) {
+            pause(step, "SCDF did not answer about " + about, context.options().intervalTimeBetweenChecks());
+            answer = ask(question, about, silence);
         }
-        return state;
+        return answer;
     }
 
     /**
-     * The child's state, or null when the server gave no usable answer (refused, timed out, 5xx):
-     * that is retried until the silence outlasts server-unreachable-timeout. A 4xx is an answer
-     * (e.g. SCDF has no such execution) that waiting does not change: the step fails at once.
+     * The server's answer, or null when it gave no usable one (refused, timed out, 5xx): that is
+     * retried until the silence outlasts server-unreachable-timeout. A 4xx is an answer (e.g. SCDF
+     * has no such execution) that waiting does not change: the step fails at once.
      */
-    private ChildTaskState poll(long id, ServerSilence silence) {
+    private <T> T ask(Supplier<T> question, String about, ServerSilence silence) {
         long asked = System.nanoTime();
         try {
-            ChildTaskState state = context.client().state(id);
+            T answer = question.get();
             silence.answered();
-            return state;
+            return answer;
         }
         catch (HttpClientErrorException e) {
             throw new IllegalStateException("SCDF server " + context.options().dataflowServerUri() + " answered "
-                    + e.getRawStatusCode() + " for child " + definitionName + " (task execution " + id + ")", e);
+                    + e.getRawStatusCode() + " for " + about, e);
         }
         catch (RestClientException e) {
-            Duration silent = silence.noAnswer(asked, "child " + definitionName + " (task execution " + id + ")", e);
+            Duration silent = silence.noAnswer(asked, about, e);
             if (silence.reportDue(PROGRESS_LOG_INTERVAL)) {
-                log.warn("SCDF server {} gives no answer about child {} (task execution {}) for {} s (gives up after {} s), "
-                        + "will retry: {}", context.options().dataflowServerUri(), definitionName, id, silent.toSeconds(),
+                log.warn("SCDF server {} gives no answer about {} for {} s (gives up after {} s), will retry: {}",
+                        context.options().dataflowServerUri(), about, silent.toSeconds(),
                         context.options().serverUnreachableTimeout().toMillis() / 1000.0, e.getMessage());
             }
             return null;
         }
+    }
+
+    private String following(long id) {
+        return "child " + definitionName + " (task execution " + id + ")";
     }
 
     private ServerSilence newSilence() {

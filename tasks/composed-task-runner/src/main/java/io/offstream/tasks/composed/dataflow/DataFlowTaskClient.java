@@ -21,7 +21,8 @@ import io.offstream.tasks.composed.child.ChildLaunchRequest;
 /**
  * The part of SCDF's REST API the runner uses: launch a boot2 task definition
  * ({@code POST /tasks/executions}; a platform at its task limit is a {@link PlatformFullException}),
- * read an execution and, on Offstream's server, its process; stop one.
+ * read an execution and, on Offstream's server, its process; find one by an argument it was
+ * launched with; stop one.
  */
 public class DataFlowTaskClient {
 
@@ -71,6 +72,26 @@ public class DataFlowTaskClient {
                 !execution.path("endTime").isNull() && !execution.path("endTime").isMissingNode(),
                 execution.path("exitCode").isNumber() ? execution.path("exitCode").asInt() : null,
                 text(execution, "exitMessage"), text(execution, "errorMessage"));
+    }
+
+    /**
+     * The newest execution of a definition launched with this exact argument, if SCDF has one
+     * ({@code GET /tasks/executions?name=}; SCDF lists the arguments a task started with).
+     */
+    public Optional<Long> findExecution(String definitionName, String argument) {
+        JsonNode page = rest.getForObject(server.resolve("/tasks/executions?name=" + definitionName + "&size=200"), JsonNode.class);
+        if (page == null) {
+            throw new RestClientException("SCDF returned nothing for the executions of " + definitionName);
+        }
+        long newest = -1;
+        for (JsonNode execution : page.at("/_embedded/taskExecutionResourceList")) {
+            for (JsonNode given : execution.path("arguments")) {
+                if (given.asText().equals(argument)) {
+                    newest = Math.max(newest, execution.path("executionId").asLong());
+                }
+            }
+        }
+        return newest < 0 ? Optional.empty() : Optional.of(newest);
     }
 
     /**

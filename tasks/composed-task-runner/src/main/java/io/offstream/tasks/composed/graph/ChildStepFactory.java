@@ -5,11 +5,22 @@ import java.util.Map;
 
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.StepBuilderFactory;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
+import org.springframework.transaction.interceptor.TransactionAttribute;
 
 import io.offstream.tasks.composed.child.ChildTaskTasklet;
 
 /** One step per child definition, named after it (so the dashboard lists the children as steps). */
 public class ChildStepFactory {
+
+    /**
+     * A child's tasklet runs outside a transaction, so what it saves in its step (the launch id
+     * before the launch, the execution id after) is committed at once: inside the step's
+     * transaction it would be lost with a runner killed while the child runs, and launched twice.
+     */
+    private static final TransactionAttribute NO_TRANSACTION =
+            new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 
     private final StepBuilderFactory steps;
 
@@ -25,7 +36,7 @@ public class ChildStepFactory {
     Step stepFor(String childDefinitionName, TransitionTable transitions) {
         return built.computeIfAbsent(childDefinitionName, name -> {
             ChildTaskTasklet tasklet = new ChildTaskTasklet(name, transitions, context);
-            return steps.get(name).tasklet(tasklet).listener(tasklet).build();
+            return steps.get(name).tasklet(tasklet).listener(tasklet).transactionAttribute(NO_TRANSACTION).build();
         });
     }
 }

@@ -1,5 +1,8 @@
 package io.offstream.tasks.composed.child;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -17,10 +20,12 @@ import org.springframework.batch.core.configuration.annotation.JobBuilderFactory
 import org.springframework.batch.core.configuration.annotation.StepBuilderFactory;
 import org.springframework.batch.core.launch.support.SimpleJobLauncher;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.repository.dao.Jackson2ExecutionContextStringSerializer;
 import org.springframework.batch.core.repository.support.JobRepositoryFactoryBean;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.cloud.task.repository.TaskExecution;
 import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
@@ -79,6 +84,13 @@ abstract class ChildJobTestSupport {
         return new ComposedJobFactory(new JobBuilderFactory(repository),
                 new ChildStepFactory(new StepBuilderFactory(repository, transactions), context), new SyncTaskExecutor())
                 .create("ct", options.graph());
+    }
+
+    /** The latest step's context as committed to the job repository: what a runner killed now leaves to its restart. */
+    Map<String, Object> committedStepContext() throws IOException {
+        String json = new JdbcTemplate(database).queryForObject("select SHORT_CONTEXT from BATCH_STEP_EXECUTION_CONTEXT "
+                + "where STEP_EXECUTION_ID = (select max(STEP_EXECUTION_ID) from BATCH_STEP_EXECUTION)", String.class);
+        return new Jackson2ExecutionContextStringSerializer().deserialize(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     CompletableFuture<JobExecution> runAsync(Job job) {

@@ -46,6 +46,7 @@ class ChildTaskProcessLostTests extends ChildJobTestSupport {
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
         assertThat(scdf.launches).hasValue(2);
+        assertThat(scdf.launchedArguments.get(1)).as("a new launch id").isNotEqualTo(scdf.launchedArguments.get(0));
         assertThat(restarted.getStepExecutions().iterator().next().getExecutionContext().getLong(ChildOutcome.EXECUTION_ID_KEY))
                 .isEqualTo(DataFlowServerStub.CHILD_ID + 1);
     }

@@ -6,11 +6,19 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.net.URLDecoder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -20,8 +28,9 @@ import com.sun.net.httpserver.HttpServer;
  * child execution {@value #CHILD_ID} (then 43, 44, ... on later launches), {@code GET
  * /tasks/executions/{id}} answers it running until {@link #endChild()}, and, as Offstream's
  * server does, {@code GET /offstream/tasks/executions/{id}/process} says whether its process is
- * gone ({@link #killChild()}) unless {@link #withoutProcessEndpoint()} (a stock SCDF: 404). It can
- * be stopped mid-follow and started again on the same port.
+ * gone ({@link #killChild()}) unless {@link #withoutProcessEndpoint()} (a stock SCDF: 404). {@code
+ * GET /tasks/executions?name=} lists the children of a definition with the arguments they were
+ * launched with. It can be stopped mid-follow and started again on the same port.
  */
 final class DataFlowServerStub implements AutoCloseable {
 
@@ -34,6 +43,9 @@ final class DataFlowServerStub implements AutoCloseable {
     /** Requests to the process endpoint, answered or not. */
     final AtomicInteger processPolls = new AtomicInteger();
 
+    /** The arguments of each accepted launch, in order. */
+    final List<List<String>> launchedArguments = new CopyOnWriteArrayList<>();
+
     /** Counted down by the first poll of the child. */
     final CountDownLatch followed = new CountDownLatch(1);
 
@@ -43,6 +55,8 @@ final class DataFlowServerStub implements AutoCloseable {
     private final AtomicBoolean knowsChild = new AtomicBoolean(true);
 
     private final AtomicBoolean servesProcess = new AtomicBoolean(true);
+
+    private final AtomicBoolean losesLaunchAnswer = new AtomicBoolean();
 
     private HttpServer server;
 
@@ -77,6 +91,14 @@ final class DataFlowServerStub implements AutoCloseable {
 
     void forgetChild() {
         knowsChild.set(false);
+    }
+
+    /**
+     * The next launch is accepted (its child runs, listed with its arguments) but answered 500, as
+     * for a runner that stopped before it read SCDF's answer.
+     */
+    void loseNextLaunchAnswer() {
+        losesLaunchAnswer.set(true);
     }
 
     /** Answers the process endpoint with 404, as a stock SCDF server does. */
@@ -125,14 +147,29 @@ final class DataFlowServerStub implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
         Child child = children.get(idIn(path, "/tasks/executions/", ""));
         if (exchange.getRequestMethod().equals("POST") && path.equals("/tasks/executions")) {
+            Map<String, String> form = formOf(body);
+            List<String> arguments = argumentsOf(form.getOrDefault("arguments", ""));
             long id = CHILD_ID + launches.get();
-            children.put(id, new Child());
+            children.put(id, new Child(form.get("name"), arguments));
+            launchedArguments.add(arguments);
             launches.incrementAndGet();
+            if (losesLaunchAnswer.getAndSet(false)) {
+                answer(exchange, 500, "application/json", "{\"message\":\"the answer was lost\"}");
+                return;
+            }
             answer(exchange, 201, "text/plain", Long.toString(id));
+        }
+        else if (exchange.getRequestMethod().equals("GET") && path.equals("/tasks/executions")) {
+            String name = formOf(exchange.getRequestURI().getRawQuery()).get("name");
+            String listed = children.entrySet().stream().filter(e -> e.getValue().name.equals(name))
+                    .map(e -> "{\"executionId\":" + e.getKey() + ",\"taskName\":\"" + name + "\",\"arguments\":["
+                            + e.getValue().arguments.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(",")) + "]}")
+                    .collect(Collectors.joining(","));
+            answer(exchange, 200, "application/json", "{\"_embedded\":{\"taskExecutionResourceList\":[" + listed + "]}}");
         }
         else if (exchange.getRequestMethod().equals("GET") && child != null && knowsChild.get()) {
             polls.incrementAndGet();
@@ -161,6 +198,26 @@ final class DataFlowServerStub implements AutoCloseable {
                 + id + "\",\"ended\":" + child.ended + ",\"state\":\"" + state + "\",\"processGone\":" + child.processGone + "}");
     }
 
+    private static Map<String, String> formOf(String encoded) {
+        Map<String, String> form = new HashMap<>();
+        for (String field : encoded == null || encoded.isEmpty() ? new String[0] : encoded.split("&")) {
+            String[] pair = field.split("=", 2);
+            form.put(URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
+                    pair.length > 1 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "");
+        }
+        return form;
+    }
+
+    /** The launch's arguments as SCDF splits them: on spaces, honouring double quotes. */
+    private static List<String> argumentsOf(String line) {
+        List<String> arguments = new ArrayList<>();
+        Matcher argument = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(line);
+        while (argument.find()) {
+            arguments.add(argument.group(1) != null ? argument.group(1) : argument.group(2));
+        }
+        return arguments;
+    }
+
     /** The execution id in {@code /prefix/{id}/suffix}, or -1. */
     private static long idIn(String path, String prefix, String suffix) {
         if (!path.startsWith(prefix) || !path.endsWith(suffix)) {
@@ -180,8 +237,17 @@ final class DataFlowServerStub implements AutoCloseable {
 
     private static final class Child {
 
+        final String name;
+
+        final List<String> arguments;
+
         volatile boolean ended;
 
         volatile boolean processGone;
+
+        Child(String name, List<String> arguments) {
+            this.name = name;
+            this.arguments = List.copyOf(arguments);
+        }
     }
 }
