@@ -19,8 +19,14 @@ public class ChildStepFactory {
      * before the launch, the execution id after) is committed at once: inside the step's
      * transaction it would be lost with a runner killed while the child runs, and launched twice.
      */
-    private static final TransactionAttribute NO_TRANSACTION =
-            new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+    private static final TransactionAttribute NO_TRANSACTION = new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED) {
+        // as TaskletStep's own default: every exception ends the chunk, checked ones too (a stop's
+        // JobInterruptedException would otherwise be swallowed and the tasklet called again and again)
+        @Override
+        public boolean rollbackOn(Throwable ex) {
+            return true;
+        }
+    };
 
     private final StepBuilderFactory steps;
 
