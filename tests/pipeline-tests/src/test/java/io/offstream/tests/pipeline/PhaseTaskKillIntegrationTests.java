@@ -35,7 +35,8 @@ import io.offstream.testsupport.process.Await;
  * outside in the middle of their phase, as the OOM killer or a lost node would. Each one's engine job
  * (the Spark, then the Flink JVM) ends with it instead of writing on; the composed runner finds the
  * child lost and fails; a restart of its job runs the phase again (the ledger's lease taken over from
- * the dead task); and the run validates with every accepted key landed exactly once.
+ * the dead task); and the run validates with every accepted key landed exactly once. (It is also the
+ * suite's plain {@code offstream-run} of the sample: warehouse rows in, one landed row per accepted key out.)
  */
 class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
 
@@ -77,6 +78,7 @@ class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
         JsonNode report = report(runKey);
         FaultMatrix.record("(a)+(c) ingress, then egress task SIGKILLed", report);
         assertThat(report.path("passed").asBoolean()).as("report %s", report).isTrue();
+        assertThat(report.path("sourceRows").asLong()).isEqualTo(40_000);
         List<String> landed = landedKeys(runKey);
         assertThat(new HashSet<>(landed)).as("no key landed twice").hasSameSizeAs(landed);
         assertThat(new HashSet<>(landed)).as("every accepted key landed").isEqualTo(expectedAcceptedKeys(dataset));
