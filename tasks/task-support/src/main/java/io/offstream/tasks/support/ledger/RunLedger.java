@@ -55,9 +55,9 @@ public class RunLedger implements AutoCloseable {
     private final LeaseOwner owner;
     private final Duration leaseTtl;
 
-    /** The phases ({@code runKey/phase}) whose lease this ledger holds and renews, and those it lost while holding them. */
-    private final Set<String> held = ConcurrentHashMap.newKeySet();
-    private final Set<String> lost = ConcurrentHashMap.newKeySet();
+    /** The phases whose lease this ledger holds and renews, and those it lost while holding them. */
+    private final Set<PhaseOfRun> held = ConcurrentHashMap.newKeySet();
+    private final Set<PhaseOfRun> lost = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService renewer;
 
     public RunLedger(DataSource dataSource) {
@@ -158,13 +158,13 @@ public class RunLedger implements AutoCloseable {
                     + "FROM OFFSTREAM_PHASE WHERE RUN_KEY = ? AND PHASE = ?", runKey, phase.name());
             if (rows.isEmpty()) {
                 try {
-                    insertRunning(runKey, phase, null, taskExecutionId, Timestamp.from(now));
+                    jdbc.update("INSERT INTO OFFSTREAM_PHASE (RUN_KEY, PHASE, STATUS, ATTEMPTS, TASK_EXECUTION_ID, STARTED_AT, LEASE_OWNER, "
+                            + "LEASE_EXPIRES_AT) VALUES (?, ?, ?, 1, ?, ?, ?, ?)", runKey, phase.name(), PhaseStatus.RUNNING.name(),
+                            taskExecutionId, Timestamp.from(now), self, Timestamp.from(now.plus(leaseTtl)));
                 } catch (DuplicateKeyException raced) {
                     throw new PhaseLeaseException(String.format("phase %s of run %s was started by another execution at the same moment",
                             phase, runKey));
                 }
-                jdbc.update("UPDATE OFFSTREAM_PHASE SET LEASE_OWNER = ?, LEASE_EXPIRES_AT = ? WHERE RUN_KEY = ? AND PHASE = ?", self,
-                        Timestamp.from(now.plus(leaseTtl)), runKey, phase.name());
                 return;
             }
             Map<String, Object> row = rows.get(0);
@@ -196,7 +196,7 @@ public class RunLedger implements AutoCloseable {
                         expires == null || !expires.toInstant().isAfter(now) ? "whose lease had expired" : "which has ended");
             }
         });
-        String lease = lease(runKey, phase);
+        PhaseOfRun lease = new PhaseOfRun(runKey, phase);
         lost.remove(lease);
         held.add(lease);
         renewInBackground();
@@ -204,7 +204,7 @@ public class RunLedger implements AutoCloseable {
 
     /** Whether this process still holds the lease it took for the phase (false once another execution took it over). */
     public boolean holdsLease(String runKey, Phase phase) {
-        String lease = lease(runKey, phase);
+        PhaseOfRun lease = new PhaseOfRun(runKey, phase);
         return held.contains(lease) && !lost.contains(lease);
     }
 
@@ -225,7 +225,7 @@ public class RunLedger implements AutoCloseable {
 
     /** Marks one partition of a phase RUNNING, counting the attempt; refused once the phase's lease was lost. */
     public void startPartition(String runKey, Phase phase, LocalDate date, Long taskExecutionId) {
-        if (lost.contains(lease(runKey, phase))) {
+        if (lost.contains(new PhaseOfRun(runKey, phase))) {
             throw new PhaseLeaseException(String.format("phase %s of run %s was taken over by another execution: not starting partition %s",
                     phase, runKey, date));
         }
@@ -385,7 +385,7 @@ public class RunLedger implements AutoCloseable {
             }
         });
         if (date == null) {
-            held.remove(lease(runKey, phase));
+            held.remove(new PhaseOfRun(runKey, phase));
         }
     }
 
@@ -400,8 +400,8 @@ public class RunLedger implements AutoCloseable {
                         concat(values, runKey, phase.name(), Date.valueOf(date)));
     }
 
-    private static String lease(String runKey, Phase phase) {
-        return runKey + "/" + phase.name();
+    /** A phase of a run: what a lease is held on. */
+    private record PhaseOfRun(String runKey, Phase phase) {
     }
 
     /** Renews every lease this ledger holds, every third of the lease's time, on one daemon thread. */
@@ -419,13 +419,12 @@ public class RunLedger implements AutoCloseable {
     }
 
     void renewLeases() {
-        for (String lease : held) {
-            int slash = lease.lastIndexOf('/');
-            String runKey = lease.substring(0, slash);
-            String phase = lease.substring(slash + 1);
+        for (PhaseOfRun lease : held) {
+            String runKey = lease.runKey();
+            Phase phase = lease.phase();
             try {
                 int renewed = jdbc.update("UPDATE OFFSTREAM_PHASE SET LEASE_EXPIRES_AT = ? WHERE RUN_KEY = ? AND PHASE = ? AND LEASE_OWNER = ?",
-                        Timestamp.from(Instant.now().plus(leaseTtl)), runKey, phase, owner.toString());
+                        Timestamp.from(Instant.now().plus(leaseTtl)), runKey, phase.name(), owner.toString());
                 if (renewed == 0 && held.remove(lease)) {
                     lost.add(lease);
                     log.error("Phase {} of run {}: its lease was taken over by another execution; this one stops writing", phase, runKey);
