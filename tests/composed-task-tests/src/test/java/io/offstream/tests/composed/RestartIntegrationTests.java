@@ -77,16 +77,7 @@ class RestartIntegrationTests extends ComposedTaskIntegrationTestSupport {
 
     /** The runner execution SCDF launched for the restart: the newest one of the composed task. */
     private JsonNode awaitRestartedRunner(String composedName, long firstRunner) {
-        long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode execution : dataflow.get("/tasks/executions?size=1000").at("/_embedded/taskExecutionResourceList")) {
-                if (execution.path("taskName").asText().equals(composedName) && execution.path("executionId").asLong() > firstRunner) {
-                    return awaitEnd(execution.path("executionId").asLong());
-                }
-            }
-            pause(Duration.ofMillis(500));
-        }
-        throw new AssertionError("No restarted runner for " + composedName);
+        return awaitEnd(dataflow.awaitNewerExecution(composedName, firstRunner, RUN_TIMEOUT));
     }
 
     private static void pause(Duration duration) {

@@ -3,7 +3,6 @@ package io.offstream.tests.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import io.offstream.contract.layout.RunLayout;
 import io.offstream.testsupport.platform.LocalPlatform;
 import io.offstream.testsupport.process.Await;
+import io.offstream.testsupport.process.ProcFiles;
 
 /**
  * Faults (a) and (c) of the fault matrix: the ingress task and then the egress task SIGKILLed from
@@ -97,27 +97,21 @@ class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
         List<JsonNode> jobs = dataflow.jobExecutionsOf(failed);
         assertThat(jobs).hasSize(1);
         dataflow.send("PUT", "/jobs/executions/" + jobs.get(0).path("executionId").asLong() + "?restart=true", Map.of());
-        long[] restarted = new long[1];
-        Await.until(Duration.ofMinutes(2), () -> {
-            for (JsonNode execution : dataflow.get("/tasks/executions?size=1000").at("/_embedded/taskExecutionResourceList")) {
-                if (execution.path("taskName").asText().equals(definition) && execution.path("executionId").asLong() > runner) {
-                    restarted[0] = execution.path("executionId").asLong();
-                    return true;
-                }
-            }
-            return false;
-        });
-        return restarted[0];
+        return dataflow.awaitNewerExecution(definition, runner, Duration.ofMinutes(2));
     }
 
     /** The phase task of this run (its main class, the run key in its environment) once it has started its engine job. */
     private TaskProcess awaitTaskWithEngineChild(String runKey, String mainClass) {
         TaskProcess[] found = new TaskProcess[1];
         Await.until(STEP_TIMEOUT, () -> {
-            Optional<ProcessHandle> task = ProcessHandle.allProcesses().filter(p -> commandLine(p).contains(mainClass)
-                    && commandLine(p).contains("--spring.cloud.task.executionid=") && environment(p).contains(runKey)).findFirst();
+            Optional<ProcessHandle> task = ProcessHandle.allProcesses().filter(p -> {
+                List<String> arguments = ProcFiles.commandLine(p);
+                return arguments.stream().anyMatch(a -> a.contains(mainClass))
+                        && arguments.stream().anyMatch(a -> a.startsWith("--spring.cloud.task.executionid="))
+                        && ProcFiles.environment(p).contains(runKey);
+            }).findFirst();
             Optional<ProcessHandle> child = task.flatMap(t -> ProcessHandle.allProcesses()
-                    .filter(p -> commandLine(p).contains("-Doffstream.parent.pid=" + t.pid() + "\n")).findFirst());
+                    .filter(p -> ProcFiles.commandLine(p).contains("-Doffstream.parent.pid=" + t.pid())).findFirst());
             child.ifPresent(c -> found[0] = new TaskProcess(task.get(), c));
             return child.isPresent();
         });
@@ -159,24 +153,6 @@ class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? rows.getInt(1) : 0;
             }
-        }
-    }
-
-    /** A process's command line, one argument per line (read whole: ProcessHandle's arguments stop at the first page). */
-    private static String commandLine(ProcessHandle process) {
-        return procFile(process, "cmdline") + "\n";
-    }
-
-    private static String environment(ProcessHandle process) {
-        return procFile(process, "environ");
-    }
-
-    private static String procFile(ProcessHandle process, String name) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), name)), StandardCharsets.UTF_8)
-                    .replace('\0', '\n');
-        } catch (IOException | SecurityException e) {
-            return "";
         }
     }
 

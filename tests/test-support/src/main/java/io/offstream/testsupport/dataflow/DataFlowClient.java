@@ -100,6 +100,25 @@ public final class DataFlowClient {
         }
     }
 
+    /**
+     * The id of an execution of {@code taskName} newer than {@code after}, once SCDF has one: e.g. the
+     * composed runner SCDF launches for a job restart.
+     */
+    public long awaitNewerExecution(String taskName, long after, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (JsonNode execution : get("/tasks/executions?size=1000").at("/_embedded/taskExecutionResourceList")) {
+                if (execution.path("taskName").asText().equals(taskName) && execution.path("executionId").asLong() > after) {
+                    return execution.path("executionId").asLong();
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("No execution of " + taskName + " newer than " + after + " within " + timeout);
+            }
+            pause(Duration.ofMillis(500));
+        }
+    }
+
     /** The job executions a task execution ran, each as SCDF's job execution resource. */
     public List<JsonNode> jobExecutionsOf(JsonNode taskExecution) {
         List<JsonNode> jobs = new ArrayList<>();

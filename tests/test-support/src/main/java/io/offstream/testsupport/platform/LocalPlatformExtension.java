@@ -1,7 +1,5 @@
 package io.offstream.testsupport.platform;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import io.offstream.testsupport.RepositoryLayout;
+import io.offstream.testsupport.process.ProcFiles;
 
 /**
  * Gives tests a {@link LocalPlatform} parameter. The platform is started on first use and kept in
@@ -87,15 +86,13 @@ public class LocalPlatformExtension implements ParameterResolver, BeforeAllCallb
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 
-    /** The start of a process's command line, for the failure message (/proc where there is one). */
+    /** The start of a process's command line, for the failure message. */
     private static String commandLine(ProcessHandle process) {
-        try {
-            String line = new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")), StandardCharsets.UTF_8)
-                    .replace('\0', ' ').trim();
-            return line.length() > 300 ? line.substring(0, 300) + "..." : line;
-        } catch (java.io.IOException | RuntimeException e) {
+        String line = String.join(" ", ProcFiles.commandLine(process));
+        if (line.isEmpty()) {
             return process.info().commandLine().orElse("?");
         }
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
     private static LocalPlatform startPlatform() {
