@@ -123,9 +123,10 @@ if [[ -z "$DATASET_PATH" ]]; then
 fi
 
 # Validation allows 1% of the source rejected unless told (offstream.validate.max-rejected-fraction). The demo
-# knows what it planted: it allows that fraction, plus the one row a day its per-day rounding may add.
+# knows what it planted in a sample: it allows that fraction, plus the one row a day its per-day rounding
+# may add. A warehouse of your own (--dataset-path) keeps the default.
 REJECT_BUDGET=""
-if awk -v f="$BAD_ROW_FRACTION" 'BEGIN { exit !(f > 0) }'; then
+if [[ -z "$DATASET_PATH" ]] && awk -v f="$BAD_ROW_FRACTION" 'BEGIN { exit !(f > 0) }'; then
   REJECT_BUDGET=$(awk -v f="$BAD_ROW_FRACTION" -v n="$ROWS_PER_DAY" 'BEGIN { b = f + 1 / n; printf "%.6f", (b > 1 ? 1 : b) }')
   say "the sample plants a $BAD_ROW_FRACTION fraction of bad rows: validation allows $REJECT_BUDGET rejected (offstream.validate.max-rejected-fraction)"
 fi
