@@ -124,8 +124,9 @@ fi
 
 # Validation allows 1% of the source rejected unless told (offstream.validate.max-rejected-fraction). The demo
 # knows what it planted in a sample: it allows that fraction, plus the one row a day its per-day rounding
-# may add. A warehouse of your own (--dataset-path) keeps the default.
-REJECT_BUDGET=""
+# may add. A warehouse of your own (--dataset-path) gets the default, passed all the same: SCDF reuses a
+# definition's last launch properties, so an earlier demo's allowance would otherwise stay.
+REJECT_BUDGET=0.01
 if [[ -z "$DATASET_PATH" ]] && awk -v f="$BAD_ROW_FRACTION" 'BEGIN { exit !(f > 0) }'; then
   REJECT_BUDGET=$(awk -v f="$BAD_ROW_FRACTION" -v n="$ROWS_PER_DAY" 'BEGIN { b = f + 1 / n; printf "%.6f", (b > 1 ? 1 : b) }')
   say "the sample plants a $BAD_ROW_FRACTION fraction of bad rows: validation allows $REJECT_BUDGET rejected (offstream.validate.max-rejected-fraction)"
