@@ -10,6 +10,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import io.offstream.testsupport.process.ProcFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RestartIntegrationTests extends ComposedTaskIntegrationTestSupport {
@@ -61,6 +63,45 @@ class RestartIntegrationTests extends ComposedTaskIntegrationTestSupport {
         assertThat(executionsOf(name, "a")).as("a is not run again").hasSize(1);
         assertThat(executionsOf(name, "c")).hasSize(1);
         assertThat(onlyJobOf(restarted).at("/jobExecution/status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aRunnerKilledFromOutsideIsRecordedLostAndItsRestartDoesNotLaunchTheChildItLeftRunningAgain() throws IOException {
+        Path hold = Files.createFile(scratch.resolve("hold-b"));
+        String name = createComposed("killed", "a: probe && b: probe --probe.hold-file=" + hold + " && c: probe");
+        long runner = launch(name, recording(), List.of());
+        long b = awaitChildStarted(name, "b").path("executionId").asLong();
+
+        List<ProcessHandle> runnerProcesses = processesOf(runner);
+        assertThat(runnerProcesses).as("processes of runner execution %s", runner).isNotEmpty();
+        runnerProcesses.forEach(ProcessHandle::destroyForcibly);
+        // nothing records the runner's end but the server, once it has seen the process gone for its grace
+        JsonNode lost = awaitEnd(runner);
+        assertThat(lost.path("exitCode").asInt()).as("runner %s", lost).isEqualTo(255);
+        assertThat(lost.path("exitMessage").asText()).isEqualTo("LOST");
+        assertThat(lost.path("errorMessage").asText()).contains("killed from outside");
+        JsonNode lostJob = onlyJobOf(lost);
+        assertThat(lostJob.at("/jobExecution/status").asText()).isEqualTo("FAILED");
+        assertThat(dataflow.taskExecution(b).path("endTime").isNull()).as("b, whose process lives, is not recorded lost").isTrue();
+
+        dataflow.send("PUT", "/jobs/executions/" + lostJob.path("executionId").asLong() + "?restart=true", Map.of());
+        long restartedRunner = dataflow.awaitNewerExecution(name, runner, RUN_TIMEOUT);
+        Files.delete(hold);
+        JsonNode restarted = awaitEnd(restartedRunner);
+
+        assertThat(restarted.path("exitCode").asInt()).as("restarted runner %s", restarted).isZero();
+        assertThat(executionsOf(name, "a")).as("a is not run again").hasSize(1);
+        assertThat(executionsOf(name, "b")).as("b is followed, not launched again").hasSize(1);
+        assertThat(executionsOf(name, "c")).hasSize(1);
+        JsonNode job = onlyJobOf(restarted);
+        assertThat(job.at("/jobExecution/status").asText()).isEqualTo("COMPLETED");
+        assertThat(job.path("jobId").asLong()).as("same job instance").isEqualTo(lostJob.path("jobId").asLong());
+    }
+
+    /** The processes SCDF launched for a task execution (a launch script and its JVM, or the JVM alone). */
+    private static List<ProcessHandle> processesOf(long executionId) {
+        String argument = "--spring.cloud.task.executionid=" + executionId;
+        return ProcessHandle.allProcesses().filter(p -> ProcFiles.commandLine(p).contains(argument)).toList();
     }
 
     private JsonNode awaitChildStarted(String composedName, String label) {

@@ -69,7 +69,11 @@ public final class DataFlowServerProcess implements AutoCloseable {
                 "--spring.cloud.dataflow.task.platform.local.accounts.default.working-directories-root="
                         + workDir.resolve("task-work").toAbsolutePath(),
                 // keep launched tasks' stdout/stderr for the failure's post-mortem
-                "--spring.cloud.dataflow.task.platform.local.accounts.default.delete-files-on-exit=false"));
+                "--spring.cloud.dataflow.task.platform.local.accounts.default.delete-files-on-exit=false",
+                // a task killed from outside is recorded as lost sooner than on a user's server (60 s),
+                // still after the runner's and the dispatcher's own 10 s, which must notice it first
+                "--offstream.lost-executions.check-interval=2s",
+                "--offstream.lost-executions.grace=20s"));
         arguments.addAll(extraArguments);
         arguments.addAll(classDataSharingJavaCommands(layout, arguments));
         DataFlowServerProcess server = new DataFlowServerProcess(layout.dataFlowServerJar(),
