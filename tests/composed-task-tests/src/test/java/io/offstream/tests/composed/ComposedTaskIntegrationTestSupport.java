@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.offstream.testsupport.dataflow.DataFlowClient;
 import io.offstream.testsupport.platform.LocalPlatform;
 import io.offstream.testsupport.platform.LocalPlatformExtension;
+import io.offstream.testsupport.process.Await;
 
 /**
  * What the composed task tests share: the platform (one SCDF server for all of them), the probe
@@ -86,6 +87,16 @@ abstract class ComposedTaskIntegrationTestSupport {
         }
         runs.sort(Comparator.comparingLong(execution -> execution.path("executionId").asLong()));
         return runs;
+    }
+
+    /** The first execution of the child {@code <composed>-<label>}, once SCDF has one. */
+    JsonNode awaitChildStarted(String composedName, String label) {
+        List<JsonNode> runs = new ArrayList<>();
+        Await.until(RUN_TIMEOUT, () -> {
+            runs.addAll(executionsOf(composedName, label));
+            return !runs.isEmpty();
+        });
+        return runs.get(0);
     }
 
     List<String> taskNames(List<JsonNode> executions) {

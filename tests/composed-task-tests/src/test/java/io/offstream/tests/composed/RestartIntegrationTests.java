@@ -3,7 +3,6 @@ package io.offstream.tests.composed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -104,30 +103,8 @@ class RestartIntegrationTests extends ComposedTaskIntegrationTestSupport {
         return ProcessHandle.allProcesses().filter(p -> ProcFiles.commandLine(p).contains(argument)).toList();
     }
 
-    private JsonNode awaitChildStarted(String composedName, String label) {
-        long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<JsonNode> runs = executionsOf(composedName, label);
-            if (!runs.isEmpty()) {
-                return runs.get(0);
-            }
-            pause(Duration.ofMillis(500));
-        }
-        throw new AssertionError(composedName + "-" + label + " never started");
-    }
-
     /** The runner execution SCDF launched for the restart: the newest one of the composed task. */
     private JsonNode awaitRestartedRunner(String composedName, long firstRunner) {
         return awaitEnd(dataflow.awaitNewerExecution(composedName, firstRunner, RUN_TIMEOUT));
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

@@ -135,6 +135,17 @@ public final class DataFlowServerProcess implements AutoCloseable {
         launch();
     }
 
+    /**
+     * SIGKILLs the server, as a crash or a lost node would, and starts it again on the same ports
+     * and database. Its tasks live on (no shutdown stopped them), but lose the embedded H2 database,
+     * which the server serves, until it is back.
+     */
+    public void killAndRestart() {
+        launchedBefore.addAll(process.descendants());
+        process.kill();
+        launch();
+    }
+
     public URI uri() {
         return URI.create("http://localhost:" + port);
     }
