@@ -34,20 +34,20 @@ public class IngressProperties extends SparkJobProperties {
     /** How often progress is logged while a partition's job runs. */
     private Duration progressInterval = Duration.ofSeconds(15);
 
-    /** Fault injection for tests: settings that make one partition's job halt mid-way. */
+    /** Fault injection for tests: settings that make one partition's job pause mid-way, to be killed from outside. */
     private Fault fault = new Fault();
 
     /** Fault injection for tests (never set in production). */
     public static class Fault {
-        /** Partition date (yyyy-MM-dd) whose Spark job halts. */
-        private String haltPartition;
-        /** Records the job sends before it halts. */
-        private long haltAfterRows = 0;
+        /** Partition date (yyyy-MM-dd) whose Spark job pauses. */
+        private String pausePartition;
+        /** Records the job sends before it pauses. */
+        private long pauseAfterRows = 0;
 
-        public String getHaltPartition() { return haltPartition; }
-        public void setHaltPartition(String haltPartition) { this.haltPartition = haltPartition; }
-        public long getHaltAfterRows() { return haltAfterRows; }
-        public void setHaltAfterRows(long haltAfterRows) { this.haltAfterRows = haltAfterRows; }
+        public String getPausePartition() { return pausePartition; }
+        public void setPausePartition(String pausePartition) { this.pausePartition = pausePartition; }
+        public long getPauseAfterRows() { return pauseAfterRows; }
+        public void setPauseAfterRows(long pauseAfterRows) { this.pauseAfterRows = pauseAfterRows; }
     }
 
     public Map<String, String> getProducer() { return producer; }

@@ -31,15 +31,15 @@ final class RunJobOptions {
         kafka.clientProperties().forEach((k, v) -> producer.put(k, String.valueOf(v)));
         producer.putAll(options.getProducer());
         IngressProperties.Fault fault = options.getFault();
-        LocalDate haltPartition = null;
-        long haltAfterRows = 0;
-        if (fault.getHaltPartition() != null && !fault.getHaltPartition().isBlank() && fault.getHaltAfterRows() > 0) {
-            haltPartition = LocalDate.parse(fault.getHaltPartition());
-            haltAfterRows = fault.getHaltAfterRows();
-            log.warn("Fault injection: the job halts after {} records of dt={}", haltAfterRows, haltPartition);
+        LocalDate pausePartition = null;
+        long pauseAfterRows = 0;
+        if (fault.getPausePartition() != null && !fault.getPausePartition().isBlank() && fault.getPauseAfterRows() > 0) {
+            pausePartition = LocalDate.parse(fault.getPausePartition());
+            pauseAfterRows = fault.getPauseAfterRows();
+            log.warn("Fault injection: the job pauses after {} records of dt={}, to be killed from outside", pauseAfterRows, pausePartition);
         }
         return new IngressJobOptions(catalogue.toString(), run.parameters().service(), run.runKey(), manifest.toString(),
                 run.topics().ingress(), run.parameters().layout().quarantine().toString(), resultDir.toString(), producer,
-                options.getOnCorruptFile(), options.getParallelPartitions(), haltPartition, haltAfterRows);
+                options.getOnCorruptFile(), options.getParallelPartitions(), pausePartition, pauseAfterRows);
     }
 }

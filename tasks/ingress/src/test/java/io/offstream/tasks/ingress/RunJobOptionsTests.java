@@ -38,23 +38,23 @@ class RunJobOptionsTests {
                 .endsWith("/_quarantine/pricing/run=" + parameters.runKey() + "/dt=2026-03-02/");
         assertThat(options.resultFile(LocalDate.of(2026, 3, 2))).isEqualTo(Path.of("/work/results/dt=2026-03-02.properties"));
         assertThat(options.producer()).containsEntry("bootstrap.servers", "localhost:19092");
-        assertThat(options.haltAfterRows()).isZero();
+        assertThat(options.pauseAfterRows()).isZero();
         assertThat(IngressJobOptions.parse(options.toArguments().toArray(String[]::new))).isEqualTo(options);
     }
 
     @Test
-    void haltsOnlyTheFaultInjectedPartition() {
+    void pausesOnlyTheFaultInjectedPartition() {
         IngressProperties properties = new IngressProperties();
-        properties.getFault().setHaltPartition("2026-03-02");
-        properties.getFault().setHaltAfterRows(500);
+        properties.getFault().setPausePartition("2026-03-02");
+        properties.getFault().setPauseAfterRows(500);
         properties.getProducer().put("linger.ms", "5");
         properties.setOnCorruptFile("skip");
         IngressJobOptions options = options(properties);
-        assertThat(options.haltsIn(LocalDate.of(2026, 3, 2))).isTrue();
-        assertThat(options.haltsIn(LocalDate.of(2026, 3, 1))).isFalse();
+        assertThat(options.pausesIn(LocalDate.of(2026, 3, 2))).isTrue();
+        assertThat(options.pausesIn(LocalDate.of(2026, 3, 1))).isFalse();
         assertThat(options.producer()).containsEntry("linger.ms", "5");
         assertThat(options.skipsCorruptFiles()).isTrue();
-        properties.getFault().setHaltAfterRows(0);
-        assertThat(options(properties).haltsIn(LocalDate.of(2026, 3, 2))).isFalse();
+        properties.getFault().setPauseAfterRows(0);
+        assertThat(options(properties).pausesIn(LocalDate.of(2026, 3, 2))).isFalse();
     }
 }

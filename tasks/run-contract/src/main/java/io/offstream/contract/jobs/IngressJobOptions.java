@@ -36,12 +36,12 @@ import io.offstream.contract.naming.RunTopics;
  * @param onCorruptFile {@code fail} (default) or {@code skip}: what an unreadable pinned file does
  * @param parallelPartitions how many partitions the job ingests at once (each a Spark job of the one application;
  *        while one publishes or reads its single file, another uses the free cores)
- * @param haltPartition fault injection for tests: the partition whose publishing halts the JVM (null = none)
- * @param haltAfterRows fault injection for tests: halt the JVM after sending this many records of {@code haltPartition}
+ * @param pausePartition fault injection for tests: the partition whose publishing pauses, to be killed from outside (null = none)
+ * @param pauseAfterRows fault injection for tests: pause after sending this many records of {@code pausePartition}
  */
 public record IngressJobOptions(String servicesLocation, String service, String runKey, String manifest, String topic,
         String quarantine, String resultDir, Map<String, String> producer, String onCorruptFile, int parallelPartitions,
-        LocalDate haltPartition, long haltAfterRows)
+        LocalDate pausePartition, long pauseAfterRows)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -51,7 +51,7 @@ public record IngressJobOptions(String servicesLocation, String service, String 
     public static final String PRODUCER_PREFIX = "producer.";
 
     private static final Set<String> OPTIONS = Set.of("services-location", "service", "run-key", "manifest", "topic", "quarantine",
-            "result-dir", "on-corrupt-file", "parallel-partitions", "halt-partition", "halt-after-rows");
+            "result-dir", "on-corrupt-file", "parallel-partitions", "pause-partition", "pause-after-rows");
 
     /** Checks every value; an {@link IllegalArgumentException} naming every problem otherwise. */
     public IngressJobOptions {
@@ -67,7 +67,7 @@ public record IngressJobOptions(String servicesLocation, String service, String 
         required(producer, "producer.bootstrap.servers", problems);
         required(onCorruptFile, "on-corrupt-file", problems);
         problems.addAll(valueProblems(servicesLocation, service, runKey, topic, quarantine, producer, onCorruptFile, parallelPartitions,
-                haltAfterRows));
+                pauseAfterRows));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Bad ingress job options: " + String.join("; ", problems));
         }
@@ -97,9 +97,9 @@ public record IngressJobOptions(String servicesLocation, String service, String 
         return Path.of(resultDir).resolve(RunLayout.dayFolder(date) + ".properties");
     }
 
-    /** Whether publishing {@code date} halts the JVM (fault injection). */
-    public boolean haltsIn(LocalDate date) {
-        return haltAfterRows > 0 && date.equals(haltPartition);
+    /** Whether publishing {@code date} pauses mid-way (fault injection). */
+    public boolean pausesIn(LocalDate date) {
+        return pauseAfterRows > 0 && date.equals(pausePartition);
     }
 
     public boolean skipsCorruptFiles() {
@@ -111,11 +111,11 @@ public record IngressJobOptions(String servicesLocation, String service, String 
         List<String> args = new ArrayList<>(List.of("--services-location=" + servicesLocation, "--service=" + service,
                 "--run-key=" + runKey, "--manifest=" + manifest, "--topic=" + topic, "--quarantine=" + quarantine,
                 "--result-dir=" + resultDir, "--on-corrupt-file=" + onCorruptFile, "--parallel-partitions=" + parallelPartitions));
-        if (haltPartition != null) {
-            args.add("--halt-partition=" + haltPartition);
+        if (pausePartition != null) {
+            args.add("--pause-partition=" + pausePartition);
         }
-        if (haltAfterRows > 0) {
-            args.add("--halt-after-rows=" + haltAfterRows);
+        if (pauseAfterRows > 0) {
+            args.add("--pause-after-rows=" + pauseAfterRows);
         }
         new TreeMap<>(producer).forEach((k, v) -> args.add("--" + PRODUCER_PREFIX + k + "=" + v));
         return args;
@@ -148,9 +148,9 @@ public record IngressJobOptions(String servicesLocation, String service, String 
         String manifest = requiredText(values, "manifest", problems);
         String quarantine = requiredText(values, "quarantine", problems);
         String resultDir = requiredText(values, "result-dir", problems);
-        LocalDate haltPartition = date(values.get("halt-partition"), problems);
+        LocalDate pausePartition = date(values.get("pause-partition"), problems);
         String onCorruptFile = values.getOrDefault("on-corrupt-file", FAIL).trim();
-        long haltAfterRows = number(values.get("halt-after-rows"), "halt-after-rows", problems);
+        long pauseAfterRows = number(values.get("pause-after-rows"), "pause-after-rows", problems);
         int parallelPartitions = values.containsKey("parallel-partitions")
                 ? (int) number(values.get("parallel-partitions"), "parallel-partitions", problems) : 1;
         String topic = values.get("topic");
@@ -160,17 +160,17 @@ public record IngressJobOptions(String servicesLocation, String service, String 
             topic = "";
         }
         problems.addAll(valueProblems(servicesLocation, service, runKey, topic, quarantine, producer, onCorruptFile, parallelPartitions,
-                haltAfterRows));
+                pauseAfterRows));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Bad ingress job options: " + String.join("; ", problems));
         }
         return new IngressJobOptions(servicesLocation, service, runKey, manifest, topic, quarantine, resultDir, producer,
-                onCorruptFile, parallelPartitions, haltPartition, haltAfterRows);
+                onCorruptFile, parallelPartitions, pausePartition, pauseAfterRows);
     }
 
     /** Problems of values that are present (absent ones are reported as required). */
     private static List<String> valueProblems(String servicesLocation, String service, String runKey, String topic,
-            String quarantine, Map<String, String> producer, String onCorruptFile, int parallelPartitions, long haltAfterRows) {
+            String quarantine, Map<String, String> producer, String onCorruptFile, int parallelPartitions, long pauseAfterRows) {
         List<String> problems = new ArrayList<>();
         absoluteUri(servicesLocation, "services-location", problems);
         absoluteUri(quarantine, "quarantine", problems);
@@ -198,8 +198,8 @@ public record IngressJobOptions(String servicesLocation, String service, String 
         if (parallelPartitions < 1) {
             problems.add("--parallel-partitions must be at least 1, was " + parallelPartitions);
         }
-        if (haltAfterRows < 0) {
-            problems.add("--halt-after-rows must not be negative, was " + haltAfterRows);
+        if (pauseAfterRows < 0) {
+            problems.add("--pause-after-rows must not be negative, was " + pauseAfterRows);
         }
         return problems;
     }
@@ -240,7 +240,7 @@ public record IngressJobOptions(String servicesLocation, String service, String 
         try {
             return LocalDate.parse(value);
         } catch (RuntimeException e) {
-            problems.add("--halt-partition '" + value + "' is not yyyy-MM-dd");
+            problems.add("--pause-partition '" + value + "' is not yyyy-MM-dd");
             return null;
         }
     }

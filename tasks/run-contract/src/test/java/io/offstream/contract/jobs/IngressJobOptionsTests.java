@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 
 class IngressJobOptionsTests {
 
-    static IngressJobOptions options(long haltAfterRows) {
+    static IngressJobOptions options(long pauseAfterRows) {
         return new IngressJobOptions("file:///repo/schemas/services/", "risk", "r20260301-20260307-0123456789",
                 "/tmp/work/manifest.tsv", "offstream.risk.r20260301-20260307-0123456789.ingress",
                 "file:///landing/_quarantine/risk/run=r20260301-20260307-0123456789/", "/tmp/work/results",
                 Map.of("bootstrap.servers", "localhost:9092", "sasl.jaas.config", "a=b c=\"d\""), "skip", 2,
-                haltAfterRows > 0 ? LocalDate.of(2026, 3, 2) : null, haltAfterRows);
+                pauseAfterRows > 0 ? LocalDate.of(2026, 3, 2) : null, pauseAfterRows);
     }
 
     @Test
@@ -29,9 +29,9 @@ class IngressJobOptionsTests {
     @Test
     void argumentsAreNameValuePairs() {
         assertThat(options(2000).toArguments()).contains("--service=risk", "--result-dir=/tmp/work/results", "--on-corrupt-file=skip",
-                "--halt-partition=2026-03-02", "--halt-after-rows=2000", "--producer.bootstrap.servers=localhost:9092")
+                "--pause-partition=2026-03-02", "--pause-after-rows=2000", "--producer.bootstrap.servers=localhost:9092")
                 .allMatch(a -> a.startsWith("--"));
-        assertThat(options(0).toArguments()).noneMatch(a -> a.startsWith("--halt-"));
+        assertThat(options(0).toArguments()).noneMatch(a -> a.startsWith("--pause-"));
     }
 
     @Test
@@ -42,15 +42,15 @@ class IngressJobOptionsTests {
         assertThat(parsed.topic()).isEqualTo("offstream.risk.r1.ingress");
         assertThat(parsed.onCorruptFile()).isEqualTo("fail");
         assertThat(parsed.skipsCorruptFiles()).isFalse();
-        assertThat(parsed.haltAfterRows()).isZero();
+        assertThat(parsed.pauseAfterRows()).isZero();
         assertThat(parsed.parallelPartitions()).isEqualTo(1);
-        assertThat(parsed.haltsIn(LocalDate.of(2026, 3, 2))).isFalse();
+        assertThat(parsed.pausesIn(LocalDate.of(2026, 3, 2))).isFalse();
     }
 
     @Test
-    void onlyTheFaultInjectedPartitionHalts() {
-        assertThat(options(2000).haltsIn(LocalDate.of(2026, 3, 2))).isTrue();
-        assertThat(options(2000).haltsIn(LocalDate.of(2026, 3, 3))).isFalse();
+    void onlyTheFaultInjectedPartitionPauses() {
+        assertThat(options(2000).pausesIn(LocalDate.of(2026, 3, 2))).isTrue();
+        assertThat(options(2000).pausesIn(LocalDate.of(2026, 3, 3))).isFalse();
     }
 
     @Test
@@ -66,16 +66,16 @@ class IngressJobOptionsTests {
 
     @Test
     void badValuesAreRefusedWithEveryProblemNamed() {
-        assertThatThrownBy(() -> IngressJobOptions.parse(new String[] {"--service=Risk", "--run-key=r1", "--halt-partition=2.3.2026",
-                "--quarantine=relative/q", "--on-corrupt-file=ignore", "--parallel-partitions=0", "--halt-after-rows=-1", "--max-text-length=512", "stray"}))
+        assertThatThrownBy(() -> IngressJobOptions.parse(new String[] {"--service=Risk", "--run-key=r1", "--pause-partition=2.3.2026",
+                "--quarantine=relative/q", "--on-corrupt-file=ignore", "--parallel-partitions=0", "--pause-after-rows=-1", "--max-text-length=512", "stray"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Bad ingress job options: ")
                 .hasMessageContainingAll("argument 'stray' is not --name=value", "unknown option --max-text-length",
-                        "--services-location is required", "--halt-partition '2.3.2026' is not yyyy-MM-dd", "--manifest is required",
+                        "--services-location is required", "--pause-partition '2.3.2026' is not yyyy-MM-dd", "--manifest is required",
                         "--result-dir is required", "--producer.bootstrap.servers is required",
                         "--quarantine 'relative/q' is not an absolute URI", "--service 'Risk' must match",
                         "--on-corrupt-file must be fail or skip, was 'ignore'", "--parallel-partitions must be at least 1, was 0",
-                        "--halt-after-rows must not be negative")
+                        "--pause-after-rows must not be negative")
                 .satisfies(e -> assertThat(e.getMessage().split("--producer.bootstrap.servers", -1)).hasSize(2));
     }
 

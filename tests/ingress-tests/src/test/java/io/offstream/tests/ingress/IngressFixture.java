@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
@@ -97,12 +98,17 @@ abstract class IngressFixture {
     }
 
     TaskRun ingress(String name, List<String> runArgs, String... options) throws Exception {
+        return ingress(name, runArgs, process -> { }, options);
+    }
+
+    /** @param meanwhile what a fault test does to the running ingress task */
+    TaskRun ingress(String name, List<String> runArgs, Consumer<Process> meanwhile, String... options) throws Exception {
         List<String> args = new ArrayList<>(commonArgs());
         args.addAll(runArgs);
         args.add("--offstream.ingress.work-dir=" + work.resolve("ingress-work"));
         args.add("--offstream.ingress.progress-interval=5s");
         args.addAll(List.of(options));
-        return TaskRun.run(name, layout.appJar("tasks/ingress", "offstream-ingress-*.jar"), logs, TASK_TIMEOUT, args);
+        return TaskRun.run(name, layout.appJar("tasks/ingress", "offstream-ingress-*.jar"), logs, TASK_TIMEOUT, args, meanwhile);
     }
 
     private List<String> commonArgs() {

@@ -2,16 +2,25 @@ package io.offstream.tests.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import io.offstream.testsupport.process.ProcFiles;
+
 /**
- * A Spark job killed mid-partition (it halts the JVM after sending some records) fails the
- * ingress task, with the partitions published before the kill recorded; restarting the failed
- * job submits only the unfinished partitions and leaves every accepted key on the topic. Also
- * covers an empty partition and a corrupt file skipped.
+ * A Spark job SIGKILLed from outside mid-partition (fault (b) of the reliability matrix: it pauses
+ * after sending some records, and the test kills it there) fails the ingress task, with the
+ * partitions published before the kill recorded; restarting the failed job submits only the
+ * unfinished partitions and leaves every accepted key on the topic. Also covers an empty partition
+ * and a corrupt file skipped.
  */
 class IngressRestartIntegrationTests extends IngressFixture {
 
@@ -26,10 +35,13 @@ class IngressRestartIntegrationTests extends IngressFixture {
         String runKey = runKey();
         String launch = launchId();
 
-        // one partition at a time, so that the kill comes after dt=2026-04-01 is published, not during it
-        TaskRun killed = ingress("ingress-killed", run, launch, "--offstream.ingress.on-corrupt-file=skip",
-                "--offstream.ingress.parallel-partitions=1",
-                "--offstream.ingress.fault.halt-partition=2026-04-02", "--offstream.ingress.fault.halt-after-rows=2000");
+        // one partition at a time, so that the kill comes after dt=2026-04-01 is published, not during it;
+        // the job pauses after 2,000 records of dt=2026-04-02 and is SIGKILLed there from outside
+        AtomicReference<String> killedJob = new AtomicReference<>();
+        TaskRun killed = ingress("ingress-killed", run, task -> killedJob.set(killSparkJobOncePaused(task)), launch,
+                "--offstream.ingress.on-corrupt-file=skip", "--offstream.ingress.parallel-partitions=1",
+                "--offstream.ingress.fault.pause-partition=2026-04-02", "--offstream.ingress.fault.pause-after-rows=2000");
+        assertThat(killedJob.get()).as("the Spark job killed from outside").startsWith("killed");
         assertThat(killed.exitCode()).as("%s", killed).isNotZero();
         assertThat(killed.logText()).contains("failed with exit code 137");
         assertThat(status(runKey, "2026-04-01")).containsEntry("STATUS", "COMPLETED");
@@ -50,6 +62,38 @@ class IngressRestartIntegrationTests extends IngressFixture {
         assertThat(topic.problems()).isEmpty();
         assertThat(topic.keyCounts().keySet()).isEqualTo(expectedAcceptedKeys());
         assertThat(topic.records()).as("records sent before the kill are on the topic twice").isGreaterThan(topic.keyCounts().size());
+    }
+
+    /** Waits for the Spark job of the ingress task to pause, then SIGKILLs it; says what it did. */
+    private String killSparkJobOncePaused(Process task) {
+        Path log = logs.resolve("ingress-killed.log");
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (task.isAlive() && System.nanoTime() < deadline) {
+            if (logged(log, "fault injection: paused after")) {
+                Optional<ProcessHandle> job = task.descendants()
+                        .filter(p -> ProcFiles.commandLine(p).contains("-Doffstream.parent.pid=" + task.pid())).findFirst();
+                job.ifPresent(ProcessHandle::destroyForcibly);
+                return job.map(p -> "killed " + p.pid()).orElse("no Spark job under task " + task.pid());
+            }
+            sleepBriefly();
+        }
+        return "the job never paused";
+    }
+
+    private static boolean logged(Path log, String line) {
+        try {
+            return Files.exists(log) && Files.readString(log).contains(line);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Map<String, Object> status(String runKey, String date) throws Exception {

@@ -8,11 +8,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** One run of a task jar as a process, to its end: exit code and log. */
 record TaskRun(String name, int exitCode, Path log, Duration duration) {
 
     static TaskRun run(String name, Path jar, Path logDir, Duration timeout, List<String> args) throws IOException, InterruptedException {
+        return run(name, jar, logDir, timeout, args, process -> { });
+    }
+
+    /**
+     * @param meanwhile what a fault test does to the running task (e.g. kill its engine job), on a thread
+     *                  of its own; it sees the task's process and reads its log
+     */
+    static TaskRun run(String name, Path jar, Path logDir, Duration timeout, List<String> args, Consumer<Process> meanwhile)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         command.addAll(args);
@@ -20,11 +30,15 @@ record TaskRun(String name, int exitCode, Path log, Duration duration) {
         Path log = logDir.resolve(name + ".log");
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Thread fault = new Thread(() -> meanwhile.accept(process), name + "-meanwhile");
+        fault.setDaemon(true);
+        fault.start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor();
             throw new IllegalStateException(name + " did not end within " + timeout + "; log " + log);
         }
+        fault.join(Duration.ofSeconds(10).toMillis());
         return new TaskRun(name, process.exitValue(), log, Duration.ofNanos(System.nanoTime() - start));
     }
 

@@ -45,7 +45,7 @@ final class KafkaPartitionPublisher implements ForeachPartitionFunction<Row> {
         AtomicLong acked = new AtomicLong();
         byte[] runKey = options.runKey().getBytes(StandardCharsets.UTF_8);
         byte[] date = partitionDate.toString().getBytes(StandardCharsets.UTF_8);
-        boolean halts = options.haltsIn(partitionDate);
+        boolean pauses = options.pausesIn(partitionDate);
         long start = System.nanoTime();
         long sent = 0;
         KafkaProducer<byte[], byte[]> producer = SharedProducers.of(options.producer());
@@ -71,11 +71,12 @@ final class KafkaPartitionPublisher implements ForeachPartitionFunction<Row> {
                 System.out.printf("[offstream] partition dt=%s: %,d records sent by this task (%,.0f rows/s)%n",
                         partitionDate, sent, sent / seconds);
             }
-            if (halts && SENT_IN_THIS_JVM.incrementAndGet() >= options.haltAfterRows()) {
+            if (pauses && SENT_IN_THIS_JVM.incrementAndGet() >= options.pauseAfterRows()) {
                 producer.flush();
-                System.out.println("[offstream] fault injection: halting after " + options.haltAfterRows() + " records");
+                System.out.println("[offstream] fault injection: paused after " + options.pauseAfterRows()
+                        + " records, to be killed from outside");
                 System.out.flush();
-                Runtime.getRuntime().halt(137);
+                pauseForever();
             }
         }
         producer.flush();
@@ -83,5 +84,18 @@ final class KafkaPartitionPublisher implements ForeachPartitionFunction<Row> {
             throw new IllegalStateException("Publishing to " + options.topic() + " failed: " + failure.get().getMessage(), failure.get());
         }
         published.add(acked.get());
+    }
+
+    /** Holds the partition mid-way (fault injection) until the JVM is killed; the run never ends on its own. */
+    private static void pauseForever() {
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("paused by fault injection, then interrupted", e);
+            }
+        }
     }
 }
