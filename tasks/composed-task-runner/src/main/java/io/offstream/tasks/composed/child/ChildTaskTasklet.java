@@ -184,6 +184,9 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
         while (true) {
             ChildTaskState state = ask(() -> context.client().state(id), following(id), silence);
             Duration elapsed = Duration.between(started, Instant.now());
+            if (state != null && state.recordedLost()) {
+                throw new ChildProcessLostException(definitionName, id, "gone; the server recorded it " + state.exitMessage());
+            }
             if (state != null && state.ended()) {
                 int exitCode = state.exitCode() == null ? -1 : state.exitCode();
                 ChildOutcome outcome = ChildOutcome.of(id, exitCode, state.exitMessage());

@@ -52,6 +52,24 @@ class ChildTaskProcessLostTests extends ChildJobTestSupport {
     }
 
     @Test
+    void aChildTheServerRecordedLostIsLostNotFailedAndARestartLaunchesItAgain() throws Exception {
+        Job job = job(Duration.ofMinutes(5), Duration.ofMinutes(5));
+        CompletableFuture<JobExecution> run = runAsync(job);
+        assertThat(scdf.followed.await(20, TimeUnit.SECONDS)).isTrue();
+        scdf.recordChildLost();
+        JobExecution failed = run.get(30, TimeUnit.SECONDS);
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.getStepExecutions().iterator().next().getFailureExceptions()).singleElement()
+                .isInstanceOf(ChildProcessLostException.class);
+
+        CompletableFuture<JobExecution> restart = runAsync(job);
+        assertThat(scdf.awaitLaunches(2, Duration.ofSeconds(20))).isTrue();
+        scdf.endChild();
+        assertThat(restart.get(30, TimeUnit.SECONDS).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(scdf.launches).hasValue(2);
+    }
+
+    @Test
     void aChildWhoseProcessIsAliveIsWaitedOnPastTheGraceAndLaunchedOnce() throws Exception {
         CompletableFuture<JobExecution> run = runAsync(job(Duration.ofMinutes(5), GRACE));
         assertThat(scdf.followed.await(20, TimeUnit.SECONDS)).isTrue();

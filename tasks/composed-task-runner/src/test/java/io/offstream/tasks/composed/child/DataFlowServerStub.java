@@ -89,6 +89,17 @@ final class DataFlowServerStub implements AutoCloseable {
         children.get(latestChild()).processGone = true;
     }
 
+    /**
+     * The last launched child's process died without recording an end, and the server recorded its
+     * end instead, as Offstream's server does once the process has been gone for its grace.
+     */
+    void recordChildLost() {
+        Child child = children.get(latestChild());
+        child.processGone = true;
+        child.recordedLost = true;
+        child.ended = true;
+    }
+
     void forgetChild() {
         knowsChild.set(false);
     }
@@ -175,7 +186,9 @@ final class DataFlowServerStub implements AutoCloseable {
             polls.incrementAndGet();
             followed.countDown();
             long id = idIn(path, "/tasks/executions/", "");
-            answer(exchange, 200, "application/json", child.ended
+            answer(exchange, 200, "application/json", child.recordedLost
+                    ? "{\"executionId\":" + id + ",\"endTime\":\"2026-11-30T10:00:00.000Z\",\"exitCode\":255,\"exitMessage\":\"LOST\"}"
+                    : child.ended
                     ? "{\"executionId\":" + id + ",\"endTime\":\"2026-11-30T10:00:00.000Z\",\"exitCode\":0,\"exitMessage\":null}"
                     : "{\"executionId\":" + id + ",\"endTime\":null,\"exitCode\":null,\"exitMessage\":null}");
         }
@@ -193,7 +206,7 @@ final class DataFlowServerStub implements AutoCloseable {
             answer(exchange, 404, "application/json", "{\"message\":\"not found\"}");
             return;
         }
-        String state = child.ended ? "complete" : child.processGone ? "failed" : "running";
+        String state = child.recordedLost ? "failed" : child.ended ? "complete" : child.processGone ? "failed" : "running";
         answer(exchange, 200, "application/json", "{\"executionId\":" + id + ",\"platform\":\"default\",\"externalExecutionId\":\"ct-a-"
                 + id + "\",\"ended\":" + child.ended + ",\"state\":\"" + state + "\",\"processGone\":" + child.processGone + "}");
     }
@@ -244,6 +257,9 @@ final class DataFlowServerStub implements AutoCloseable {
         volatile boolean ended;
 
         volatile boolean processGone;
+
+        /** Ended by the server on the process's behalf: exit code 255, exit message LOST. */
+        volatile boolean recordedLost;
 
         Child(String name, List<String> arguments) {
             this.name = name;
