@@ -65,8 +65,9 @@ final class FaultMatrix {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        StringBuilder table = new StringBuilder(String.format("%n%-46s %5s %6s %11s%n", "fault", "runs", "lost", "duplicated"));
-        byFault.forEach((fault, t) -> table.append(String.format("%-46s %5d %6d %11d%n", fault, t[0], t[1], t[2])));
+        int width = Math.max("fault".length(), byFault.keySet().stream().mapToInt(String::length).max().orElse(0));
+        StringBuilder table = new StringBuilder(String.format("%n%-" + width + "s %5s %6s %11s%n", "fault", "runs", "lost", "duplicated"));
+        byFault.forEach((fault, t) -> table.append(String.format("%-" + width + "s %5d %6d %11d%n", fault, t[0], t[1], t[2])));
         return table.toString();
     }
 }

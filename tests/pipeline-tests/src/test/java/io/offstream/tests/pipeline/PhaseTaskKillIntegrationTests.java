@@ -31,11 +31,13 @@ import io.offstream.testsupport.process.Await;
 import io.offstream.testsupport.process.ProcFiles;
 
 /**
- * Faults (a) and (c) of the fault matrix: the ingress task and then the egress task SIGKILLed from
- * outside in the middle of their phase, as the OOM killer or a lost node would. Each one's engine job
- * (the Spark, then the Flink JVM) ends with it instead of writing on; the composed runner finds the
- * child lost and fails; a restart of its job runs the phase again (the ledger's lease taken over from
- * the dead task); and the run validates with every accepted key landed exactly once. (It is also the
+ * Faults (a), (c) and (d) of the fault matrix: the ingress task, then the egress task, SIGKILLed from
+ * outside in the middle of their phase, as the OOM killer or a lost node would, then the Flink job of
+ * the egress task that follows. A killed task's engine job (the Spark, then the Flink JVM) ends with it
+ * instead of writing on; the composed runner finds the child lost and fails; a killed Flink job fails
+ * its egress task, and so the runner; each restart of the runner's job runs the phase again (the
+ * ledger's lease taken over from the dead task); and the run validates with every accepted key landed
+ * exactly once. (It is also the
  * suite's plain {@code offstream-run} of the sample: warehouse rows in, one landed row per accepted key out.)
  */
 class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
@@ -48,7 +50,7 @@ class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
     }
 
     @Test
-    void ingressThenEgressKilledMidPhaseAndRestartedLandEveryKeyOnce() throws Exception {
+    void ingressTaskEgressTaskAndFlinkJobKilledMidPhaseAndRestartedLandEveryKeyOnce() throws Exception {
         LocalDate from = LocalDate.of(2026, 5, 1);
         Path dataset = sampleWarehouse(from, 2, 20_000);
         for (int run = 0; run < FaultMatrix.repetitions(); run++) {
@@ -65,35 +67,41 @@ class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
         TaskProcess ingress = awaitTaskWithEngineChild(runKey, "IngressTaskApplication");
         Await.until(STEP_TIMEOUT, () -> ingressRecords(runKey) > 0);
         ingress.kill();
-        long restarted = restartAfterLostChild(definition, runner, "ingress");
+        long restarted = restartAfterLostChild(definition, runner, "ingress task");
 
         // (c) the egress task of the restarted run, once its Flink job is landing
         TaskProcess egress = awaitTaskWithEngineChild(runKey, "EgressTaskApplication");
         Await.until(STEP_TIMEOUT, () -> stagedFiles(runKey) || !egress.child().isAlive());
         egress.kill();
-        long last = restartAfterLostChild(definition, restarted, "egress");
+        long again = restartAfterLostChild(definition, restarted, "egress task");
+
+        // (d) the Flink job of the egress task after that restart, SIGKILLed while its task lives
+        TaskProcess egressAgain = awaitTaskWithEngineChild(runKey, "EgressTaskApplication");
+        Await.until(STEP_TIMEOUT, () -> stagedFiles(runKey) || !egressAgain.child().isAlive());
+        egressAgain.killEngineJob();
+        long last = restartAfterLostChild(definition, again, "Flink job");
 
         JsonNode end = dataflow.awaitTaskEnd(last, RUN_TIMEOUT);
         assertThat(end.path("exitCode").asInt()).as("offstream-run after two restarts: %s", end).isZero();
         JsonNode report = report(runKey);
-        FaultMatrix.record("(a)+(c) ingress, then egress task SIGKILLed", report);
+        FaultMatrix.record("(a)+(c)+(d) ingress task, egress task, Flink job SIGKILLed", report);
         assertThat(report.path("passed").asBoolean()).as("report %s", report).isTrue();
         assertThat(report.path("sourceRows").asLong()).isEqualTo(40_000);
         List<String> landed = landedKeys(runKey);
         assertThat(new HashSet<>(landed)).as("no key landed twice").hasSameSizeAs(landed);
         assertThat(new HashSet<>(landed)).as("every accepted key landed").isEqualTo(expectedAcceptedKeys(dataset));
         assertThat(phaseAttempts(runKey, "INGRESS")).isEqualTo(2);
-        assertThat(phaseAttempts(runKey, "EGRESS")).isEqualTo(2);
+        assertThat(phaseAttempts(runKey, "EGRESS")).isEqualTo(3);
         assertThat(phaseAttempts(runKey, "PLAN")).as("plan is not run again").isEqualTo(1);
     }
 
     /**
-     * Waits for the runner to fail on its lost child, restarts its job as a user does from the dashboard,
+     * Waits for the runner to fail on its lost or failed child, restarts its job as a user does from the dashboard,
      * and returns the runner execution SCDF launched for the restart.
      */
     private long restartAfterLostChild(String definition, long runner, String lostChild) {
         JsonNode failed = dataflow.awaitTaskEnd(runner, STEP_TIMEOUT);
-        assertThat(failed.path("exitCode").asInt()).as("runner %s after its %s task was killed", failed, lostChild).isNotZero();
+        assertThat(failed.path("exitCode").asInt()).as("runner %s after its %s was killed", failed, lostChild).isNotZero();
         List<JsonNode> jobs = dataflow.jobExecutionsOf(failed);
         assertThat(jobs).hasSize(1);
         dataflow.send("PUT", "/jobs/executions/" + jobs.get(0).path("executionId").asLong() + "?restart=true", Map.of());
@@ -164,6 +172,12 @@ class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
             task.destroyForcibly();
             Await.until(Duration.ofSeconds(30), () -> !task.isAlive());
             Await.until(Duration.ofSeconds(30), () -> !child.isAlive());
+        }
+
+        /** SIGKILL of the engine job alone, from outside; its task must fail its phase and end. */
+        void killEngineJob() {
+            child.destroyForcibly();
+            Await.until(Duration.ofSeconds(60), () -> !task.isAlive());
         }
     }
 }
