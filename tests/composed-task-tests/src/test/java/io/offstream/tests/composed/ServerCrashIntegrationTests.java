@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ServerCrashIntegrationTests extends ComposedTaskIntegrationTestSupport {
 
-    /** Longer than the test server's lost-execution grace (20 s) and a few of its sweeps (2 s). */
-    private static final Duration PAST_LOST_GRACE = Duration.ofSeconds(26);
+    /** Longer than the test server's lost-execution grace (6 s) and a few of its sweeps (2 s). */
+    private static final Duration PAST_LOST_GRACE = Duration.ofSeconds(12);
 
     @Test
     void aServerKilledMidComposedTaskComesBackAndTheRunFinishesOrIsRestartedWithNothingLaunchedTwice() throws IOException, InterruptedException {

@@ -70,10 +70,10 @@ public final class DataFlowServerProcess implements AutoCloseable {
                         + workDir.resolve("task-work").toAbsolutePath(),
                 // keep launched tasks' stdout/stderr for the failure's post-mortem
                 "--spring.cloud.dataflow.task.platform.local.accounts.default.delete-files-on-exit=false",
-                // a task killed from outside is recorded as lost sooner than on a user's server (60 s),
-                // still after the runner's and the dispatcher's own 10 s, which must notice it first
+                // a task killed from outside is recorded lost sooner than on a user's server (60 s): the runner and
+                // the dispatcher treat a LOST end as their own finding of a lost child
                 "--offstream.lost-executions.check-interval=2s",
-                "--offstream.lost-executions.grace=20s"));
+                "--offstream.lost-executions.grace=6s"));
         arguments.addAll(extraArguments);
         arguments.addAll(classDataSharingJavaCommands(layout, arguments));
         DataFlowServerProcess server = new DataFlowServerProcess(layout.dataFlowServerJar(),

@@ -17,9 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled       look for lost executions at all
  * @param checkInterval how often the running executions are looked at
  * @param grace         how long a process must have been seen gone, with still no end recorded,
- *                      before the server records one. Longer than the composed runner's and the
- *                      dispatcher's own grace (10 s), so that a live parent notices its lost child
- *                      first and reports it as lost rather than as failed
+ *                      before the server records one: long enough that a process its launcher
+ *                      does not know for a moment is not taken for dead. The composed runner and the
+ *                      dispatcher read a LOST end as a lost child, as if they had found it gone themselves
  */
 @ConfigurationProperties("offstream.lost-executions")
 @ConstructorBinding
