@@ -17,13 +17,16 @@ import io.offstream.schemas.codec.GenericRecordCodec;
 import io.offstream.schemas.codec.MessageEncodingException;
 
 /**
- * Coerces one Spark partition of source rows (with their position and occurrence of the key) and
- * gives one verdict row each ({@link VerdictColumns}): accepted with the record key and the
- * single-object-encoded request, or rejected with the reason and the source row as text.
+ * Coerces one Spark partition of source rows (with their position and raw key) and gives one
+ * verdict row each ({@link VerdictColumns}): accepted with the record key and the
+ * single-object-encoded request, or rejected with the reason and the source row as text. The rows
+ * come grouped by raw key, in source order within a key: a valid row whose key an earlier valid
+ * row of the group already had is a duplicate; an invalid one counts for nothing.
  */
 final class CoercePartition implements MapPartitionsFunction<Row, Row> {
 
-    static final String OCCURRENCE = "_occurrence";
+    /** The key columns' trimmed texts, joined; null when a key column is missing from the source. */
+    static final String RAW_KEY = "_raw_key";
 
     private static final long serialVersionUID = 1L;
 
@@ -42,6 +45,7 @@ final class CoercePartition implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         GenericRecordCodec codec = schemas.codec();
+        KeyGroup group = new KeyGroup();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -50,17 +54,17 @@ final class CoercePartition implements MapPartitionsFunction<Row, Row> {
 
             @Override
             public Row next() {
-                return verdict(rows.next(), codec);
+                return verdict(rows.next(), codec, group);
             }
         };
     }
 
-    private Row verdict(Row row, GenericRecordCodec codec) {
+    private Row verdict(Row row, GenericRecordCodec codec, KeyGroup group) {
         Map<String, Object> values = new java.util.HashMap<>();
         for (String column : sourceColumns) {
             values.put(column, SparkValues.toJava(row.getAs(column)));
         }
-        boolean duplicate = ((Number) row.getAs(OCCURRENCE)).intValue() > 1
+        boolean duplicate = group.enter(row.getAs(RAW_KEY))
                 && coercer.keyColumns().stream().allMatch(c -> coercer.read(values::get, c) != null);
         RowVerdict verdict = coercer.coerce(values::get, partitionDate, duplicate);
         Object[] out = new Object[sourceColumns.size() + VerdictColumns.AFTER_SOURCE.size()];
@@ -72,6 +76,7 @@ final class CoercePartition implements MapPartitionsFunction<Row, Row> {
                 out[i + 7] = codec.encode(verdict.record());
                 out[i + 2] = true;
                 out[i + 6] = verdict.key();
+                group.accepted();
                 return RowFactory.create(out);
             } catch (MessageEncodingException e) {
                 // the coercer makes valid records, so this is a coercer bug: quarantined, never dropped
@@ -98,6 +103,30 @@ final class CoercePartition implements MapPartitionsFunction<Row, Row> {
     private void sourceAsText(Map<String, Object> values, Object[] out) {
         for (int c = 0; c < sourceColumns.size(); c++) {
             out[c] = ValueText.of(values.get(sourceColumns.get(c)));
+        }
+    }
+
+    /** The raw key whose rows are being read, and whether one of them was accepted. */
+    private static final class KeyGroup {
+
+        private String rawKey;
+
+        private boolean accepted;
+
+        /** Moves to the row's key; whether a row of it was accepted already (the row is then a duplicate if valid). */
+        boolean enter(String rowKey) {
+            if (rowKey == null) {
+                return false;
+            }
+            if (!rowKey.equals(rawKey)) {
+                rawKey = rowKey;
+                accepted = false;
+            }
+            return accepted;
+        }
+
+        void accepted() {
+            accepted = true;
         }
     }
 }

@@ -1,8 +1,9 @@
 package io.offstream.tasks.ingress.spark;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.trim;
 
 import java.net.URI;
@@ -27,7 +28,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 
@@ -215,19 +215,28 @@ public final class IngressSparkJob {
 
     /**
      * The source rows with their verdict. A row repeats the key of an earlier one (by source file,
-     * then row) when the trimmed texts of its key columns are equal; the first occurrence is kept.
+     * then row) when the trimmed texts of its key columns are equal; the first <em>valid</em>
+     * occurrence is kept, so a bad row does not take the place of a good one with its key. The rows
+     * of one key meet in one Spark partition, in source order ({@link CoercePartition#RAW_KEY}).
      */
     static Dataset<Row> verdicts(Dataset<Row> source, RowCoercer coercer, ServiceSchemas schemas, LocalDate partitionDate) {
         List<String> sourceColumns = List.of(source.columns());
         Dataset<Row> located = source.select(col("*"), col("_metadata.file_path").as(VerdictColumns.SOURCE_FILE),
                 col("_metadata.row_index").as(VerdictColumns.SOURCE_ROW));
         List<Optional<Column>> keyColumns = coercer.keyColumns().stream().map(c -> column(c, sourceColumns)).toList();
-        Column occurrence = keyColumns.stream().allMatch(Optional::isPresent)
-                ? row_number().over(Window.partitionBy(keyColumns.stream().map(c -> trim(c.get().cast("string"))).toArray(Column[]::new))
-                        .orderBy(col(VerdictColumns.SOURCE_FILE), col(VerdictColumns.SOURCE_ROW)))
-                : lit(1);
-        return located.withColumn(CoercePartition.OCCURRENCE, occurrence).mapPartitions(
-                new CoercePartition(coercer, schemas, sourceColumns, partitionDate),
+        Dataset<Row> ordered;
+        if (keyColumns.stream().allMatch(Optional::isPresent)) {
+            // a missing key value reads as the NUL character, which no text has: (a, null) and (null, a) stay apart
+            Column rawKey = concat_ws("\u0001", keyColumns.stream()
+                    .map(c -> coalesce(trim(c.get().cast("string")), lit("\u0000"))).toArray(Column[]::new));
+            ordered = located.withColumn(CoercePartition.RAW_KEY, rawKey)
+                    .repartition(col(CoercePartition.RAW_KEY))
+                    .sortWithinPartitions(col(CoercePartition.RAW_KEY), col(VerdictColumns.SOURCE_FILE), col(VerdictColumns.SOURCE_ROW));
+        } else {
+            // a key column is missing: every row is rejected for it, none is a duplicate
+            ordered = located.withColumn(CoercePartition.RAW_KEY, lit(null).cast("string"));
+        }
+        return ordered.mapPartitions(new CoercePartition(coercer, schemas, sourceColumns, partitionDate),
                 Encoders.row(VerdictColumns.schema(sourceColumns)));
     }
 

@@ -37,16 +37,17 @@ class CoercePartitionTests {
     private final ServiceSchemas schemas = ServiceSchemas.of(risk.schemaHistory());
     private final CoercePartition coerce = new CoercePartition(RowCoercer.of(risk), schemas, COLUMNS, DAY);
 
-    private static Row source(String txnId, String amount, int occurrence) {
+    /** @param rawKey the trimmed key text the rows of one key are grouped and ordered by */
+    private static Row source(String txnId, String amount, String rawKey) {
         StructType type = new StructType();
         for (String c : COLUMNS) {
             type = type.add(c, c.equals("event_time") ? DataTypes.TimestampType : DataTypes.StringType);
         }
         type = type.add(VerdictColumns.SOURCE_FILE, DataTypes.StringType).add(VerdictColumns.SOURCE_ROW, DataTypes.LongType)
-                .add(CoercePartition.OCCURRENCE, DataTypes.IntegerType);
+                .add(CoercePartition.RAW_KEY, DataTypes.StringType);
         return new GenericRowWithSchema(new Object[] {txnId, "b-1", "s-1", amount, "EUR",
                 Timestamp.from(Instant.parse("2026-03-01T08:00:00Z")), "books", null, "card", "DE", "DE", "file:/w/dt=2026-03-01/p.parquet",
-                7L, occurrence}, type);
+                7L, rawKey}, type);
     }
 
     private List<Row> verdicts(Row... rows) {
@@ -62,7 +63,7 @@ class CoercePartitionTests {
 
     @Test
     void anAcceptedRowCarriesItsKeyAndTheEncodedRequest() {
-        Row verdict = verdicts(source("t-1", "250", 1)).get(0);
+        Row verdict = verdicts(source("t-1", "250", "t-1")).get(0);
         assertThat(at(verdict, VerdictColumns.ACCEPTED)).isEqualTo(true);
         assertThat(at(verdict, VerdictColumns.KEY)).isEqualTo("t-1");
         GenericRecord request = schemas.codec().decode((byte[]) at(verdict, VerdictColumns.VALUE));
@@ -73,7 +74,7 @@ class CoercePartitionTests {
 
     @Test
     void aRejectedRowCarriesTheGenericReasonItsFieldAndTheSourceAsText() {
-        Row verdict = verdicts(source("t-2", "-5", 1)).get(0);
+        Row verdict = verdicts(source("t-2", "-5", "t-2")).get(0);
         assertThat(at(verdict, VerdictColumns.ACCEPTED)).isEqualTo(false);
         assertThat(at(verdict, VerdictColumns.REASON_CODE)).isEqualTo("OUT_OF_RANGE");
         assertThat(at(verdict, VerdictColumns.REASON_FIELD)).isEqualTo("amount_minor");
@@ -84,8 +85,18 @@ class CoercePartitionTests {
 
     @Test
     void aLaterOccurrenceOfAKeyIsADuplicate() {
-        List<Row> rows = verdicts(source("t-3", "1", 1), source(" t-3 ", "2", 2));
+        List<Row> rows = verdicts(source("t-3", "1", "t-3"), source(" t-3 ", "2", "t-3"), source("t-5", "2", "t-5"));
         assertThat(at(rows.get(0), VerdictColumns.ACCEPTED)).isEqualTo(true);
         assertThat(at(rows.get(1), VerdictColumns.REASON_CODE)).isEqualTo("DUPLICATE_KEY");
+        assertThat(at(rows.get(2), VerdictColumns.ACCEPTED)).as("another key starts over").isEqualTo(true);
+    }
+
+    @Test
+    void aBadFirstOccurrenceOfAKeyDoesNotMakeTheGoodOneAfterItADuplicate() {
+        List<Row> rows = verdicts(source("t-4", "-5", "t-4"), source("t-4", "9", "t-4"), source("t-4", "10", "t-4"));
+        assertThat(at(rows.get(0), VerdictColumns.REASON_CODE)).isEqualTo("OUT_OF_RANGE");
+        assertThat(at(rows.get(1), VerdictColumns.ACCEPTED)).isEqualTo(true);
+        assertThat(schemas.codec().decode((byte[]) at(rows.get(1), VerdictColumns.VALUE)).get("amount_minor")).isEqualTo(9L);
+        assertThat(at(rows.get(2), VerdictColumns.REASON_CODE)).isEqualTo("DUPLICATE_KEY");
     }
 }

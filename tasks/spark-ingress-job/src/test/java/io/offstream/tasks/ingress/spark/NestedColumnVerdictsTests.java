@@ -26,8 +26,9 @@ import io.offstream.contract.service.ServiceCatalogue;
 import io.offstream.contract.service.ServiceDefinition;
 
 /**
- * A key field read from a struct column ({@code columns: {line_no: line.number}}) in a real local
- * Spark: rows whose nested key repeats are duplicates, and the request carries the nested values.
+ * Verdicts in a real local Spark, for a key field read from a struct column ({@code columns:
+ * {line_no: line.number}}): rows whose nested key repeats are duplicates, the request carries the
+ * nested values, and a bad first occurrence of a key does not cost the good one after it.
  */
 class NestedColumnVerdictsTests {
 
@@ -76,6 +77,33 @@ class NestedColumnVerdictsTests {
         Row first = verdicts.filter(col(VerdictColumns.KEY).equalTo("1|1")).select(VerdictColumns.VALUE).first();
         assertThat(ServiceSchemas.of(service.schemaHistory()).codec().decode((byte[]) first.get(0)).get("sku"))
                 .hasToString("AB-1");
+    }
+
+    @Test
+    void aBadFirstOccurrenceOfAKeyLeavesTheFirstGoodOneAcceptedAndLaterOnesDuplicates() throws Exception {
+        ServiceDefinition service = catalogue().load("lines");
+        StructType line = new StructType().add("number", DataTypes.IntegerType).add("sku", DataTypes.StringType);
+        StructType schema = new StructType().add("order_id", DataTypes.LongType).add("line", line);
+        Dataset<Row> rows = spark.createDataFrame(List.of(
+                RowFactory.create(7L, RowFactory.create(1, null)),
+                RowFactory.create(7L, RowFactory.create(1, "GOOD")),
+                RowFactory.create(7L, RowFactory.create(1, "LATER")),
+                RowFactory.create(8L, RowFactory.create(1, "ONLY"))), schema);
+        String dataset = scratch.resolve("bad-first/dt=2026-05-01").toString();
+        rows.coalesce(1).write().parquet(dataset);
+
+        Dataset<Row> verdicts = IngressSparkJob.verdicts(spark.read().parquet(dataset), RowCoercer.of(service),
+                ServiceSchemas.of(service.schemaHistory()), DAY);
+
+        Map<Long, String> reasonByRow = verdicts.filter(col(VerdictColumns.ACCEPTED).equalTo(false))
+                .select(VerdictColumns.SOURCE_ROW, VerdictColumns.REASON_CODE).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getLong(0), r -> r.getString(1)));
+        assertThat(reasonByRow).containsOnly(Map.entry(0L, "NULL_REQUIRED_FIELD"), Map.entry(2L, "DUPLICATE_KEY"));
+        List<Row> accepted = verdicts.filter(col(VerdictColumns.ACCEPTED).equalTo(true))
+                .select(VerdictColumns.KEY, VerdictColumns.SOURCE_ROW, VerdictColumns.VALUE).collectAsList();
+        assertThat(accepted).extracting(r -> r.getString(0) + "@" + r.getLong(1)).containsExactlyInAnyOrder("7|1@1", "8|1@3");
+        Row good = accepted.stream().filter(r -> r.getString(0).equals("7|1")).findFirst().orElseThrow();
+        assertThat(ServiceSchemas.of(service.schemaHistory()).codec().decode((byte[]) good.get(2)).get("sku")).hasToString("GOOD");
     }
 
     private static ServiceCatalogue catalogue() throws Exception {
