@@ -20,6 +20,11 @@ public enum RejectReason {
     TOO_LONG,
     /** The event-time field is not within the UTC day of the row's dt= partition. */
     EVENT_TIME_OUTSIDE_PARTITION,
-    /** The record key appeared earlier in the partition (the first occurrence is kept). */
-    DUPLICATE_KEY
+    /** The record key appeared earlier in the partition (the first valid occurrence is kept). */
+    DUPLICATE_KEY,
+    /**
+     * The encoded request is larger than the largest record the ingress topic's producer sends
+     * ({@code max.request.size}): Kafka would refuse it, failing the partition.
+     */
+    RECORD_TOO_LARGE
 }

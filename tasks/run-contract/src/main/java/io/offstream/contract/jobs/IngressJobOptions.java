@@ -50,6 +50,9 @@ public record IngressJobOptions(String servicesLocation, String service, String 
     public static final String SKIP = "skip";
     public static final String PRODUCER_PREFIX = "producer.";
 
+    /** Kafka's producer default for {@code max.request.size}. */
+    static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
+
     private static final Set<String> OPTIONS = Set.of("services-location", "service", "run-key", "manifest", "topic", "quarantine",
             "result-dir", "on-corrupt-file", "parallel-partitions", "pause-partition", "pause-after-rows");
 
@@ -100,6 +103,15 @@ public record IngressJobOptions(String servicesLocation, String service, String 
     /** Whether publishing {@code date} pauses mid-way (fault injection). */
     public boolean pausesIn(LocalDate date) {
         return pauseAfterRows > 0 && date.equals(pausePartition);
+    }
+
+    /**
+     * The largest record the job may send: the producer's {@code max.request.size} (Kafka's
+     * default, 1 MiB, when not set). Keep the topic's {@code max.message.bytes} at least as large.
+     */
+    public int maxRecordBytes() {
+        String configured = producer.get("max.request.size");
+        return configured == null ? DEFAULT_MAX_REQUEST_SIZE : Integer.parseInt(configured.strip());
     }
 
     public boolean skipsCorruptFiles() {
@@ -190,6 +202,10 @@ public record IngressJobOptions(String servicesLocation, String service, String 
                 problems.add("--producer.bootstrap.servers is required");
             } else if (bootstrap.isBlank()) {
                 problems.add("--producer.bootstrap.servers must name at least one host:port");
+            }
+            String maxRequestSize = producer.get("max.request.size");
+            if (maxRequestSize != null && !maxRequestSize.strip().matches("[1-9][0-9]{0,8}")) {
+                problems.add("--producer.max.request.size must be a positive number of bytes, was '" + maxRequestSize + "'");
             }
         }
         if (onCorruptFile != null && !FAIL.equals(onCorruptFile) && !SKIP.equals(onCorruptFile)) {

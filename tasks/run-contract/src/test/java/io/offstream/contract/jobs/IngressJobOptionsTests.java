@@ -48,6 +48,19 @@ class IngressJobOptionsTests {
     }
 
     @Test
+    void theLargestRecordIsTheProducersMaxRequestSizeOrKafkasDefault() {
+        assertThat(options(0).maxRecordBytes()).isEqualTo(1024 * 1024);
+        IngressJobOptions raised = IngressJobOptions.parse(new String[] {"--services-location=file:///c", "--service=risk",
+                "--run-key=r1", "--manifest=m.tsv", "--quarantine=file:///q", "--result-dir=results",
+                "--producer.bootstrap.servers=localhost:9092", "--producer.max.request.size=4194304"});
+        assertThat(raised.maxRecordBytes()).isEqualTo(4 * 1024 * 1024);
+        assertThatThrownBy(() -> IngressJobOptions.parse(new String[] {"--services-location=file:///c", "--service=risk",
+                "--run-key=r1", "--manifest=m.tsv", "--quarantine=file:///q", "--result-dir=results",
+                "--producer.bootstrap.servers=localhost:9092", "--producer.max.request.size=4MB"}))
+                .hasMessageContaining("--producer.max.request.size must be a positive number of bytes, was '4MB'");
+    }
+
+    @Test
     void onlyTheFaultInjectedPartitionPauses() {
         assertThat(options(2000).pausesIn(LocalDate.of(2026, 3, 2))).isTrue();
         assertThat(options(2000).pausesIn(LocalDate.of(2026, 3, 3))).isFalse();

@@ -1,5 +1,6 @@
 package io.offstream.tasks.ingress.spark;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
@@ -34,12 +35,23 @@ final class CoercePartition implements MapPartitionsFunction<Row, Row> {
     private final ServiceSchemas schemas;
     private final List<String> sourceColumns;
     private final LocalDate partitionDate;
+    private final int maxRecordBytes;
 
-    CoercePartition(RowCoercer coercer, ServiceSchemas schemas, List<String> sourceColumns, LocalDate partitionDate) {
+    /**
+     * Bytes a record takes on top of its key, value and source position: the batch header (61) and
+     * the record's own varints, the header names and the run key and date headers. Generous, so
+     * that a record this check lets through is never one the producer refuses as too large.
+     */
+    static final int RECORD_OVERHEAD_BYTES = 512;
+
+    /** @param maxRecordBytes the largest record the producer sends ({@code max.request.size}) */
+    CoercePartition(RowCoercer coercer, ServiceSchemas schemas, List<String> sourceColumns, LocalDate partitionDate,
+            int maxRecordBytes) {
         this.coercer = coercer;
         this.schemas = schemas;
         this.sourceColumns = List.copyOf(sourceColumns);
         this.partitionDate = partitionDate;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     @Override
@@ -73,7 +85,19 @@ final class CoercePartition implements MapPartitionsFunction<Row, Row> {
         out[i + 1] = ((Number) row.getAs(VerdictColumns.SOURCE_ROW)).longValue();
         if (verdict.accepted()) {
             try {
-                out[i + 7] = codec.encode(verdict.record());
+                byte[] value = codec.encode(verdict.record());
+                int size = recordSize(verdict.key(), value, (String) out[i]);
+                if (size > maxRecordBytes) {
+                    sourceAsText(values, out);
+                    out[i + 2] = false;
+                    out[i + 3] = RejectReason.RECORD_TOO_LARGE.name();
+                    out[i + 4] = "";
+                    out[i + 5] = "the request of key '" + ValueText.brief(verdict.key()) + "' is about " + size
+                            + " bytes as a Kafka record, above the " + maxRecordBytes
+                            + " the ingress producer sends (producer max.request.size; the topic's max.message.bytes must allow it too)";
+                    return RowFactory.create(out);
+                }
+                out[i + 7] = value;
                 out[i + 2] = true;
                 out[i + 6] = verdict.key();
                 group.accepted();
@@ -94,6 +118,12 @@ final class CoercePartition implements MapPartitionsFunction<Row, Row> {
         out[i + 4] = verdict.rejection().field();
         out[i + 5] = verdict.rejection().message();
         return RowFactory.create(out);
+    }
+
+    /** An upper bound of the record's size as the producer counts it for {@code max.request.size}. */
+    private static int recordSize(String key, byte[] value, String sourceFile) {
+        return key.getBytes(StandardCharsets.UTF_8).length + value.length
+                + (sourceFile == null ? 0 : sourceFile.getBytes(StandardCharsets.UTF_8).length) + 20 + RECORD_OVERHEAD_BYTES;
     }
 
     /**

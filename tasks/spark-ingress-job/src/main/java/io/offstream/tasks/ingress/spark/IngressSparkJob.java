@@ -143,7 +143,8 @@ public final class IngressSparkJob {
         if (!readable.isEmpty()) {
             Dataset<Row> source = spark.read().parquet(readable.toArray(String[]::new));
             List<String> sourceColumns = List.of(source.columns());
-            Dataset<Row> verdicts = verdicts(source, coercer, schemas, date).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> verdicts = verdicts(source, coercer, schemas, date, options.maxRecordBytes())
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             clock.lap("files");
             for (Row r : verdicts.groupBy(VerdictColumns.ACCEPTED, VerdictColumns.REASON_CODE).count().collectAsList()) {
                 read += r.getLong(2);
@@ -219,7 +220,8 @@ public final class IngressSparkJob {
      * occurrence is kept, so a bad row does not take the place of a good one with its key. The rows
      * of one key meet in one Spark partition, in source order ({@link CoercePartition#RAW_KEY}).
      */
-    static Dataset<Row> verdicts(Dataset<Row> source, RowCoercer coercer, ServiceSchemas schemas, LocalDate partitionDate) {
+    static Dataset<Row> verdicts(Dataset<Row> source, RowCoercer coercer, ServiceSchemas schemas, LocalDate partitionDate,
+            int maxRecordBytes) {
         List<String> sourceColumns = List.of(source.columns());
         Dataset<Row> located = source.select(col("*"), col("_metadata.file_path").as(VerdictColumns.SOURCE_FILE),
                 col("_metadata.row_index").as(VerdictColumns.SOURCE_ROW));
@@ -236,7 +238,7 @@ public final class IngressSparkJob {
             // a key column is missing: every row is rejected for it, none is a duplicate
             ordered = located.withColumn(CoercePartition.RAW_KEY, lit(null).cast("string"));
         }
-        return ordered.mapPartitions(new CoercePartition(coercer, schemas, sourceColumns, partitionDate),
+        return ordered.mapPartitions(new CoercePartition(coercer, schemas, sourceColumns, partitionDate, maxRecordBytes),
                 Encoders.row(VerdictColumns.schema(sourceColumns)));
     }
 

@@ -35,7 +35,7 @@ class CoercePartitionTests {
     private final ServiceDefinition risk = ServiceCatalogue.local(Path.of("../../schemas/services").toAbsolutePath().normalize().toUri())
             .load("risk");
     private final ServiceSchemas schemas = ServiceSchemas.of(risk.schemaHistory());
-    private final CoercePartition coerce = new CoercePartition(RowCoercer.of(risk), schemas, COLUMNS, DAY);
+    private final CoercePartition coerce = new CoercePartition(RowCoercer.of(risk), schemas, COLUMNS, DAY, 1024 * 1024);
 
     /** @param rawKey the trimmed key text the rows of one key are grouped and ordered by */
     private static Row source(String txnId, String amount, String rawKey) {
@@ -89,6 +89,24 @@ class CoercePartitionTests {
         assertThat(at(rows.get(0), VerdictColumns.ACCEPTED)).isEqualTo(true);
         assertThat(at(rows.get(1), VerdictColumns.REASON_CODE)).isEqualTo("DUPLICATE_KEY");
         assertThat(at(rows.get(2), VerdictColumns.ACCEPTED)).as("another key starts over").isEqualTo(true);
+    }
+
+    @Test
+    void aRecordLargerThanTheProducerSendsIsQuarantinedAsTooLargeAndFreesItsKey() {
+        int justEnough = CoercePartition.RECORD_OVERHEAD_BYTES + 400;
+        CoercePartition small = new CoercePartition(RowCoercer.of(risk), schemas, COLUMNS, DAY, justEnough);
+        Row big = source("t-6", "1", "t-6");
+        Object[] values = ((GenericRowWithSchema) big).values().clone();
+        values[COLUMNS.indexOf("item_title")] = "x".repeat(450);
+        List<Row> rows = new ArrayList<>();
+        small.call(List.<Row>of(new GenericRowWithSchema(values, big.schema()), source("t-6", "2", "t-6")).iterator())
+                .forEachRemaining(rows::add);
+
+        assertThat(at(rows.get(0), VerdictColumns.ACCEPTED)).isEqualTo(false);
+        assertThat(at(rows.get(0), VerdictColumns.REASON_CODE)).isEqualTo("RECORD_TOO_LARGE");
+        assertThat((String) at(rows.get(0), VerdictColumns.REASON_MESSAGE)).contains("key 't-6'").contains("above the " + justEnough);
+        assertThat(rows.get(0).get(COLUMNS.indexOf("item_title"))).as("kept as text in the quarantine").isEqualTo("x".repeat(450));
+        assertThat(at(rows.get(1), VerdictColumns.ACCEPTED)).as("a fitting row of the same key after it").isEqualTo(true);
     }
 
     @Test

@@ -64,7 +64,7 @@ class NestedColumnVerdictsTests {
         rows.coalesce(1).write().parquet(dataset);
 
         Dataset<Row> verdicts = IngressSparkJob.verdicts(spark.read().parquet(dataset), RowCoercer.of(service),
-                ServiceSchemas.of(service.schemaHistory()), DAY);
+                ServiceSchemas.of(service.schemaHistory()), DAY, 1024 * 1024);
 
         Map<String, String> reasonByKey = verdicts.filter(col(VerdictColumns.ACCEPTED).equalTo(false))
                 .select(VerdictColumns.REASON_CODE, VerdictColumns.REASON_FIELD).collectAsList().stream()
@@ -93,7 +93,7 @@ class NestedColumnVerdictsTests {
         rows.coalesce(1).write().parquet(dataset);
 
         Dataset<Row> verdicts = IngressSparkJob.verdicts(spark.read().parquet(dataset), RowCoercer.of(service),
-                ServiceSchemas.of(service.schemaHistory()), DAY);
+                ServiceSchemas.of(service.schemaHistory()), DAY, 1024 * 1024);
 
         Map<Long, String> reasonByRow = verdicts.filter(col(VerdictColumns.ACCEPTED).equalTo(false))
                 .select(VerdictColumns.SOURCE_ROW, VerdictColumns.REASON_CODE).collectAsList().stream()
