@@ -40,6 +40,12 @@ public class DatasetSnapshot {
         public UnknownDatasetException(String message) {
             super(message);
         }
+
+        /** The user's input is wrong, not the code: the message says it all, where a stack trace would bury it. */
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 
     public Listing list(URI dataset, List<LocalDate> dates) throws IOException {

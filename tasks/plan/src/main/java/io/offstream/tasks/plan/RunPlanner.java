@@ -55,6 +55,12 @@ public class RunPlanner {
         public PlanRejectedException(String message) {
             super(message);
         }
+
+        /** The user's input is wrong, not the code: the message says it all, where a stack trace would bury it. */
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 
     /** Every check, no side effect. Returns the resolved parameters and the listing to pin. */
