@@ -49,7 +49,14 @@ public class Reconciliation {
             problems.add(String.format("source rows %,d but landed %,d + rejected %,d + dead-lettered %,d = %,d",
                     evidence.sourceRows(), landedAccepted, evidence.rejectedRows(), deadLettered, explained));
         }
-        if (keys.accepted() + evidence.rejectedRows() != evidence.sourceRows()) {
+        long acceptedRows = evidence.sourceRows() - evidence.rejectedRows();
+        if (keys.accepted() < acceptedRows) {
+            // ingress finds repeats within a day only: fewer keys than accepted rows means keys on several days
+            problems.add(String.format("ingress accepted %,d rows but only %,d distinct keys: %,d row(s) repeat a key of another"
+                    + " day of the run, and a run lands one row per key (make the date part of the service's key, or run the"
+                    + " days separately)", acceptedRows, keys.accepted(), acceptedRows - keys.accepted()));
+        }
+        else if (keys.accepted() > acceptedRows) {
             problems.add(String.format("ingress accepted %,d distinct keys and rejected %,d of %,d source rows",
                     keys.accepted(), evidence.rejectedRows(), evidence.sourceRows()));
         }

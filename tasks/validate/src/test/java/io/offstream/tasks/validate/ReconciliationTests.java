@@ -57,6 +57,19 @@ class ReconciliationTests {
     }
 
     @Test
+    void aKeyAcceptedOnTwoDaysFailsNamingTheRepeatAndWhatToDo() throws IOException {
+        List<String> onTopic = new ArrayList<>(ACCEPTED);
+        onTopic.add("k9");
+
+        ValidationReport report = reconcile(0, 106, 5, onTopic, Set.of(), new ArrayList<>(ACCEPTED), 20);
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.problems()).contains("ingress accepted 101 rows but only 100 distinct keys: 1 row(s) repeat a key of"
+                + " another day of the run, and a run lands one row per key (make the date part of the service's key, or run the"
+                + " days separately)");
+    }
+
+    @Test
     void aKeyLandedTwiceFailsEvenWithToleratedLoss() throws IOException {
         List<String> landed = new ArrayList<>(ACCEPTED);
         landed.add("k3");
