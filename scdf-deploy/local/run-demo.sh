@@ -13,6 +13,8 @@
 #               [--rows-per-day 30000] [--bad-row-fraction 0.01] [--start-date 2026-01-01]
 #               [--run-key demo-...] [--timeout-minutes 60] [--children N]
 #               [--simulate [--candidate <entry>]]
+#               [--max-rejected-fraction F] [--max-dead-lettered-fraction F]   (validation budgets:
+#               default 0.01 rejected, or what a sample plants; 0 dead-lettered)
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$HERE/lib.sh"
@@ -28,6 +30,8 @@ SERVICE=risk
 DATASET_PATH=""
 SIMULATE=0
 CANDIDATE=""
+REJECT_BUDGET=""
+DEAD_LETTER_BUDGET=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --days) DAYS=$2; shift 2 ;;
@@ -41,9 +45,15 @@ while [[ $# -gt 0 ]]; do
     --dataset-path) DATASET_PATH=$2; shift 2 ;;
     --simulate) SIMULATE=1; shift ;;
     --candidate) CANDIDATE=$2; SIMULATE=1; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --max-rejected-fraction) REJECT_BUDGET=$2; shift 2 ;;
+    --max-dead-lettered-fraction) DEAD_LETTER_BUDGET=$2; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) fail "unknown option $1 (see --help)" ;;
   esac
+done
+for budget in "$REJECT_BUDGET" "$DEAD_LETTER_BUDGET"; do
+  [[ -z "$budget" ]] || awk -v f="$budget" 'BEGIN { exit !(f ~ /^[0-9]*\.?[0-9]+$/ && f >= 0 && f <= 1) }' || \
+    fail "a validation budget is a fraction from 0 to 1, was '$budget'"
 done
 END_DATE=$(date -u -d "$START_DATE + $((DAYS - 1)) days" +%Y-%m-%d)
 # The sample dataset each shipped service runs over; any other service needs --dataset-path.
@@ -125,12 +135,17 @@ fi
 # Validation allows 1% of the source rejected unless told (offstream.validate.max-rejected-fraction). The demo
 # knows what it planted in a sample: it allows that fraction, plus the one row a day its per-day rounding
 # may add. A warehouse of your own (--dataset-path) gets the default, passed all the same: SCDF reuses a
-# definition's last launch properties, so an earlier demo's allowance would otherwise stay.
-REJECT_BUDGET=0.01
-if [[ -z "$DATASET_PATH" ]] && awk -v f="$BAD_ROW_FRACTION" 'BEGIN { exit !(f > 0) }'; then
+# definition's last launch properties, so an earlier demo's allowance would otherwise stay. The same goes
+# for the dead-letter budget (0 unless --max-dead-lettered-fraction: a service that sheds load fails the run).
+if [[ -n "$REJECT_BUDGET" ]]; then
+  say "validation allows $REJECT_BUDGET rejected (--max-rejected-fraction)"
+elif [[ -z "$DATASET_PATH" ]] && awk -v f="$BAD_ROW_FRACTION" 'BEGIN { exit !(f > 0) }'; then
   REJECT_BUDGET=$(awk -v f="$BAD_ROW_FRACTION" -v n="$ROWS_PER_DAY" 'BEGIN { b = f + 1 / n; printf "%.6f", (b > 1 ? 1 : b) }')
   say "the sample plants a $BAD_ROW_FRACTION fraction of bad rows: validation allows $REJECT_BUDGET rejected (offstream.validate.max-rejected-fraction)"
+else
+  REJECT_BUDGET=0.01
 fi
+[[ "$DEAD_LETTER_BUDGET" == 0 ]] || say "validation allows $DEAD_LETTER_BUDGET dead-lettered (--max-dead-lettered-fraction)"
 
 if (( CHILDREN > 1 )); then
   say "launching offstream-multi-region for run $RUN_KEY ($START_DATE .. $END_DATE) in $CHILDREN child runs"
@@ -138,7 +153,8 @@ if (( CHILDREN > 1 )); then
   dispatcher=$(launch offstream-multi-region "" "--offstream.run.dataset=$WAREHOUSE --offstream.run.from=$START_DATE \
 --offstream.run.to=$END_DATE --offstream.run.service=$SERVICE --offstream.run.key=$RUN_KEY --offstream.run.landing=$LANDING \
 --offstream.dispatch.children=$CHILDREN --offstream.dispatch.registry-url=$REGISTRY_URL\
-${REJECT_BUDGET:+ --offstream.dispatch.child-properties[app.validate.offstream.validate.max-rejected-fraction]=$REJECT_BUDGET}")
+${REJECT_BUDGET:+ --offstream.dispatch.child-properties[app.validate.offstream.validate.max-rejected-fraction]=$REJECT_BUDGET} \
+--offstream.dispatch.child-properties[app.validate.offstream.validate.max-dead-lettered-fraction]=$DEAD_LETTER_BUDGET")
   say "dispatch task execution $dispatcher; regions and their queue: $REGISTRY_URL/regions, $REGISTRY_URL/dispatches?runKey=$RUN_KEY"
   deadline=$((SECONDS + TIMEOUT_MINUTES * 60))
   last_line=""
@@ -166,6 +182,7 @@ props="app.*.offstream.run.dataset=$WAREHOUSE,app.*.offstream.run.from=$START_DA
 props+=",app.*.offstream.run.service=$SERVICE,app.*.offstream.run.key=$RUN_KEY,app.*.offstream.run.landing=$LANDING"
 (( SIMULATE )) && props+=",app.*.offstream.run.candidate=$CANDIDATE"
 [[ -n "$REJECT_BUDGET" ]] && props+=",app.*.offstream.validate.max-rejected-fraction=$REJECT_BUDGET"
+props+=",app.*.offstream.validate.max-dead-lettered-fraction=$DEAD_LETTER_BUDGET"
 say "launching $RUN_DEFINITION for run $RUN_KEY ($START_DATE .. $END_DATE)$( (( SIMULATE )) && echo ": $SERVICE against $CANDIDATE")"
 run_started=$SECONDS
 runner=$(launch "$RUN_DEFINITION" "$props" "")
