@@ -2,6 +2,7 @@ package io.offstream.tasks.ingress;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,18 +45,8 @@ class IngressJobConfiguration {
     private static final Logger log = LoggerFactory.getLogger(IngressJobConfiguration.class);
 
     @Bean
-    LedgerRun plannedRun(RunProperties runProperties, RunLedger ledger) {
-        RunParameters params = runProperties.toParameters();
-        LedgerRun run = ledger.findRun(params.runKey()).orElseThrow(() -> new IllegalStateException("Run " + params.runKey()
-                + " is not planned: run offstream-plan with the same offstream.run.* arguments first"));
-        if (!run.parameters().sameRunAs(params)) {
-            throw new IllegalStateException("Run " + params.runKey() + " was planned with other arguments: " + run.parameters());
-        }
-        if (!run.parameters().landing().equals(params.landing())) {
-            log.warn("Run {} was planned with landing {}; using it (this launch says {})", params.runKey(), run.parameters().landing(),
-                    params.landing());
-        }
-        return run;
+    PlannedRun plannedRun(RunProperties runProperties, RunLedger ledger) {
+        return new PlannedRun(runProperties, ledger);
     }
 
     @Bean
@@ -68,12 +59,10 @@ class IngressJobConfiguration {
     }
 
     @Bean
-    Job offstreamIngressJob(JobBuilderFactory jobs, StepBuilderFactory steps, LedgerRun run, RunLedger ledger,
-            RunIngestor ingestor, TaskExecutionIdHolder task, KafkaProperties kafka, ProgressProperties progress) {
-        if (ledger.partitions(run.runKey()).isEmpty()) {
-            throw new IllegalStateException("Run " + run.runKey() + " has no planned partitions");
-        }
+    Job offstreamIngressJob(JobBuilderFactory jobs, StepBuilderFactory steps, PlannedRun planned, RunProperties runProperties,
+            RunLedger ledger, RunIngestor ingestor, TaskExecutionIdHolder task, KafkaProperties kafka, ProgressProperties progress) {
         Step step = steps.get("ingress").tasklet((contribution, context) -> {
+            LedgerRun run = planned.get();
             // records published and each serving consumer group's lag while the partitions go out
             try (TopicProgress topic = new TopicProgress(kafka.admin(), Phase.INGRESS, run.topics().ingress(), servingGroups(run));
                     RunSampler sampler = RunSampler.start(ledger, run.runKey(), Phase.INGRESS, progress.getSampleInterval(), topic)) {
@@ -83,8 +72,10 @@ class IngressJobConfiguration {
             StepCounts.record(context, totals.read(), totals.published(), totals.rejected());
             return RepeatStatus.FINISHED;
         }).build();
-        return jobs.get("offstreamIngressJob").incrementer(new UniqueLaunchIncrementer(run::runKey)).start(step)
-                .listener(new PhaseListener(run, ledger, task)).build();
+        // the arguments are read when the job launches, not at start-up: a bad one then ends the task
+        // execution SCDF recorded, with its reason as the exit message, instead of stopping the context first
+        return jobs.get("offstreamIngressJob").incrementer(new UniqueLaunchIncrementer(() -> runProperties.toParameters().runKey()))
+                .start(step).listener(new PhaseListener(planned, ledger, task)).build();
     }
 
     /** The consumer groups that read the run's ingress topic: the service's, and the candidate's in a simulation. */
@@ -94,16 +85,23 @@ class IngressJobConfiguration {
                 : List.of(run.side(RunSide.Which.BASELINE).consumerGroup());
     }
 
-    /** Records the phase as a whole: RUNNING at the start, COMPLETED (with totals and status INGRESSED) or FAILED at the end. */
-    record PhaseListener(LedgerRun run, RunLedger ledger, TaskExecutionIdHolder task) implements JobExecutionListener {
+    /**
+     * Records the phase as a whole: RUNNING at the start, COMPLETED (with totals and status INGRESSED)
+     * or FAILED at the end; nothing for a launch whose run could not be found (it fails on that).
+     */
+    record PhaseListener(PlannedRun planned, RunLedger ledger, TaskExecutionIdHolder task) implements JobExecutionListener {
 
         @Override
         public void beforeJob(JobExecution execution) {
-            ledger.startPhase(run.runKey(), Phase.INGRESS, task.id());
+            ledger.startPhase(planned.get().runKey(), Phase.INGRESS, task.id());
         }
 
         @Override
         public void afterJob(JobExecution execution) {
+            if (planned.resolved().isEmpty()) {
+                return;
+            }
+            LedgerRun run = planned.resolved().get();
             PhaseCounts totals = ledger.completedPartitionTotals(run.runKey(), Phase.INGRESS);
             if (ExitStatus.COMPLETED.getExitCode().equals(execution.getExitStatus().getExitCode())) {
                 String summary = String.format("ingress complete: read %d, rejected %d, published %d; end offsets %s", totals.read(),
@@ -118,6 +116,53 @@ class IngressJobConfiguration {
                 ledger.failPhase(run.runKey(), Phase.INGRESS, totals, message);
                 log.error("Run {}: ingress failed: {}", run.runKey(), message);
             }
+        }
+    }
+
+    /**
+     * The planned run this launch is for, looked up in the ledger once, when the job starts: not
+     * planned, planned with other arguments, or without partitions fails the job, one line, as its
+     * exit description.
+     */
+    static final class PlannedRun {
+
+        private final RunProperties runProperties;
+
+        private final RunLedger ledger;
+
+        private LedgerRun run;
+
+        PlannedRun(RunProperties runProperties, RunLedger ledger) {
+            this.runProperties = runProperties;
+            this.ledger = ledger;
+        }
+
+        synchronized LedgerRun get() {
+            if (run == null) {
+                run = resolve();
+            }
+            return run;
+        }
+
+        synchronized Optional<LedgerRun> resolved() {
+            return Optional.ofNullable(run);
+        }
+
+        private LedgerRun resolve() {
+            RunParameters params = runProperties.toParameters();
+            LedgerRun found = ledger.findRun(params.runKey()).orElseThrow(() -> new IllegalStateException("Run " + params.runKey()
+                    + " is not planned: run offstream-plan with the same offstream.run.* arguments first"));
+            if (!found.parameters().sameRunAs(params)) {
+                throw new IllegalStateException("Run " + params.runKey() + " was planned with other arguments: " + found.parameters());
+            }
+            if (!found.parameters().landing().equals(params.landing())) {
+                log.warn("Run {} was planned with landing {}; using it (this launch says {})", params.runKey(),
+                        found.parameters().landing(), params.landing());
+            }
+            if (ledger.partitions(found.runKey()).isEmpty()) {
+                throw new IllegalStateException("Run " + found.runKey() + " has no planned partitions");
+            }
+            return found;
         }
     }
 }

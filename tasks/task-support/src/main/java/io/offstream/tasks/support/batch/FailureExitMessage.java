@@ -63,12 +63,20 @@ public class FailureExitMessage implements TaskExecutionListener {
                 .ifPresent(taskExecution::setExitMessage);
     }
 
+    /** The failed step's reason; the job's own when it failed before any step (in a listener, e.g. on finding its run). */
     private static Optional<String> failedStepOf(Collection<Long> jobExecutionIds, JobExplorer jobs) {
         return jobExecutionIds.stream().map(jobs::getJobExecution).filter(job -> job != null && job.getStatus() == BatchStatus.FAILED)
                 .max(Comparator.comparing(JobExecution::getId))
-                .flatMap(job -> job.getStepExecutions().stream().filter(step -> step.getStatus() == BatchStatus.FAILED)
-                        .max(Comparator.comparing(StepExecution::getId)))
-                .map(FailureExitMessage::describe);
+                .map(job -> job.getStepExecutions().stream().filter(step -> step.getStatus() == BatchStatus.FAILED)
+                        .max(Comparator.comparing(StepExecution::getId)).map(FailureExitMessage::describe)
+                        .orElseGet(() -> describe(job)));
+    }
+
+    static String describe(JobExecution job) {
+        String description = job.getExitStatus().getExitDescription();
+        String reason = description == null || description.isBlank() ? "no reason recorded" : description.strip().lines().findFirst()
+                .orElse("");
+        return truncated("job " + job.getJobInstance().getJobName() + " failed: " + reason);
     }
 
     static String describe(StepExecution step) {

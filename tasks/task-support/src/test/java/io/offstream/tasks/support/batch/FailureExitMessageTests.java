@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobInstance;
+import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.task.repository.TaskExecution;
@@ -23,6 +25,15 @@ class FailureExitMessageTests {
 
         assertThat(FailureExitMessage.describe(step))
                 .isEqualTo("step validate failed: java.lang.IllegalStateException: Unknown dataset file:///w/: it does not exist");
+    }
+
+    @Test
+    void aJobThatFailedBeforeAnyStepGivesItsOwnReason() {
+        JobExecution job = new JobExecution(new JobInstance(3L, "offstreamIngressJob"), 1L, new JobParameters(), null);
+        job.setExitStatus(ExitStatus.FAILED.addExitDescription(new IllegalStateException("Run r1 is not planned: run offstream-plan")));
+
+        assertThat(FailureExitMessage.describe(job))
+                .isEqualTo("job offstreamIngressJob failed: java.lang.IllegalStateException: Run r1 is not planned: run offstream-plan");
     }
 
     @Test
