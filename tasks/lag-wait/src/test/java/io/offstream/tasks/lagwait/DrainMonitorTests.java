@@ -153,6 +153,7 @@ class DrainMonitorTests {
     private String topicWith(int records, boolean transactional) throws Exception {
         String topic = "offstream.risk." + UUID.randomUUID().toString().substring(0, 8) + ".ingress";
         admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+        awaitLeaders(topic);
         produce(topic, records, transactional);
         if (transactional) {
             // Commit markers are written after commitTransaction() returns; wait for them.
@@ -164,6 +165,20 @@ class DrainMonitorTests {
             }
         }
         return topic;
+    }
+
+    /**
+     * Until the broker knows itself leader of every partition: an idempotent producer sending to a
+     * topic created a moment ago may be told NOT_LEADER_OR_FOLLOWER for a batch the broker then
+     * appends, and retry it for ever as out of order (seen once in a clean-clone verify).
+     */
+    private static void awaitLeaders(String topic) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty())) {
+            assertThat(System.nanoTime()).as("leaders of " + topic).isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     private void produce(String topic, int records, boolean transactional) {

@@ -53,18 +53,11 @@ class NestedColumnVerdictsTests {
     @Test
     void aKeyInAStructColumnFindsDuplicatesAndFillsTheRequest() throws Exception {
         ServiceDefinition service = catalogue().load("lines");
-        StructType line = new StructType().add("number", DataTypes.IntegerType).add("sku", DataTypes.StringType);
-        StructType schema = new StructType().add("order_id", DataTypes.LongType).add("line", line);
-        Dataset<Row> rows = spark.createDataFrame(List.of(
+        Dataset<Row> verdicts = verdictsOf(service, "nested", List.of(
                 RowFactory.create(1L, RowFactory.create(1, "AB-1")),
                 RowFactory.create(1L, RowFactory.create(2, "AB-2")),
                 RowFactory.create(1L, RowFactory.create(1, "AB-9")),
-                RowFactory.create(2L, null)), schema);
-        String dataset = scratch.resolve("dt=2026-05-01").toString();
-        rows.coalesce(1).write().parquet(dataset);
-
-        Dataset<Row> verdicts = IngressSparkJob.verdicts(spark.read().parquet(dataset), RowCoercer.of(service),
-                ServiceSchemas.of(service.schemaHistory()), DAY, 1024 * 1024);
+                RowFactory.create(2L, null)));
 
         Map<String, String> reasonByKey = verdicts.filter(col(VerdictColumns.ACCEPTED).equalTo(false))
                 .select(VerdictColumns.REASON_CODE, VerdictColumns.REASON_FIELD).collectAsList().stream()
@@ -82,18 +75,11 @@ class NestedColumnVerdictsTests {
     @Test
     void aBadFirstOccurrenceOfAKeyLeavesTheFirstGoodOneAcceptedAndLaterOnesDuplicates() throws Exception {
         ServiceDefinition service = catalogue().load("lines");
-        StructType line = new StructType().add("number", DataTypes.IntegerType).add("sku", DataTypes.StringType);
-        StructType schema = new StructType().add("order_id", DataTypes.LongType).add("line", line);
-        Dataset<Row> rows = spark.createDataFrame(List.of(
+        Dataset<Row> verdicts = verdictsOf(service, "bad-first", List.of(
                 RowFactory.create(7L, RowFactory.create(1, null)),
                 RowFactory.create(7L, RowFactory.create(1, "GOOD")),
                 RowFactory.create(7L, RowFactory.create(1, "LATER")),
-                RowFactory.create(8L, RowFactory.create(1, "ONLY"))), schema);
-        String dataset = scratch.resolve("bad-first/dt=2026-05-01").toString();
-        rows.coalesce(1).write().parquet(dataset);
-
-        Dataset<Row> verdicts = IngressSparkJob.verdicts(spark.read().parquet(dataset), RowCoercer.of(service),
-                ServiceSchemas.of(service.schemaHistory()), DAY, 1024 * 1024);
+                RowFactory.create(8L, RowFactory.create(1, "ONLY"))));
 
         Map<Long, String> reasonByRow = verdicts.filter(col(VerdictColumns.ACCEPTED).equalTo(false))
                 .select(VerdictColumns.SOURCE_ROW, VerdictColumns.REASON_CODE).collectAsList().stream()
@@ -104,6 +90,16 @@ class NestedColumnVerdictsTests {
         assertThat(accepted).extracting(r -> r.getString(0) + "@" + r.getLong(1)).containsExactlyInAnyOrder("7|1@1", "8|1@3");
         Row good = accepted.stream().filter(r -> r.getString(0).equals("7|1")).findFirst().orElseThrow();
         assertThat(ServiceSchemas.of(service.schemaHistory()).codec().decode((byte[]) good.get(2)).get("sku")).hasToString("GOOD");
+    }
+
+    /** The verdicts of {@code (order_id, line: {number, sku})} rows written as one day's Parquet file, in this order. */
+    private static Dataset<Row> verdictsOf(ServiceDefinition service, String folder, List<Row> rows) {
+        StructType line = new StructType().add("number", DataTypes.IntegerType).add("sku", DataTypes.StringType);
+        StructType schema = new StructType().add("order_id", DataTypes.LongType).add("line", line);
+        String dataset = scratch.resolve(folder + "/dt=2026-05-01").toString();
+        spark.createDataFrame(rows, schema).coalesce(1).write().parquet(dataset);
+        return IngressSparkJob.verdicts(spark.read().parquet(dataset), RowCoercer.of(service),
+                ServiceSchemas.of(service.schemaHistory()), DAY, 1024 * 1024);
     }
 
     private static ServiceCatalogue catalogue() throws Exception {
