@@ -2,23 +2,21 @@ package io.offstream.dataflow.server.lost;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.cloud.dataflow.schema.SchemaVersionTarget;
 import org.springframework.cloud.dataflow.schema.service.SchemaService;
-import org.springframework.cloud.dataflow.server.repository.TaskExecutionDaoContainer;
-import org.springframework.cloud.task.repository.TaskExecution;
-import org.springframework.cloud.task.repository.dao.TaskExecutionDao;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.offstream.dataflow.server.launch.LaunchedProcesses;
 import io.offstream.dataflow.server.launch.ProcessStatus;
@@ -33,11 +31,12 @@ public class LostExecutionSweeper implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LostExecutionSweeper.class);
 
-    private static final int PAGE_SIZE = 200;
+    /** A table prefix as SCDF's schema targets have them ({@code TASK_}, {@code BOOT3_TASK_}), safe to put in SQL. */
+    private static final Pattern SAFE_PREFIX = Pattern.compile("[A-Za-z0-9_]+");
 
     private final SchemaService schemas;
 
-    private final TaskExecutionDaoContainer taskExecutions;
+    private final JdbcTemplate jdbc;
 
     private final LaunchedProcesses processes;
 
@@ -49,56 +48,58 @@ public class LostExecutionSweeper implements SmartLifecycle {
 
     private ScheduledExecutorService timer;
 
-    public LostExecutionSweeper(SchemaService schemas, TaskExecutionDaoContainer taskExecutions, LaunchedProcesses processes,
+    public LostExecutionSweeper(SchemaService schemas, JdbcTemplate jdbc, LaunchedProcesses processes,
             LostExecutionRecorder recorder, LostExecutionsProperties properties) {
         this.schemas = schemas;
-        this.taskExecutions = taskExecutions;
+        this.jdbc = jdbc;
         this.processes = processes;
         this.recorder = recorder;
         this.properties = properties;
     }
 
     /**
-     * One look at every running execution, schema target by schema target (SCDF's aggregate
-     * explorer would look up each composed task's app registration, and warn that it has none).
+     * One look at every running execution: one query per schema target for the executions without
+     * an end (SCDF's explorers ask per task name, and the names of a long history are many).
      */
     void sweep() {
         Set<String> seenGone = new HashSet<>();
         for (SchemaVersionTarget target : schemas.getTargets().getSchemas()) {
-            TaskExecutionDao executions = taskExecutions.get(target.getName());
-            if (executions.getRunningTaskExecutionCount() == 0) {
+            String prefix = target.getTaskPrefix();
+            if (!SAFE_PREFIX.matcher(prefix).matches()) {
                 continue;
             }
-            for (String taskName : executions.getTaskNames()) {
-                Pageable page = PageRequest.of(0, PAGE_SIZE);
-                Page<TaskExecution> running;
-                do {
-                    running = executions.findRunningTaskExecutions(taskName, page);
-                    running.forEach(execution -> look(execution, target.getName(), seenGone));
-                    page = page.next();
-                }
-                while (running.hasNext());
+            List<Running> running;
+            try {
+                running = jdbc.query("SELECT TASK_EXECUTION_ID, TASK_NAME FROM " + prefix + "EXECUTION WHERE END_TIME IS NULL",
+                        (row, n) -> new Running(row.getLong(1), row.getString(2)));
             }
+            catch (BadSqlGrammarException noSuchTable) {
+                continue; // a schema target whose tables this database does not have
+            }
+            running.forEach(execution -> look(execution.id(), execution.taskName(), target.getName(), seenGone));
         }
         watch.keepOnly(seenGone);
     }
 
-    private void look(TaskExecution execution, String schemaTarget, Set<String> seenGone) {
-        ProcessStatus status = processes.status(execution.getExecutionId(), schemaTarget).orElse(null);
+    private record Running(long id, String taskName) {
+    }
+
+    private void look(long executionId, String taskName, String schemaTarget, Set<String> seenGone) {
+        ProcessStatus status = processes.status(executionId, schemaTarget).orElse(null);
         if (status == null || status.ended() || !status.processGone()) {
             return;
         }
-        String key = schemaTarget + "/" + execution.getExecutionId();
+        String key = schemaTarget + "/" + executionId;
         seenGone.add(key);
         Duration gone = watch.seenGone(key);
         if (gone.compareTo(properties.grace()) < 0) {
             return;
         }
-        String why = "the process of task execution " + execution.getExecutionId() + " (" + execution.getTaskName()
+        String why = "the process of task execution " + executionId + " (" + taskName
                 + ") ended without recording an end (its platform says " + status.state() + ", gone for " + gone.toSeconds()
                 + " s): killed from outside? The Data Flow server recorded this end so that the task's job can be restarted";
         log.warn("Lost task execution: {}", why);
-        recorder.recordLost(execution.getExecutionId(), schemaTarget, why);
+        recorder.recordLost(executionId, schemaTarget, why);
         watch.forget(key);
     }
 

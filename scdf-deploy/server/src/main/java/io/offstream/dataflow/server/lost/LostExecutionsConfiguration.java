@@ -1,15 +1,17 @@
 package io.offstream.dataflow.server.lost;
 
+import javax.sql.DataSource;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.dataflow.aggregate.task.AggregateTaskExplorer;
 import org.springframework.cloud.dataflow.aggregate.task.TaskRepositoryContainer;
 import org.springframework.cloud.dataflow.schema.service.SchemaService;
 import org.springframework.cloud.dataflow.server.repository.JobRepositoryContainer;
-import org.springframework.cloud.dataflow.server.repository.TaskExecutionDaoContainer;
 import org.springframework.cloud.dataflow.server.service.JobExplorerContainer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.offstream.dataflow.server.launch.LaunchedProcesses;
 
@@ -26,8 +28,8 @@ public class LostExecutionsConfiguration {
     }
 
     @Bean
-    LostExecutionSweeper lostExecutionSweeper(SchemaService schemas, TaskExecutionDaoContainer taskExecutions,
-            LaunchedProcesses processes, LostExecutionRecorder recorder, LostExecutionsProperties properties) {
-        return new LostExecutionSweeper(schemas, taskExecutions, processes, recorder, properties);
+    LostExecutionSweeper lostExecutionSweeper(SchemaService schemas, DataSource dataSource, LaunchedProcesses processes,
+            LostExecutionRecorder recorder, LostExecutionsProperties properties) {
+        return new LostExecutionSweeper(schemas, new JdbcTemplate(dataSource), processes, recorder, properties);
     }
 }
