@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.Optional;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.explore.JobExplorer;
@@ -73,17 +74,19 @@ public class FailureExitMessage implements TaskExecutionListener {
     }
 
     static String describe(JobExecution job) {
-        String description = job.getExitStatus().getExitDescription();
-        String reason = description == null || description.isBlank() ? "no reason recorded" : description.strip().lines().findFirst()
-                .orElse("");
-        return truncated("job " + job.getJobInstance().getJobName() + " failed: " + reason);
+        return failed("job " + job.getJobInstance().getJobName(), job.getExitStatus());
     }
 
     static String describe(StepExecution step) {
-        String description = step.getExitStatus().getExitDescription();
+        return failed("step " + step.getStepName(), step.getExitStatus());
+    }
+
+    /** {@code <what> failed: <first line of the exit description>}, cut to what SCDF keeps. */
+    private static String failed(String what, ExitStatus status) {
+        String description = status.getExitDescription();
         String reason = description == null || description.isBlank() ? "no reason recorded" : description.strip().lines().findFirst()
                 .orElse("");
-        return truncated("step " + step.getStepName() + " failed: " + reason);
+        return truncated(what + " failed: " + reason);
     }
 
     private static String truncated(String message) {
