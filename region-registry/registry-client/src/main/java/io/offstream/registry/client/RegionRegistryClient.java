@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,11 @@ import com.fasterxml.jackson.databind.node.NullNode;
 /**
  * The region registry's REST API, for the dispatcher and tests. Plain Java 17 and Jackson 2: no
  * Spring, so boot2 tasks can use it. Thread-safe.
+ *
+ * <p>Reads are open; every write (POST, PUT, DELETE) needs the registry's credentials
+ * ({@code offstream.security.user}/{@code offstream.security.password} on the registry), which a
+ * client built with them sends as HTTP Basic. A write the registry refuses for its credentials is a
+ * {@link RegionRegistryException} with status 401 or 403 that says so.
  */
 public final class RegionRegistryClient {
 
@@ -31,20 +37,47 @@ public final class RegionRegistryClient {
 
     private final Duration timeout;
 
+    private final String user;
+
+    /** The {@code Authorization} header of writes, or null without credentials. */
+    private final String authorization;
+
     private final ObjectMapper mapper = JsonMapper.builder()
             .findAndAddModules()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** A client without credentials: it can read; the registry refuses its writes. */
     public RegionRegistryClient(URI base) {
         this(base, Duration.ofSeconds(10));
     }
 
+    /** A client without credentials: it can read; the registry refuses its writes. */
     public RegionRegistryClient(URI base, Duration timeout) {
+        this(base, timeout, null, null);
+    }
+
+    /** A client that writes as {@code user} with {@code password} (HTTP Basic). */
+    public RegionRegistryClient(URI base, String user, String password) {
+        this(base, Duration.ofSeconds(10), user, password);
+    }
+
+    /**
+     * A client that writes as {@code user} with {@code password} (HTTP Basic); with a null or empty
+     * password it sends no credentials.
+     */
+    public RegionRegistryClient(URI base, Duration timeout, String user, String password) {
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        boolean credentials = password != null && !password.isEmpty();
+        if (credentials && (user == null || user.isBlank() || user.contains(":"))) {
+            throw new IllegalArgumentException("The registry user must be a non-blank name without ':' (was '" + user + "')");
+        }
+        this.user = credentials ? user : null;
+        this.authorization = credentials ? "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)) : null;
     }
 
     /** Registers a region, or updates the one of that name. */
@@ -142,6 +175,9 @@ public final class RegionRegistryClient {
         URI uri = URI.create(base + path);
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+            if (authorization != null && !"GET".equals(method)) {
+                request.header("Authorization", authorization);
+            }
             if (body != null) {
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)));
@@ -150,6 +186,10 @@ public final class RegionRegistryClient {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                throw new RegionRegistryException(method + " " + uri + " answered " + response.statusCode() + ": " + refusal(),
+                        response.statusCode(), null);
+            }
             if (response.statusCode() >= 300) {
                 throw new RegionRegistryException(method + " " + uri + " answered " + response.statusCode() + ": "
                         + response.body(), response.statusCode(), null);
@@ -166,6 +206,16 @@ public final class RegionRegistryClient {
             Thread.currentThread().interrupt();
             throw new RegionRegistryException(method + " " + uri + " interrupted", 0, e);
         }
+    }
+
+    /** Why the registry refused a write, without the password. */
+    private String refusal() {
+        if (user == null) {
+            return "the region registry at " + base + " requires credentials for writes and this client has none "
+                    + "(build it with the registry's user and password, offstream.security.user/password on the registry)";
+        }
+        return "the region registry at " + base + " refused the credentials of user '" + user
+                + "' (check that the password matches the registry's offstream.security.password)";
     }
 
     private static String encode(String value) {

@@ -25,6 +25,8 @@ class RegionRegistryClientTests {
 
     private final AtomicReference<String> lastRequest = new AtomicReference<>();
 
+    private final AtomicReference<String> lastAuthorization = new AtomicReference<>();
+
     private volatile int status = 200;
 
     private volatile String response = "{}";
@@ -35,6 +37,7 @@ class RegionRegistryClientTests {
         server.createContext("/", exchange -> {
             lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
                     + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            lastAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] body = response.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
@@ -70,6 +73,35 @@ class RegionRegistryClientTests {
         assertThat(lastRequest.get()).isEqualTo("PUT /regions/a%20b/enabled false");
         assertThat(region.isUp()).isFalse();
         assertThat(region.reason()).isEqualTo("gone");
+    }
+
+    @Test
+    void writesCarryBasicCredentialsAndReadsNone() {
+        RegionRegistryClient writer = new RegionRegistryClient(URI.create(base()), "offstream", "pa:ss word");
+        response = "[]";
+        writer.assign();
+        assertThat(lastAuthorization.get()).isEqualTo("Basic " + java.util.Base64.getEncoder()
+                .encodeToString("offstream:pa:ss word".getBytes(StandardCharsets.UTF_8)));
+        writer.regions();
+        assertThat(lastAuthorization.get()).isNull();
+    }
+
+    @Test
+    void refusedCredentialsNameTheRegistryAndTheUserButNotThePassword() {
+        status = 401;
+        response = "";
+        assertThatThrownBy(() -> new RegionRegistryClient(URI.create(base()), "offstream", "wrong-secret").assign())
+                .isInstanceOfSatisfying(RegionRegistryException.class, e -> assertThat(e.status()).isEqualTo(401))
+                .hasMessageContaining("the region registry at " + base() + " refused the credentials of user 'offstream'")
+                .message().doesNotContain("wrong-secret");
+        status = 403;
+        assertThatThrownBy(() -> client.delete("a"))
+                .hasMessageContaining("answered 403")
+                .hasMessageContaining("the region registry at " + base() + " requires credentials for writes and this client has none");
+    }
+
+    private String base() {
+        return "http://localhost:" + server.getAddress().getPort();
     }
 
     @Test
