@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -153,7 +152,7 @@ class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
     }
 
     private int phaseAttempts(String runKey, String phase) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(platform.dataflowServer().datasourceUrl(), "sa", "");
+        try (Connection connection = platform.dataflowServer().openDatabase();
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT ATTEMPTS FROM OFFSTREAM_PHASE WHERE RUN_KEY = ? AND PHASE = ?")) {
             query.setString(1, runKey);

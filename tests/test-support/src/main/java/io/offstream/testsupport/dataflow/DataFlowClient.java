@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,8 +30,25 @@ public final class DataFlowClient {
 
     private final ObjectMapper json = new ObjectMapper();
 
+    /** The bearer token each request carries, or null for a server without security. */
+    private final Supplier<String> accessToken;
+
     public DataFlowClient(URI server) {
+        this(server, null);
+    }
+
+    /**
+     * A client of a secured server: every request carries {@code Authorization: Bearer} with the
+     * token the supplier gives at that moment (so it may refresh it).
+     */
+    public DataFlowClient(URI server, Supplier<String> accessToken) {
         this.server = server;
+        this.accessToken = accessToken;
+    }
+
+    /** The same server with another token (null: none). */
+    public DataFlowClient withAccessToken(Supplier<String> token) {
+        return new DataFlowClient(server, token);
     }
 
     public URI server() {
@@ -138,6 +156,9 @@ public final class DataFlowClient {
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(60));
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken.get());
+        }
         if ("GET".equals(method)) {
             request.GET();
         }

@@ -2,17 +2,23 @@ package io.offstream.testsupport.platform;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.offstream.testsupport.RepositoryLayout;
 import io.offstream.testsupport.dataflow.DataFlowClient;
 import io.offstream.testsupport.process.FreePorts;
 import io.offstream.testsupport.process.JavaProcess;
+import io.offstream.testsupport.process.SecretFiles;
 
 /**
  * The SCDF server built in scdf-deploy/server, as a separate process on free ports, keeping its
@@ -39,11 +45,20 @@ public final class DataFlowServerProcess implements AutoCloseable {
 
     private JavaProcess process;
 
+    /** Environment variables given to the server (secrets: never arguments). */
+    private Map<String, String> environment = Map.of();
+
+    /** The bearer token of a secured server's clients, null when it is not secured. */
+    private Supplier<String> accessToken;
+
     /** Tasks launched before a {@link #restart()}: no longer the server's descendants, still stopped with it. */
     private final List<ProcessHandle> launchedBefore = new ArrayList<>();
 
+    private final String datasourcePassword;
+
     private DataFlowServerProcess(Path jar, Path logFile, List<String> arguments, int port, String datasourceUrl,
-            RepositoryLayout layout) {
+            String datasourcePassword, RepositoryLayout layout) {
+        this.datasourcePassword = datasourcePassword;
         this.layout = layout;
         this.jar = jar;
         this.logFile = logFile;
@@ -58,13 +73,28 @@ public final class DataFlowServerProcess implements AutoCloseable {
      * @param extraArguments further {@code --key=value} server arguments (platform accounts, ...)
      */
     public static DataFlowServerProcess start(RepositoryLayout layout, Path workDir, List<String> extraArguments) {
+        return start(layout, workDir, extraArguments, Map.of(), null);
+    }
+
+    /**
+     * Starts a server that may be secured: {@code environment} reaches the server only (client
+     * secrets go there, not in arguments: the server's task launches do not inherit it), and
+     * {@code accessToken}, when not null, is the bearer token its readiness check and
+     * {@link #client()} send.
+     */
+    public static DataFlowServerProcess start(RepositoryLayout layout, Path workDir, List<String> extraArguments,
+            Map<String, String> environment, Supplier<String> accessToken) {
         int port = FreePorts.find();
         int h2Port = FreePorts.find();
         String datasourceUrl = "jdbc:h2:tcp://localhost:" + h2Port + "/" + workDir.resolve("h2/dataflow").toAbsolutePath()
                 + ";DB_CLOSE_ON_EXIT=FALSE";
+        // as up.sh does: a generated database password, handed over in a config tree, not on the command line
+        SecretFiles secrets = SecretFiles.in(workDir.resolve("secrets/dataflow"));
+        String datasourcePassword = secrets.generate("spring.datasource.password");
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + datasourceUrl,
+                "--spring.config.import=optional:configtree:" + secrets.directory() + "/",
                 "--offstream.home=" + layout.root(),
                 "--spring.cloud.dataflow.task.platform.local.accounts.default.working-directories-root="
                         + workDir.resolve("task-work").toAbsolutePath(),
@@ -77,7 +107,9 @@ public final class DataFlowServerProcess implements AutoCloseable {
         arguments.addAll(extraArguments);
         arguments.addAll(classDataSharingJavaCommands(layout, arguments));
         DataFlowServerProcess server = new DataFlowServerProcess(layout.dataFlowServerJar(),
-                workDir.resolve("logs/dataflow-server.log"), arguments, port, datasourceUrl, layout);
+                workDir.resolve("logs/dataflow-server.log"), arguments, port, datasourceUrl, datasourcePassword, layout);
+        server.environment = Map.copyOf(environment);
+        server.accessToken = accessToken;
         server.launch();
         return server;
     }
@@ -88,6 +120,7 @@ public final class DataFlowServerProcess implements AutoCloseable {
         JavaProcess.Builder builder = JavaProcess.jar("dataflow-server", jar).logFile(logFile)
                 .env("OFFSTREAM_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString())
                 .env("OFFSTREAM_CDS_DIR", layout.root().resolve("target/cds").toString());
+        environment.forEach(builder::env);
         arguments.forEach(builder::arg);
         process = builder.start();
         DataFlowClient client = client();
@@ -151,12 +184,17 @@ public final class DataFlowServerProcess implements AutoCloseable {
     }
 
     public DataFlowClient client() {
-        return new DataFlowClient(uri());
+        return new DataFlowClient(uri(), accessToken);
     }
 
     /** The JDBC URL tasks launched by this server use (the ledger lives there too). */
     public String datasourceUrl() {
         return datasourceUrl;
+    }
+
+    /** A connection to the server's database (SCDF's tables and the run ledger), with its generated password. */
+    public Connection openDatabase() throws SQLException {
+        return DriverManager.getConnection(datasourceUrl, "sa", datasourcePassword);
     }
 
     public JavaProcess process() {
