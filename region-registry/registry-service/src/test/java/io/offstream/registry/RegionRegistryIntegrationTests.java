@@ -35,6 +35,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class RegionRegistryIntegrationTests {
 
+    private static final String PASSWORD = "registry-it-password";
+
     @TempDir
     static Path workDir;
 
@@ -53,10 +55,10 @@ class RegionRegistryIntegrationTests {
                 "--spring.cloud.dataflow.task.platform.local.accounts.region-a.working-directories-root=" + workDir.resolve("task-work"),
                 "--spring.cloud.dataflow.task.platform.local.accounts.region-b.maximum-concurrent-tasks=3"));
         registryApp = SpringApplication.run(RegionRegistryApplication.class, "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:registry-it;DB_CLOSE_DELAY=-1",
+                "--spring.datasource.url=jdbc:h2:mem:registry-it;DB_CLOSE_DELAY=-1", "--offstream.security.password=" + PASSWORD,
                 "--offstream.registry.capacity-cache-ttl=0s", "--offstream.registry.assign-interval=1h");
         base = "http://localhost:" + registryApp.getEnvironment().getProperty("local.server.port");
-        registry = new RegionRegistryClient(URI.create(base));
+        registry = new RegionRegistryClient(URI.create(base), "offstream", PASSWORD);
         String scdfUrl = scdf.uri().toString();
         registry.register(RegionSpec.fromScdf("region-a", scdfUrl, "region-a", "localhost:9092"));
         registry.register(RegionSpec.fromScdf("region-b", scdfUrl, "region-b", "localhost:9092"));

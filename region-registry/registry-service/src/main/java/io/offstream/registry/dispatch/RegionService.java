@@ -7,7 +7,9 @@ import java.util.Optional;
 
 import io.offstream.registry.model.Region;
 import io.offstream.registry.model.RegionStatus;
+import io.offstream.registry.model.RegionCapacity;
 import io.offstream.registry.scdf.ScdfCapacityReader;
+import io.offstream.registry.security.RegionAllowList;
 import io.offstream.registry.store.DispatchRepository;
 import io.offstream.registry.store.RegionRepository;
 import org.springframework.stereotype.Service;
@@ -23,18 +25,29 @@ public class RegionService {
 
     private final ScdfCapacityReader capacityReader;
 
+    private final RegionAllowList allowList;
+
     private final Clock clock;
 
-    public RegionService(RegionRepository regions, DispatchRepository dispatches, ScdfCapacityReader capacityReader, Clock clock) {
+    public RegionService(RegionRepository regions, DispatchRepository dispatches, ScdfCapacityReader capacityReader,
+            RegionAllowList allowList, Clock clock) {
         this.regions = regions;
         this.dispatches = dispatches;
         this.capacityReader = capacityReader;
+        this.allowList = allowList;
         this.clock = clock;
     }
 
-    /** Registers a region (enabled), or updates the one of that name. */
+    /**
+     * Registers a region (enabled), or updates the one of that name.
+     *
+     * @throws RegionNotAllowedException when its SCDF URL or a Kafka bootstrap server is not on the allow-list
+     */
     @Transactional
     public Region register(Region region) {
+        allowList.refusal(region.scdfUrl(), region.kafkaBootstrap()).ifPresent(reason -> {
+            throw new RegionNotAllowedException("Region " + region.name() + ": " + reason);
+        });
         regions.upsert(region, clock.instant());
         capacityReader.forget(region.scdfUrl());
         return regions.find(region.name()).orElseThrow();
@@ -80,8 +93,22 @@ public class RegionService {
         regions.find(regionName).ifPresent(r -> capacityReader.forget(r.scdfUrl()));
     }
 
+    /**
+     * A stored region that the allow-list no longer admits (it changed since the region was
+     * registered) is DOWN with the reason: its SCDF is not contacted and nothing is placed on it.
+     */
     private RegionStatus status(Region region, Map<String, Integer> queued, Map<String, Integer> launched) {
-        return new RegionStatus(region, capacityReader.capacity(region), queued.getOrDefault(region.name(), 0),
-                launched.getOrDefault(region.name(), 0));
+        RegionCapacity capacity = allowList.refusal(region.scdfUrl(), region.kafkaBootstrap())
+                .map(RegionCapacity::down)
+                .orElseGet(() -> capacityReader.capacity(region));
+        return new RegionStatus(region, capacity, queued.getOrDefault(region.name(), 0), launched.getOrDefault(region.name(), 0));
+    }
+
+    /** A region pointing where the allow-list does not admit. */
+    public static final class RegionNotAllowedException extends RuntimeException {
+
+        RegionNotAllowedException(String message) {
+            super(message);
+        }
     }
 }

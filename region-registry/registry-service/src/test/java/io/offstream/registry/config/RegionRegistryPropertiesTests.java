@@ -23,6 +23,16 @@ class RegionRegistryPropertiesTests {
         assertThat(properties.scdfTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(properties.capacityCacheTtl()).isEqualTo(Duration.ofSeconds(2));
         assertThat(properties.assignInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(properties.allowedScdfUrls()).containsExactly("localhost", "127.0.0.1", "[::1]");
+        assertThat(properties.allowedKafkaBootstraps()).containsExactly("localhost", "127.0.0.1", "[::1]");
+    }
+
+    @Test
+    void takesAllowListsAsCommaSeparatedPatternsAndRefusesABadOne() {
+        RegionRegistryProperties properties = bind(Map.of("offstream.registry.allowed-kafka-bootstraps", "*.dc1.example.com:9092,[::1]:*"));
+        assertThat(properties.allowList().refusal("http://localhost:9393", "k1.dc1.example.com:9092,[::1]:19092")).isEmpty();
+        assertThatThrownBy(() -> bind(Map.of("offstream.registry.allowed-scdf-urls", "scdf:http")))
+                .isInstanceOf(BindException.class).hasStackTraceContaining("offstream.registry.allowed-scdf-urls: 'scdf:http' has no valid port");
     }
 
     @Test
