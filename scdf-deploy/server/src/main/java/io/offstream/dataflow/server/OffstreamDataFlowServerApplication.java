@@ -17,8 +17,10 @@ import org.springframework.cloud.deployer.spi.local.LocalDeployerAutoConfigurati
  *
  * <p>The starter brings every platform's deployer; their auto-configurations would try to bind
  * to Cloud Foundry, Kubernetes or a lone local deployer, so they are excluded here and the task
- * platforms come from {@code spring.cloud.dataflow.task.platform.*} accounts instead. Security
- * and session support are off: the local platform is a single-user developer machine.
+ * platforms come from {@code spring.cloud.dataflow.task.platform.*} accounts instead. Boot's own
+ * security and session auto-configurations are excluded, as in SCDF's server: security is SCDF's
+ * OAuth2 / OpenID Connect configuration, on as soon as {@code spring.security.oauth2.*} is set
+ * (scdf-deploy/SECURITY.md; {@link io.offstream.dataflow.server.security}), off otherwise.
  * Boot's Quartz auto-configuration is off too: the local platform's scheduler sets up its own
  * Quartz, in the server's database, only when schedules are enabled
  * ({@link io.offstream.dataflow.server.schedule.SchedulingConfiguration}).
