@@ -49,13 +49,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The Boot wiring over a catalogue entry onboarded as files only (a descriptor, two schemas, a
  * function jar): the entry's function serves the run topics, its descriptor limits apply, health
- * shows the binding, metrics and the rate-limit endpoint answer; a bad entry fails the start.
+ * shows the binding, metrics and the rate-limit endpoint answer, and its writes (rate limit, pause
+ * and resume) ask the configured credentials; a bad entry fails the start.
  */
 class ServiceConsumerApplicationIntegrationTests {
 
     private static final Schema GREETING = new Schema.Parser().parse(GreeterJar.REQUEST);
 
     private static final Schema REPLY = new Schema.Parser().parse(GreeterJar.RESPONSE);
+
+    private static final String PASSWORD = "consumer-it-password";
+
+    private static final String WRITER = basic("offstream", PASSWORD);
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -69,7 +74,8 @@ class ServiceConsumerApplicationIntegrationTests {
              ConfigurableApplicationContext context = SpringApplication.run(ServiceConsumerApplication.class,
                      "--server.port=0", "--spring.cloud.stream.kafka.binder.brokers=" + broker.bootstrapServers(),
                      "--offstream.consumer.service=greet", "--offstream.services.location=" + catalogue.root(),
-                     "--spring.cloud.stream.kafka.bindings.ingress.consumer.configuration.metadata.max.age.ms=1000", "--greeter.word=hi")) {
+                     "--spring.cloud.stream.kafka.bindings.ingress.consumer.configuration.metadata.max.age.ms=1000", "--greeter.word=hi",
+                     "--offstream.security.password=" + PASSWORD)) {
             String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
             RunTopics run = RunTopics.of("greet", "run1");
             createTopics(broker.bootstrapServers(), run);
@@ -85,10 +91,11 @@ class ServiceConsumerApplicationIntegrationTests {
             assertThat(get(base + "/actuator/health/binding")).contains("\"status\":\"UP\"").contains("offstream-greet")
                     .contains("\"maxInFlight\":32");
             assertThat(get(base + "/actuator/ratelimit")).contains("50");
-            HttpResponse<String> changed = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/ratelimit"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"permitsPerSecond\":123}")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(changed.statusCode()).isEqualTo(200);
+            // lifting the cap asks the credentials
+            assertThat(post(base + "/actuator/ratelimit", "{\"permitsPerSecond\":0}", null)).isEqualTo(401);
+            assertThat(post(base + "/actuator/ratelimit", "{\"permitsPerSecond\":0}", basic("offstream", "wrong"))).isEqualTo(401);
+            assertThat(get(base + "/actuator/ratelimit")).contains("50");
+            assertThat(post(base + "/actuator/ratelimit", "{\"permitsPerSecond\":123}", WRITER)).isEqualTo(200);
             assertThat(get(base + "/actuator/ratelimit")).contains("123");
             String prometheus = get(base + "/actuator/prometheus");
             assertThat(prometheus)
@@ -106,9 +113,13 @@ class ServiceConsumerApplicationIntegrationTests {
                     .contains("\"ackMode\":\"MANUAL\"")
                     // derived: far more than the window finishes in half the poll interval, so the ceiling of 500
                     .contains("\"max.poll.records\":\"500\"");
-            assertThat(post(base + "/actuator/bindings/ingress", "{\"state\":\"PAUSED\"}")).isEqualTo(204);
+            assertThat(post(base + "/actuator/bindings/ingress", "{\"state\":\"PAUSED\"}", null)).isEqualTo(401);
+            assertThat(post(base + "/actuator/bindings/ingress", "{\"state\":\"PAUSED\"}", basic("offstream", "wrong"))).isEqualTo(401);
+            assertThat(get(base + "/actuator/bindings/ingress")).contains("\"state\":\"running\"");
+            assertThat(post(base + "/actuator/bindings/ingress", "{\"state\":\"PAUSED\"}", WRITER)).isEqualTo(204);
             assertThat(get(base + "/actuator/bindings/ingress")).contains("\"state\":\"paused\"");
-            assertThat(post(base + "/actuator/bindings/ingress", "{\"state\":\"RESUMED\"}")).isEqualTo(204);
+            assertThat(post(base + "/actuator/bindings/ingress", "{\"state\":\"RESUMED\"}", null)).isEqualTo(401);
+            assertThat(post(base + "/actuator/bindings/ingress", "{\"state\":\"RESUMED\"}", WRITER)).isEqualTo(204);
             assertThat(get(base + "/actuator/bindings/ingress")).contains("\"state\":\"running\"");
         }
     }
@@ -171,9 +182,17 @@ class ServiceConsumerApplicationIntegrationTests {
         }
     }
 
-    private int post(String url, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    private int post(String url, String json, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private String get(String url) throws Exception {
