@@ -39,7 +39,7 @@ abstract class MultiRegionIntegrationTestSupport extends PipelineIntegrationTest
     @BeforeAll
     static void startTheRegistry(LocalPlatform platform) {
         registryProcess = RegionRegistryProcess.start(platform.layout(), platform.workDir());
-        registry = new RegionRegistryClient(registryProcess.uri());
+        registry = registryProcess.client();
         String scdf = platform.dataflowServer().uri().toString();
         for (String region : List.of("region-a", "region-b", "region-c")) {
             registry.register(RegionSpec.fromScdf(region, scdf, region, platform.kafka().bootstrapServers()));

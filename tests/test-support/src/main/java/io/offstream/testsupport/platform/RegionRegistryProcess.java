@@ -4,42 +4,73 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.offstream.registry.client.RegionRegistryClient;
 import io.offstream.testsupport.RepositoryLayout;
 import io.offstream.testsupport.process.Await;
 import io.offstream.testsupport.process.FreePorts;
 import io.offstream.testsupport.process.JavaProcess;
+import io.offstream.testsupport.process.SecretFiles;
 
 /**
  * The region registry service as a process, as up.sh starts it: its own H2 file database under
- * the work directory, a free port, capacity read fresh and the queue assigned every second.
+ * the work directory, a free port, capacity read fresh and the queue assigned every second, and
+ * a generated write password handed over as a config tree ({@code secrets/region-registry-<port>/}
+ * under the work directory), never on its command line.
  */
 public final class RegionRegistryProcess implements AutoCloseable {
+
+    /** The user the registry's writes authenticate as ({@code offstream.security.user}'s default). */
+    public static final String USER = "offstream";
 
     private final JavaProcess process;
 
     private final int port;
 
-    private RegionRegistryProcess(JavaProcess process, int port) {
+    private final SecretFiles secrets;
+
+    private final String password;
+
+    private RegionRegistryProcess(JavaProcess process, int port, SecretFiles secrets, String password) {
         this.process = process;
         this.port = port;
+        this.secrets = secrets;
+        this.password = password;
     }
 
     public static RegionRegistryProcess start(RepositoryLayout layout, Path workDir) {
         int port = FreePorts.find();
+        SecretFiles secrets = SecretFiles.in(workDir.resolve("secrets/region-registry-" + port));
+        String password = secrets.generate("offstream.security.password");
         JavaProcess process = JavaProcess.jar("region-registry",
                         layout.root().resolve("region-registry/registry-service/target/offstream-region-registry.jar"))
                 .arg("--server.port=" + port)
                 .arg("--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("h2/region-registry-" + port).toAbsolutePath())
                 .arg("--offstream.registry.capacity-cache-ttl=0s")
                 .arg("--offstream.registry.assign-interval=1s")
+                .arg("--spring.config.import=optional:configtree:" + secrets.directory() + "/")
                 .logFile(workDir.resolve("logs/region-registry-" + port + ".log"))
                 .start();
         process.awaitReady(Duration.ofMinutes(2), () -> Await.httpOk("http://localhost:" + port + "/actuator/health"));
-        return new RegionRegistryProcess(process, port);
+        return new RegionRegistryProcess(process, port, secrets, password);
     }
 
     public URI uri() {
         return URI.create("http://localhost:" + port);
+    }
+
+    /** A client that reads and writes (it sends the registry's credentials on writes). */
+    public RegionRegistryClient client() {
+        return new RegionRegistryClient(uri(), USER, password);
+    }
+
+    /** The registry's write password, for a client this test builds itself (never put it on a command line). */
+    public String password() {
+        return password;
+    }
+
+    /** The config tree the registry reads its password from (one file, {@code offstream.security.password}). */
+    public Path secretsDirectory() {
+        return secrets.directory();
     }
 
     public JavaProcess process() {
