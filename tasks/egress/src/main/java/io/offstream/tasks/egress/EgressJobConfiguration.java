@@ -36,7 +36,8 @@ class EgressJobConfiguration {
     @Bean
     Step land(StepBuilderFactory steps, RunProperties run, KafkaProperties kafka, ServicesProperties services, EgressProperties settings,
             RunLedger ledger, TaskExecutionIdHolder task) {
-        RunLander lander = new RunLander(ledger, new ChildJvmSubmitter(settings.classDataSharing()), settings, kafka.getBootstrapServers(), services.locationUri());
+        RunLander lander = new RunLander(ledger, new ChildJvmSubmitter(settings.classDataSharing()), settings, kafka.getBootstrapServers(), kafka.getClient(),
+                services.locationUri());
         EmbeddedEngineFiles embedded = new EmbeddedEngineFiles(FlinkJobJar.EMBEDDED, EmbeddedEngineFiles.defaultCache(),
                 getClass().getClassLoader());
         return steps.get("land").tasklet((contribution, context) -> {

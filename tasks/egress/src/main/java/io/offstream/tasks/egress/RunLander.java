@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import io.offstream.contract.jobs.EgressJobOptions;
 import io.offstream.contract.jobs.EgressJobResult;
+import io.offstream.contract.jobs.OptionsFile;
 import io.offstream.contract.jobs.ProgressLine;
 import io.offstream.tasks.support.engine.EngineJob;
 import io.offstream.tasks.support.engine.EngineResult;
@@ -46,13 +48,19 @@ class RunLander {
 
     private final String bootstrapServers;
 
+    /** The task's Kafka client settings ({@code offstream.kafka.client.*}: security.protocol, sasl.*), forwarded to the job. */
+    private final Map<String, String> kafkaClient;
+
     private final URI servicesLocation;
 
-    RunLander(RunLedger ledger, EngineSubmitter submitter, EgressProperties settings, String bootstrapServers, URI servicesLocation) {
+    RunLander(RunLedger ledger, EngineSubmitter submitter, EgressProperties settings, String bootstrapServers,
+            Map<String, String> kafkaClient, URI servicesLocation) {
         this.ledger = ledger;
         this.submitter = submitter;
         this.settings = settings;
         this.bootstrapServers = bootstrapServers;
+        this.kafkaClient = new TreeMap<>(kafkaClient);
+        EgressJobOptions.OWNED_KAFKA_PROPERTIES.forEach(this.kafkaClient::remove);
         this.servicesLocation = servicesLocation;
     }
 
@@ -71,15 +79,23 @@ class RunLander {
         String attempt = "task-" + (taskExecutionId == null ? System.currentTimeMillis() : taskExecutionId);
         Path resultFile = workDirectory.resolve("egress-" + key + "-" + attempt + ".properties");
         EgressJobOptions options = jobOptions(run, side, resultFile, jobJar, attempt);
+        // Kafka client settings (SASL, truststore passwords) go in a file only this user reads, not on the command line
+        Path optionsFile = workDirectory.resolve("egress-" + key + "-" + attempt + ".options");
         EngineJob job = new EngineJob("egress-" + key, MAIN_CLASS, jobJar, List.of(), settings.jvmOptions(), Map.of(),
-                options.toArguments(), workDirectory, settings.timeout());
+                OptionsFile.externalize(options.toArguments(), optionsFile, EgressJobOptions.KAFKA_PREFIX), workDirectory,
+                settings.timeout());
         log.info("Landing run {} of service {} from {} with the Flink egress job ({})", key, options.service(), options.topic(),
                 options.flinkRest().map(URI::toString).orElse("embedded mini cluster"));
         recordRows(key, egress, 0, null);
-        EngineResult result = submitter.run(job, line -> {
-            log.info("[flink] {}", line);
-            ProgressLine.parse(line).ifPresent(p -> recordRows(key, egress, p.done(), p.total() < 0 ? null : p.total()));
-        });
+        EngineResult result;
+        try {
+            result = submitter.run(job, line -> {
+                log.info("[flink] {}", line);
+                ProgressLine.parse(line).ifPresent(p -> recordRows(key, egress, p.done(), p.total() < 0 ? null : p.total()));
+            });
+        } finally {
+            Files.deleteIfExists(optionsFile);
+        }
         EgressJobResult report = null;
         String unreadable = null;
         if (Files.exists(resultFile)) {
@@ -125,7 +141,7 @@ class RunLander {
         Optional<URI> flinkRest = Optional.ofNullable(settings.flinkRest()).filter(rest -> !rest.isBlank()).map(URI::create);
         return new EgressJobOptions(bootstrapServers, side.service(), run.runKey(), run.parameters().landing(),
                 servicesLocation, Optional.empty(), Optional.of(resultFile),
-                settings.parallelismFor(run.topicPartitions(), Runtime.getRuntime().availableProcessors()), attempt, Map.of(), flinkRest,
+                settings.parallelismFor(run.topicPartitions(), Runtime.getRuntime().availableProcessors()), attempt, kafkaClient, flinkRest,
                 flinkRest.map(rest -> jobJar));
     }
 }

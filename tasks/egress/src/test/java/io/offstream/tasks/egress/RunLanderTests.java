@@ -8,12 +8,15 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.h2.jdbcx.JdbcDataSource;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.offstream.contract.jobs.EgressJobOptions;
 import io.offstream.contract.jobs.EgressJobResult;
+import io.offstream.contract.jobs.OptionsFile;
 import io.offstream.tasks.support.engine.EngineJob;
 import io.offstream.tasks.support.engine.EngineResult;
 import io.offstream.tasks.support.engine.EngineSubmitter;
@@ -83,6 +87,36 @@ class RunLanderTests {
     }
 
     @Test
+    void forwardsTheKafkaClientSettingsInAFileOnlyThisUserReadsNotOnTheCommandLine() throws Exception {
+        Map<String, String> client = Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"hunter2\";",
+                "bootstrap.servers", "elsewhere:9092");
+        List<String> commandLine = new ArrayList<>();
+        List<String> filePermissions = new ArrayList<>();
+        RunLander lander = lander(null, client, job -> {
+            commandLine.addAll(job.args());
+            Path file = Path.of(job.args().stream().filter(a -> a.startsWith(OptionsFile.OPTION)).findFirst().orElseThrow()
+                    .substring(OptionsFile.OPTION.length()));
+            try {
+                filePermissions.add(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, options -> result(options, EgressJobResult.SUCCEEDED, 10, 0, null));
+
+        lander.land(run, RunSide.Which.BASELINE, work.resolve("job-all.jar"), work.resolve("work"), 10L);
+
+        assertThat(submitted.kafkaProperties()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.jaas.config", client.get("sasl.jaas.config"))
+                .as("the job's own bootstrap servers are the task's, not an override").doesNotContainKey("bootstrap.servers");
+        assertThat(String.join(" ", commandLine)).doesNotContain("hunter2").doesNotContain("SASL_SSL");
+        assertThat(filePermissions).containsExactly("rw-------");
+        try (var files = Files.list(work.resolve("work"))) {
+            assertThat(files.map(Path::toString)).as("removed once the job ended").noneMatch(name -> name.endsWith(".options"));
+        }
+    }
+
+    @Test
     void aRemoteClusterGetsTheJobJarToShip() throws Exception {
         RunLander lander = lander("http://jobmanager:8081", options -> result(options, EgressJobResult.SUCCEEDED, 10, 0, null));
 
@@ -104,8 +138,14 @@ class RunLanderTests {
 
     /** A lander whose "job" parses its arguments as the Flink job does and writes the result the test gives. */
     private RunLander lander(String flinkRest, Function<EgressJobOptions, EgressJobResult> outcome) {
+        return lander(flinkRest, Map.of(), job -> { }, outcome);
+    }
+
+    private RunLander lander(String flinkRest, Map<String, String> kafkaClient, Consumer<EngineJob> seen,
+            Function<EgressJobOptions, EgressJobResult> outcome) {
         EgressProperties settings = new EgressProperties(null, List.of(), 2, flinkRest, Duration.ZERO, true, null, true);
         EngineSubmitter job = (EngineJob engineJob, EngineSubmitter.EngineOutput output) -> {
+            seen.accept(engineJob);
             submitted = EgressJobOptions.parse(engineJob.args());
             EgressJobResult result = outcome.apply(submitted);
             try {
@@ -115,7 +155,7 @@ class RunLanderTests {
             }
             return new EngineResult(result.succeeded() ? 0 : 1, Duration.ofSeconds(1), List.of());
         };
-        return new RunLander(ledger, job, settings, "localhost:9092", CATALOGUE);
+        return new RunLander(ledger, job, settings, "localhost:9092", kafkaClient, CATALOGUE);
     }
 
     private static EgressJobResult result(EgressJobOptions options, String status, long read, long duplicates, String error) {

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.offstream.contract.jobs.IngressJobOptions;
+import io.offstream.contract.jobs.OptionsFile;
 import io.offstream.contract.jobs.IngressJobResult;
 import io.offstream.contract.jobs.PinnedManifestLine;
 import io.offstream.tasks.support.batch.PhaseLog;
@@ -126,12 +127,16 @@ class RunIngestor {
                 PhaseLog.formatDuration(Duration.ofNanos(System.nanoTime() - started)), progressLine(run)),
                 options.getProgressInterval().toMillis(), options.getProgressInterval().toMillis(), TimeUnit.MILLISECONDS);
         EngineResult result;
+        // the producer's settings (SASL, truststore passwords) go in a file only this user reads, not on the command line
+        Path optionsFile = work.resolve("ingress-" + runKey + ".options");
+        List<String> arguments = OptionsFile.externalize(jobOptions.toArguments(), optionsFile, IngressJobOptions.PRODUCER_PREFIX);
         try {
-            result = sparkJob.submitter().run(sparkJob.job("ingress-" + runKey, jobOptions.toArguments(), work, partitions.size()),
+            result = sparkJob.submitter().run(sparkJob.job("ingress-" + runKey, arguments, work, partitions.size()),
                     line -> log.info("[spark] {}", line));
         } finally {
             ticker.shutdownNow();
             ticker.awaitTermination(1, TimeUnit.MINUTES);
+            Files.deleteIfExists(optionsFile);
         }
         recordPublished(run, jobOptions, unrecorded);
         if (unrecorded.isEmpty() && result.succeeded()) {

@@ -112,6 +112,11 @@ public record EgressJobOptions(
     /** Parses {@code --name=value} or {@code --name value}; throws {@link EgressJobOptionsException} naming every problem. */
     public static EgressJobOptions parse(String... args) {
         List<String> problems = new ArrayList<>();
+        try {
+            args = OptionsFile.expand(args);
+        } catch (IllegalArgumentException e) {
+            throw new EgressJobOptionsException(List.of(e.getMessage()));
+        }
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> kafka = new TreeMap<>();
         split(args, values, kafka, problems);

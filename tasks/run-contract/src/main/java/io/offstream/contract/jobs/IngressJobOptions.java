@@ -135,6 +135,7 @@ public record IngressJobOptions(String servicesLocation, String service, String 
 
     /** Reads {@code --name=value} arguments; an {@link IllegalArgumentException} naming every problem otherwise. */
     public static IngressJobOptions parse(String[] args) {
+        args = OptionsFile.expand(args);
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> producer = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();

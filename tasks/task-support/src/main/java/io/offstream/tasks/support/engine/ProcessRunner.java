@@ -26,6 +26,8 @@ final class ProcessRunner {
             throws InterruptedException {
         long start = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // the task's own Spring settings, its datasource password among them, are not the engine's business
+        builder.environment().remove("SPRING_APPLICATION_JSON");
         if (workDir != null) {
             builder.directory(workDir.toFile());
         }
