@@ -78,8 +78,10 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
         ExecutionContext saved = step.getExecutionContext();
         saved.remove(ChildOutcome.EXIT_CODE_KEY);
         saved.remove(ChildOutcome.STATUS_KEY);
-        ChildLaunchRequest request = savedRequest(saved).orElseGet(() -> context.planner().planFor(definitionName));
-        saved.putString(REQUEST_KEY, toJson(request));
+        ChildLaunchRequest request = savedRequest(saved)
+                .map(restored -> restored.withSecretsOf(context.planner().planFor(definitionName)))
+                .orElseGet(() -> context.planner().planFor(definitionName));
+        saved.putString(REQUEST_KEY, toJson(request.withoutSecrets()));
 
         ChildOutcome outcome = resumePreviousLaunch(step, saved).orElse(null);
         if (outcome == null) {
@@ -91,7 +93,7 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
             ChildLaunchRequest launch = request.withArgument(LAUNCH_ID_ARGUMENT + launchId);
             long id = launchWhenThereIsRoom(step, launch, parent);
             log.info("Launched child {} as task execution {} (parent {}) with properties {} and arguments {}",
-                    definitionName, id, parent, launch.properties(), launch.arguments());
+                    definitionName, id, parent, launch.masked().properties(), launch.masked().arguments());
             saved.putLong(ChildOutcome.EXECUTION_ID_KEY, id);
             context.jobRepository().updateExecutionContext(step);
             outcome = awaitEnd(step, id);
