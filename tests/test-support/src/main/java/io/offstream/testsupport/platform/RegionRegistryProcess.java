@@ -1,7 +1,11 @@
 package io.offstream.testsupport.platform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 import io.offstream.registry.client.RegionRegistryClient;
@@ -71,6 +75,28 @@ public final class RegionRegistryProcess implements AutoCloseable {
     /** The config tree the registry reads its password from (one file, {@code offstream.security.password}). */
     public Path secretsDirectory() {
         return secrets.directory();
+    }
+
+    /**
+     * A config tree for a client process of the registry (e.g. the dispatch task): a directory
+     * beside the registry's, readable by this user only, holding the registry's password in a file
+     * named {@code passwordProperty} (mode 0600). The process gets it with
+     * {@code --spring.config.import=optional:configtree:<dir>/}, so the password never shows on a
+     * command line or in SCDF's launch arguments.
+     */
+    public Path clientConfigTree(String passwordProperty) {
+        SecretFiles client = SecretFiles.in(secrets.directory().resolveSibling(secrets.directory().getFileName() + "-client"));
+        Path file = client.directory().resolve(passwordProperty);
+        try {
+            if (!Files.exists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(file, password);
+            return client.directory();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public JavaProcess process() {
