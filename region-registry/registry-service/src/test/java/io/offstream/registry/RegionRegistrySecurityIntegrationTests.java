@@ -21,6 +21,7 @@ import io.offstream.registry.client.RegionStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The registry started in-process, through real HTTP: every write path asks the configured
@@ -120,12 +121,16 @@ class RegionRegistrySecurityIntegrationTests {
     }
 
     @Test
-    void aStoredRegionTheAllowListNoLongerAdmitsIsDownAndGetsNothingAndWithoutAPasswordNoWriteIsPossible() {
+    void aStoredRegionTheAllowListNoLongerAdmitsIsDownAndGivesBackItsDispatchesAndWithoutAPasswordNoWriteIsPossible() {
         String database = database();
         try (ConfigurableApplicationContext app = start(database, "--offstream.security.password=" + PASSWORD,
                 "--offstream.registry.allowed-scdf-urls=*.dc1.example.com")) {
-            new RegionRegistryClient(base(app), "offstream", PASSWORD)
-                    .register(new RegionSpec("dc1", "http://scdf.dc1.example.com", "a", null, "5"));
+            RegionRegistryClient writer = new RegionRegistryClient(base(app), "offstream", PASSWORD);
+            writer.register(new RegionSpec("dc1", "http://scdf.dc1.example.com", "a", null, "5"));
+            long id = writer.dispatch("run-1", "c1", null).id();
+            // placed there before the restart (no SCDF answers here to place it for real)
+            app.getBean(JdbcClient.class).sql("UPDATE dispatch_queue SET region = 'dc1' WHERE id = ?").param(id).update();
+            assertThat(writer.get(id).region()).isEqualTo("dc1");
         }
         // started again with the default allow-list (loopback only) and no password
         try (ConfigurableApplicationContext app = start(database)) {
@@ -134,6 +139,9 @@ class RegionRegistrySecurityIntegrationTests {
             assertThat(dc1.isUp()).isFalse();
             assertThat(dc1.reason()).isEqualTo("scdfUrl 'http://scdf.dc1.example.com' is not allowed: add a pattern matching "
                     + "scdf.dc1.example.com:80 to offstream.registry.allowed-scdf-urls (now [localhost, 127.0.0.1, [::1]])");
+            Dispatch requeued = new RegionRegistryClient(base).dispatches("run-1").get(0);
+            assertThat(requeued.region()).as("given back to the queue").isNull();
+            assertThat(requeued.reason()).startsWith("region dc1 is not allowed: scdfUrl 'http://scdf.dc1.example.com' is not allowed");
             RegionRegistryException refused = catchThrowableOfType(RegionRegistryException.class,
                     () -> new RegionRegistryClient(base, "offstream", PASSWORD).dispatch("run-9", "c1", null));
             assertThat(refused.status()).isEqualTo(401);

@@ -12,12 +12,18 @@ import io.offstream.registry.scdf.ScdfCapacityReader;
 import io.offstream.registry.security.RegionAllowList;
 import io.offstream.registry.store.DispatchRepository;
 import io.offstream.registry.store.RegionRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Registers regions and tells each one's health, capacity and headroom. */
 @Service
 public class RegionService {
+
+    private static final Logger log = LoggerFactory.getLogger(RegionService.class);
 
     private final RegionRepository regions;
 
@@ -86,6 +92,23 @@ public class RegionService {
     public List<RegionLoad> loads() {
         return statuses().stream().map(s -> new RegionLoad(s.region().name(), s.region().enabled(), s.capacity().up(),
                 s.capacity().capMax(), s.active(), s.queued())).toList();
+    }
+
+    /**
+     * At start: a stored region that the allow-list no longer admits gives its placed, unlaunched
+     * dispatches back to the queue (as disabling it would) and is named in one warning each; it is
+     * DOWN from then on, so nothing is placed on it.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void requeueFromRegionsNotAllowed() {
+        for (Region region : regions.findAll()) {
+            allowList.refusal(region.scdfUrl(), region.kafkaBootstrap()).ifPresent(reason -> {
+                int requeued = dispatches.requeueAccepted(region.name(), "region " + region.name() + " is not allowed: " + reason,
+                        clock.instant());
+                log.warn("Region {} gets nothing ({} placed dispatches back in the queue): {}", region.name(), requeued, reason);
+            });
+        }
     }
 
     /** Makes the next look at the region's SCDF read it afresh. */
