@@ -161,6 +161,72 @@ class SecuredDataFlowServerIntegrationTests {
         assertThat(filesContaining(workDir, auth.runnerSecret)).as("files holding the runner's secret").isEmpty();
     }
 
+    /**
+     * The dashboard's login in headless Chromium: from the dashboard to the authorization server's
+     * login form, filled and sent as a user would, and back to the dashboard signed in as that
+     * user with the roles of the scopes granted.
+     */
+    @Test
+    void theDashboardLogsInThroughTheAuthorizationServer() throws Exception {
+        String scdf = "http://127.0.0.1:" + server.uri().getPort();
+        List<String> visited = new ArrayList<>();
+        try (HeadlessChromium chromium = HeadlessChromium.start(workDir)) {
+            chromium.navigate(scdf + "/dashboard/index.html");
+            boolean formSent = false;
+            long onDashboardSince = System.nanoTime();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            JsonNode security = null;
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                String location = chromium.location();
+                if (visited.isEmpty() || !visited.get(visited.size() - 1).equals(location)) {
+                    visited.add(location);
+                }
+                if (location.startsWith(auth.issuer() + "/login") && !formSent
+                        && chromium.evaluate("!!document.querySelector('input[name=username]')").asBoolean()) {
+                    chromium.evaluate("document.querySelector('input[name=username]').value = '" + TestAuthorizationServer.USER
+                            + "'; document.querySelector('input[name=password]').value = '" + auth.userPassword
+                            + "'; document.querySelector('form').submit(); true");
+                    formSent = true;
+                }
+                else if (location.startsWith(scdf)) {
+                    security = chromium.evaluate("fetch('/security/info', {headers: {'X-Requested-With': 'XMLHttpRequest'}})"
+                            + ".then(r => r.json())");
+                    boolean signedIn = security != null && security.path("authenticated").asBoolean();
+                    if (signedIn && location.startsWith(scdf + "/dashboard")) {
+                        JsonNode shown = chromium.evaluate("document.body.innerText.includes('" + TestAuthorizationServer.USER + "')");
+                        if (shown != null && shown.asBoolean()) {
+                            break;
+                        }
+                    }
+                    else if (signedIn) {
+                        chromium.navigate(scdf + "/dashboard/index.html");
+                    }
+                    else if (location.startsWith(scdf + "/login") || location.equals(scdf + "/")) {
+                        JsonNode link = chromium.evaluate("(document.querySelector('a[href*=\\'oauth2/authorization\\']') || {}).href");
+                        if (link != null && link.isTextual()) {
+                            chromium.navigate(link.asText());
+                        }
+                    }
+                    else if (System.nanoTime() - onDashboardSince > Duration.ofSeconds(10).toNanos()) {
+                        // the dashboard did not send the browser to sign in by itself: SCDF's login page
+                        chromium.navigate(scdf + "/login");
+                        onDashboardSince = System.nanoTime();
+                    }
+                }
+            }
+            assertThat(formSent).as("reached the authorization server's login form; pages: %s", visited).isTrue();
+            assertThat(chromium.location()).as("pages: %s", visited).startsWith(scdf + "/dashboard");
+            assertThat(security).as("pages: %s", visited).isNotNull();
+            assertThat(security.path("authenticated").asBoolean()).isTrue();
+            assertThat(security.path("username").asText()).isEqualTo(TestAuthorizationServer.USER);
+            assertThat(security.path("roles").toString()).contains("ROLE_VIEW", "ROLE_DEPLOY", "ROLE_SCHEDULE");
+            assertThat(chromium.evaluate("document.body.innerText.includes('" + TestAuthorizationServer.USER + "')").asBoolean())
+                    .as("the dashboard shows the signed-in user; pages: %s", visited).isTrue();
+            System.out.println("Dashboard login went through: " + visited);
+        }
+    }
+
     static List<Path> filesContaining(Path directory, String text) throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(Files::isRegularFile).filter(file -> file.toString().endsWith(".log")
