@@ -227,6 +227,57 @@ class SecuredDataFlowServerIntegrationTests {
         }
     }
 
+    /**
+     * The 2.5.1 shell with its documented options: {@code --dataflow.uri} and
+     * {@code --dataflow.credentials-provider-command}, a command printing the
+     * {@code Authorization} header (here: {@code cat} of a 0600 file holding a client-credentials
+     * token). It creates and launches a task, which SCDF runs.
+     */
+    @Test
+    void theShellConnectsWithACredentialsProviderCommand() throws Exception {
+        Path shellJar = Path.of("target", "dataflow-shell", "spring-cloud-dataflow-shell.jar").toAbsolutePath();
+        assertThat(shellJar).as("the shell jar the build copies").exists();
+        Path shellDir = Files.createDirectories(workDir.resolve("shell"));
+        Path credentials = shellDir.resolve("credentials");
+        Files.writeString(credentials, "", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(credentials, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(credentials, "Bearer " + auth.fetchToken(TestAuthorizationServer.SHELL_CLIENT, auth.shellSecret,
+                TestAuthorizationServer.ALL_SCOPES), StandardCharsets.UTF_8);
+        String name = uniqueName("shell-probe");
+        Path commands = shellDir.resolve("commands.txt");
+        Files.writeString(commands, String.join("\n",
+                "dataflow config info",
+                "task create " + name + " --definition \"probe\"",
+                "task launch " + name,
+                "task list") + "\n", StandardCharsets.UTF_8);
+        Path output = shellDir.resolve("shell.log");
+
+        Process shell = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-jar", shellJar.toString(),
+                "--dataflow.uri=http://127.0.0.1:" + server.uri().getPort(),
+                "--dataflow.credentials-provider-command=cat " + credentials,
+                "--spring.shell.commandFile=" + commands))
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            assertThat(shell.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as("shell finished; output: %s",
+                    output).isTrue();
+        }
+        finally {
+            shell.descendants().forEach(ProcessHandle::destroyForcibly);
+            shell.destroyForcibly();
+        }
+
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(printed).as(printed).containsPattern("Authenticated: true")
+                .containsPattern("Username: " + TestAuthorizationServer.SHELL_CLIENT)
+                .contains("Created new task '" + name + "'").contains("Launched task '" + name + "'");
+        JsonNode executions = admin.get("/tasks/executions?name=" + name);
+        assertThat(executions.at("/page/totalElements").asLong()).as("executions of %s", name).isEqualTo(1);
+        long id = executions.at("/_embedded/taskExecutionResourceList/0/executionId").asLong();
+        assertThat(admin.awaitTaskEnd(id, TASK_TIMEOUT).path("exitCode").asInt()).isZero();
+        assertThat(printed).doesNotContain(auth.shellSecret);
+    }
+
     static List<Path> filesContaining(Path directory, String text) throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(Files::isRegularFile).filter(file -> file.toString().endsWith(".log")

@@ -26,7 +26,8 @@ import io.offstream.testsupport.process.JavaProcess;
  * process on 127.0.0.1 and a free port. Its secrets are generated here and handed over in its
  * environment. Clients: {@code dataflow-dashboard} (authorization code, OpenID Connect; user
  * {@code alice}), {@code dataflow-runner} (client credentials, every Data Flow scope, 20 s tokens),
- * {@code dataflow-viewer} (client credentials, {@code dataflow.view} only).
+ * {@code dataflow-viewer} (client credentials, {@code dataflow.view} only), {@code dataflow-shell}
+ * (client credentials, every Data Flow scope, 5 min tokens).
  */
 final class TestAuthorizationServer implements AutoCloseable {
 
@@ -37,6 +38,8 @@ final class TestAuthorizationServer implements AutoCloseable {
     static final String RUNNER_CLIENT = "dataflow-runner";
 
     static final String VIEWER_CLIENT = "dataflow-viewer";
+
+    static final String SHELL_CLIENT = "dataflow-shell";
 
     static final String ALL_SCOPES =
             "dataflow.view dataflow.create dataflow.deploy dataflow.destroy dataflow.modify dataflow.schedule dataflow.manage";
@@ -53,6 +56,8 @@ final class TestAuthorizationServer implements AutoCloseable {
 
     final String viewerSecret = secret();
 
+    final String shellSecret = secret();
+
     private TestAuthorizationServer(RepositoryLayout layout, Path workDir) {
         port = FreePorts.find();
         process = JavaProcess.jar("auth-server", layout.appJar("tests/test-apps/auth-server", "offstream-auth-server-*.jar"))
@@ -61,6 +66,7 @@ final class TestAuthorizationServer implements AutoCloseable {
                 .env("OFFSTREAM_AUTH_DASHBOARD_SECRET", dashboardSecret)
                 .env("OFFSTREAM_AUTH_RUNNER_SECRET", runnerSecret)
                 .env("OFFSTREAM_AUTH_VIEWER_SECRET", viewerSecret)
+                .env("OFFSTREAM_AUTH_SHELL_SECRET", shellSecret)
                 .arg("--server.port=" + port)
                 // a loopback redirect URI matches on any port (RFC 8252 7.3): the SCDF server's port is not known yet
                 .arg("--offstream.auth.dashboard-redirect-uri=http://127.0.0.1/login/oauth2/code/offstream")
