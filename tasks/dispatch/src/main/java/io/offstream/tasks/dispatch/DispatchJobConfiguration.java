@@ -37,7 +37,8 @@ class DispatchJobConfiguration {
 
     @Bean
     RegionRegistryClient regionRegistryClient(DispatchProperties settings) {
-        return new RegionRegistryClient(settings.registryUrl(), Duration.ofSeconds(30));
+        return new RegionRegistryClient(settings.registryUrl(), Duration.ofSeconds(30), settings.registryUser(),
+                settings.registryPassword());
     }
 
     @Bean

@@ -19,6 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * (dataset, from, to, service, key, landing) is {@code offstream.run.*}, as for every phase.
  *
  * @param registryUrl        the region registry
+ * @param registryUser       the user the registry's writes (placing and recording dispatches) are made as
+ * @param registryPassword   its password; by default the platform's {@code offstream.security.password}
+ *                           (application.properties), which the local platform hands every task in a
+ *                           config tree. Never shown by {@link #toString()}
  * @param childDefinition    the definition each child runs: a definition on each region's SCDF,
  *                           copied there as {@code <childDefinition>-<platform account>} because
  *                           SCDF binds a definition to the first platform it ran on
@@ -41,6 +45,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record DispatchProperties(
         @NotNull @DefaultValue("http://localhost:8090") URI registryUrl,
+        @NotBlank @DefaultValue("offstream") String registryUser,
+        String registryPassword,
         @NotBlank @DefaultValue("offstream-run") String childDefinition,
         @Min(1) @Max(1000) Integer children,
         @Min(1) Integer daysPerChild,
@@ -57,6 +63,15 @@ public record DispatchProperties(
         if (children != null && daysPerChild != null) {
             throw new IllegalArgumentException("Give offstream.dispatch.children or offstream.dispatch.days-per-child, not both");
         }
+    }
+
+    @Override
+    public String toString() {
+        return "DispatchProperties[registryUrl=" + registryUrl + ", registryUser=" + registryUser + ", registryPassword="
+                + (registryPassword == null || registryPassword.isEmpty() ? "none" : "******") + ", childDefinition=" + childDefinition
+                + ", children=" + children + ", daysPerChild=" + daysPerChild + ", slotsPerChild=" + slotsPerChild
+                + ", pollInterval=" + pollInterval + ", platformTimeout=" + platformTimeout + ", maxAttempts=" + maxAttempts
+                + ", timeout=" + timeout + ", requireValidation=" + requireValidation + ", childProperties=" + childProperties + "]";
     }
 
     public boolean waitsWithoutLimit() {

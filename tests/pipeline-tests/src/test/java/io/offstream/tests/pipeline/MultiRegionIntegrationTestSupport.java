@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -94,6 +93,8 @@ abstract class MultiRegionIntegrationTestSupport extends PipelineIntegrationTest
                 "--offstream.run.landing=" + landing(),
                 "--offstream.services.location=" + catalogue().toUri(),
                 "--offstream.dispatch.registry-url=" + registryProcess.uri(),
+                // the registry's password as the local platform hands it: a config tree, not an argument
+                "--spring.config.import=optional:configtree:" + registryProcess.clientConfigTree("offstream.security.password") + "/",
                 "--offstream.dispatch.children=" + children,
                 "--offstream.dispatch.poll-interval=1s"));
     }
@@ -141,7 +142,7 @@ abstract class MultiRegionIntegrationTestSupport extends PipelineIntegrationTest
 
     /** Changes the ledger behind the dispatcher's back, as a crash at the wrong moment would leave it. */
     void ledgerUpdate(String sql, String runKey) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(platform.dataflowServer().datasourceUrl(), "sa", "");
+        try (Connection connection = platform.dataflowServer().openDatabase();
                 var statement = connection.prepareStatement(sql)) {
             statement.setString(1, runKey);
             statement.executeUpdate();
@@ -150,7 +151,7 @@ abstract class MultiRegionIntegrationTestSupport extends PipelineIntegrationTest
 
     private List<Map<String, Object>> query(String sql, String runKey) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(platform.dataflowServer().datasourceUrl(), "sa", "");
+        try (Connection connection = platform.dataflowServer().openDatabase();
                 var statement = connection.prepareStatement(sql)) {
             statement.setString(1, runKey);
             try (ResultSet result = statement.executeQuery()) {
