@@ -59,7 +59,8 @@ import io.offstream.testsupport.process.JavaProcess;
  * JSON) over the orders dataset (two-field key, decimals, timestamp-micros, an array, a nested
  * record, a nullable enum), onboarded by its catalogue folder alone. The run goes through SCDF end
  * to end; then the service, called directly with the very requests the run sent it, must answer
- * what landed, field by field.
+ * what landed, field by field. The run is also where the platform's secure defaults are checked
+ * ({@link SecureDefaults}): all of its processes are up, the Python service among them.
  */
 class PricingRunIntegrationTests extends PipelineIntegrationTestSupport {
 
@@ -110,8 +111,16 @@ class PricingRunIntegrationTests extends PipelineIntegrationTestSupport {
         Path dataset = sampleWarehouse("orders", from, 2, 10_000, 0.04);
         String runKey = "pricing-" + UUID.randomUUID().toString().substring(0, 8);
 
-        long runner = launchRun(PRICING, pricingCatalogue, runKey, dataset, from, from.plusDays(1));
-        JsonNode end = dataflow.awaitTaskEnd(runner, RUN_TIMEOUT);
+        // watched for secrets on command lines while it runs: the database's password, and a Kafka client password every task gets
+        String planted = SecureDefaults.plantedSecret();
+        List<String> secrets = List.of(SecureDefaults.databasePassword(platform), planted);
+        JsonNode end;
+        CommandLineWatch watch = CommandLineWatch.start(secrets);
+        try (watch) {
+            long runner = launchComposed("offstream-run", PRICING, pricingCatalogue, runKey, dataset, from, from.plusDays(1),
+                    Map.of(SecureDefaults.PLANTED_PROPERTY, planted));
+            end = dataflow.awaitTaskEnd(runner, RUN_TIMEOUT);
+        }
 
         assertThat(end.path("exitCode").asInt()).as("offstream-run %s", end).isZero();
         JsonNode report = report(PRICING, runKey);
@@ -157,6 +166,13 @@ class PricingRunIntegrationTests extends PipelineIntegrationTestSupport {
             compared++;
         }
         assertThat(compared).isEqualTo(PARITY_SAMPLE);
+
+        SecureDefaults.assertNoSecretShown(platform, watch, secrets);
+    }
+
+    @Test
+    void nothingThePlatformListensOnIsReachableFromAnotherAddress() throws Exception {
+        SecureDefaults.assertNothingReachableFromAnotherAddress(platform, platform.kafka().port(), consumerPort, servicePort);
     }
 
     /** The checkout's pricing folder, copied with the service's URL on this test's port. */

@@ -37,6 +37,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return "localhost:" + port;
     }
 
+    /** The clients' port. */
+    public int port() {
+        return port;
+    }
+
     public JavaProcess process() {
         return process;
     }
