@@ -11,6 +11,16 @@ PID_DIR=$OFFSTREAM_HOME/pids
 # any Hadoop URI. up.sh hands it to every task and starts a service consumer per entry.
 OFFSTREAM_SERVICES=${OFFSTREAM_SERVICES:-$OFFSTREAM_ROOT/schemas/services}
 
+# The address every component listens on: this machine only by default. A cluster, whose tasks or
+# users reach the components from other hosts, sets the address to listen on (0.0.0.0: every
+# interface) and should turn on the SCDF server's security first (scdf-deploy/SECURITY.md).
+BIND_ADDRESS=${OFFSTREAM_BIND_ADDRESS:-127.0.0.1}
+
+# Passwords, generated on the first up.sh, one file per property (mode 0600) in directories only
+# this user can read; processes import a directory as a Spring config tree, so no password is ever
+# on a command line: dataflow/ (the H2 database's), platform/ (writes to the registry and actuators).
+SECRETS_DIR=$OFFSTREAM_HOME/secrets
+
 KAFKA_PORT=9092
 KAFKA_CONTROLLER_PORT=9093
 SCDF_PORT=9393
@@ -28,6 +38,26 @@ SCDF_URL=http://localhost:$SCDF_PORT
 SCDF_DATASOURCE_URL="jdbc:h2:tcp://localhost:$H2_PORT/$OFFSTREAM_HOME/h2/dataflow;DB_CLOSE_ON_EXIT=FALSE"
 
 say() { printf '[offstream] %s\n' "$*"; }
+
+# ensure_secret DIR PROPERTY: the file DIR/PROPERTY with a random password, made once (mode 0600).
+ensure_secret() {
+  local dir=$SECRETS_DIR/$1 file=$SECRETS_DIR/$1/$2
+  (umask 077; mkdir -p "$dir")
+  chmod 700 "$SECRETS_DIR" "$dir"
+  if [[ ! -s "$file" ]]; then
+    (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$file")
+  fi
+  chmod 600 "$file"
+}
+
+# curl's config (read with -K -) for writes to the registry and the consumers' actuators: the
+# platform password goes through a pipe, not curl's command line.
+platform_credentials() {
+  printf 'user = "offstream:%s"\n' "$(cat "$SECRETS_DIR/platform/offstream.security.password")"
+}
+
+# The config tree import that hands a process the passwords of DIR.
+secrets_import() { echo "--spring.config.import=optional:configtree:$SECRETS_DIR/$1/"; }
 fail() { printf '[offstream] ERROR: %s\n' "$*" >&2; exit 1; }
 
 java_cmd() {

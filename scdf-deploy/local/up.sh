@@ -27,9 +27,11 @@ if [[ -z "$KAFKA_JAR" || ! -f "$SCDF_JAR" || ! -f "$REALTIME_JAR" || -z "$CONSUM
 fi
 
 mkdir -p "$OFFSTREAM_HOME"/{kafka,h2,task-work}
+ensure_secret dataflow spring.datasource.password
+ensure_secret platform offstream.security.password
 
 start_component kafka "$KAFKA_PORT" "$KAFKA_JAR" \
-  --port="$KAFKA_PORT" --controller-port="$KAFKA_CONTROLLER_PORT" --data-dir="$OFFSTREAM_HOME/kafka"
+  --bind-address="$BIND_ADDRESS" --port="$KAFKA_PORT" --controller-port="$KAFKA_CONTROLLER_PORT" --data-dir="$OFFSTREAM_HOME/kafka"
 wait_until kafka 90 grep -q "Kafka broker ready" "$LOG_DIR/kafka.log"
 
 # Every account (default and each region) keeps its tasks' files under .offstream/task-work and
@@ -52,12 +54,14 @@ done
 # Common task properties: every task SCDF launches knows the catalogue and the landing root.
 common=--spring.cloud.dataflow.application-properties.task
 start_component dataflow "$SCDF_PORT" "$SCDF_JAR" \
-  --server.port="$SCDF_PORT" \
-  --spring.datasource.url="$SCDF_DATASOURCE_URL" \
+  --server.port="$SCDF_PORT" --server.address="$BIND_ADDRESS" \
+  --spring.datasource.url="$SCDF_DATASOURCE_URL" "$(secrets_import dataflow)" \
+  --offstream.embedded-database.bind-address="$BIND_ADDRESS" \
   --offstream.home="$OFFSTREAM_ROOT" \
   "$common.offstream.services.location=$(catalogue_uri)" \
   "$common.offstream.run.landing=file://$OFFSTREAM_HOME/landing" \
   "$common.offstream.kafka.bootstrap-servers=localhost:$KAFKA_PORT" \
+  "$common.spring.config.import=optional:configtree:$SECRETS_DIR/platform/" \
   "${account_args[@]}"
 wait_until dataflow 180 http_ok "$SCDF_URL/about"
 platforms=$(curl -sf "$SCDF_URL/tasks/platforms?size=100" || true)
@@ -68,11 +72,12 @@ done
 
 # The region registry (its own H2 file database) and the regions it routes to.
 start_component region-registry "$REGISTRY_PORT" "$REGISTRY_JAR" --server.port="$REGISTRY_PORT" \
+  --server.address="$BIND_ADDRESS" "$(secrets_import platform)" \
   --spring.datasource.url="jdbc:h2:file:$OFFSTREAM_HOME/h2/region-registry"
 wait_until region-registry 120 http_ok "$REGISTRY_URL/actuator/health"
 for r in $REGIONS; do
   name=${r%%:*}
-  curl -sf -o /dev/null -X POST "$REGISTRY_URL/regions" -H 'Content-Type: application/json' \
+  platform_credentials | curl -sf -o /dev/null -K - -X POST "$REGISTRY_URL/regions" -H 'Content-Type: application/json' \
     -d "{\"name\":\"$name\",\"scdfUrl\":\"$SCDF_URL\",\"platformAccount\":\"$name\",\"kafkaBootstrap\":\"localhost:$KAFKA_PORT\",\"capacitySource\":\"scdf\"}" \
     || fail "the region registry refused region $name (see $LOG_DIR/region-registry.log)"
 done
@@ -80,10 +85,10 @@ say "regions: $(curl -sf "$REGISTRY_URL/regions" | grep -o '"name":"[^"]*"[^}]*"
 
 # The services this repository ships: the risk service's real-time REST app, and the Python
 # pricing service (an HTTP service the pricing consumer calls).
-start_component realtime "$REALTIME_PORT" "$REALTIME_JAR" --server.port="$REALTIME_PORT"
+start_component realtime "$REALTIME_PORT" "$REALTIME_JAR" --server.port="$REALTIME_PORT" --server.address="$BIND_ADDRESS"
 PRICING_PY=$OFFSTREAM_ROOT/stream-apps/sample-pricing-service/pricing_service.py
 if command -v python3 >/dev/null 2>&1; then
-  start_process pricing-service "$PRICING_PORT" "$PRICING_PY" python3 "$PRICING_PY" --host 127.0.0.1 --port "$PRICING_PORT"
+  start_process pricing-service "$PRICING_PORT" "$PRICING_PY" python3 "$PRICING_PY" --host "$BIND_ADDRESS" --port "$PRICING_PORT"
 else
   say "python3 is not installed: the pricing service (port $PRICING_PORT) is not started, so pricing runs would dead-letter"
   say "    every record (apt-get install python3, then re-run up.sh)"
@@ -94,7 +99,7 @@ services=$(catalogue_services)
 [[ -n "$services" ]] || say "the catalogue $OFFSTREAM_SERVICES has no service (folders with a service.yaml)"
 for service in $services; do
   start_component "$(consumer_name "$service")" "$(consumer_port "$service")" "$CONSUMER_JAR" \
-    --server.port="$(consumer_port "$service")" \
+    --server.port="$(consumer_port "$service")" --server.address="$BIND_ADDRESS" "$(secrets_import platform)" \
     --offstream.consumer.service="$service" \
     --offstream.services.location="$(catalogue_uri)" \
     --spring.cloud.stream.kafka.binder.brokers="localhost:$KAFKA_PORT"
@@ -115,3 +120,8 @@ done
 say "    catalogue $(catalogue_uri); real-time risk service http://localhost:$REALTIME_PORT/score\
 $(is_running pricing-service && echo ", pricing service http://localhost:$PRICING_PORT/price")"
 say "    region registry $REGISTRY_URL/regions ($REGIONS)"
+say "    listening on $BIND_ADDRESS only$([[ $BIND_ADDRESS == 127.* ]] && echo " (this machine; OFFSTREAM_BIND_ADDRESS opens it)")"
+say "    security: the SCDF server has NO authentication here (a local demo on $BIND_ADDRESS); production turns on"
+say "    its OAuth2/OIDC security (scdf-deploy/SECURITY.md). Writes to the registry and the consumers' actuators"
+say "    need user offstream with the password in ${SECRETS_DIR#"$OFFSTREAM_ROOT"/}/platform/offstream.security.password;"
+say "    H2 needs user sa with ${SECRETS_DIR#"$OFFSTREAM_ROOT"/}/dataflow/spring.datasource.password"
