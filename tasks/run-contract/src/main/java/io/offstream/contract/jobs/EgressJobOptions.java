@@ -219,6 +219,12 @@ public record EgressJobOptions(
                 + " flink=" + flinkRest.map(URI::toString).orElse("<embedded or flink run>");
     }
 
+    /** {@link #describe()}: a record's own toString would print the Kafka overrides' values, which may be secrets. */
+    @Override
+    public String toString() {
+        return "EgressJobOptions[" + describe() + "]";
+    }
+
     private static void split(String[] args, Map<String, String> values, Map<String, String> kafka, List<String> problems) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];

@@ -33,6 +33,15 @@ class OptionsFileTests {
     }
 
     @Test
+    void optionsPrintTheirKafkaSettingsByNameOnly() {
+        IngressJobOptions ingress = IngressJobOptionsTests.options(0);
+        assertThat(ingress.toString()).contains("sasl.jaas.config").doesNotContain(ingress.producer().get("sasl.jaas.config"));
+        EgressJobOptions egress = EgressJobOptions.parse("--bootstrap-servers=localhost:9092", "--service=risk", "--run-key=r1",
+                "--landing=file:///tmp/landing", "--services-location=file:///tmp/services/", "--kafka.sasl.jaas.config=hunter2");
+        assertThat(egress.toString()).contains("sasl.jaas.config").doesNotContain("hunter2");
+    }
+
+    @Test
     void leavesTheArgumentsAsTheyAreWhenNothingIsToMove() {
         List<String> args = List.of("--service=risk", "--run-key=r1");
         assertThat(OptionsFile.externalize(args, dir.resolve("none.options"), "producer.")).isEqualTo(args);
