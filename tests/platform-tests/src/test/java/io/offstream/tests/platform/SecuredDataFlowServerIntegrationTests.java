@@ -158,6 +158,8 @@ class SecuredDataFlowServerIntegrationTests {
             }
         }
         assertThat(children).containsExactlyInAnyOrder(name + "-first", name + "-second");
+        assertThat(linesContaining(workDir.resolve("task-work"), "Got an access token of client "
+                + TestAuthorizationServer.RUNNER_CLIENT)).as("tokens the runner fetched (each lives 20 s)").isGreaterThanOrEqualTo(2);
         assertThat(filesContaining(workDir, auth.runnerSecret)).as("files holding the runner's secret").isEmpty();
     }
 
@@ -276,6 +278,20 @@ class SecuredDataFlowServerIntegrationTests {
         long id = executions.at("/_embedded/taskExecutionResourceList/0/executionId").asLong();
         assertThat(admin.awaitTaskEnd(id, TASK_TIMEOUT).path("exitCode").asInt()).isZero();
         assertThat(printed).doesNotContain(auth.shellSecret);
+    }
+
+    static long linesContaining(Path directory, String text) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).filter(file -> file.getFileName().toString().equals("stdout.log"))
+                    .mapToLong(file -> {
+                        try (Stream<String> lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+                            return lines.filter(line -> line.contains(text)).count();
+                        }
+                        catch (IOException e) {
+                            return 0;
+                        }
+                    }).sum();
+        }
     }
 
     static List<Path> filesContaining(Path directory, String text) throws IOException {

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The access token of an OAuth2 client-credentials client: fetched on first use and again before
@@ -26,6 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * or a token.
  */
 public final class AccessTokens implements Supplier<String> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccessTokens.class);
 
     private static final Duration MAX_MARGIN = Duration.ofMinutes(1);
 
@@ -98,6 +102,8 @@ public final class AccessTokens implements Supplier<String> {
         Duration margin = lifetime.dividedBy(4).compareTo(MAX_MARGIN) > 0 ? MAX_MARGIN : lifetime.dividedBy(4);
         token = answer.path("access_token").asText();
         refreshAt = asked.plus(lifetime).minus(margin);
+        LOG.info("Got an access token of client {} from {}, valid {} s, fetched again after {}", client.clientId(),
+                client.tokenUri(), lifetime.toSeconds(), refreshAt);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
