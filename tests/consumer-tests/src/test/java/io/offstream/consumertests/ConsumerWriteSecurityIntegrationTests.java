@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The consumer's jar as the local platform runs it: its actuator writes (the rate limit that
  * protects the production dependency, pausing the binding) ask the password it was handed as a
- * config tree; started without one, every write is refused and its log says so once.
+ * config tree. (Without one every write is refused and the log says so once: stream-apps/boot4-security's
+ * WriteSecurityIntegrationTests, in process, which is cheaper than a second consumer JVM.)
  */
 class ConsumerWriteSecurityIntegrationTests extends ConsumerProcessTestSupport {
 
@@ -43,22 +44,6 @@ class ConsumerWriteSecurityIntegrationTests extends ConsumerProcessTestSupport {
             assertThat(log(name)).doesNotContain(password).doesNotContain("are disabled")
                     .doesNotContainIgnoringCase("generated security password");
         }
-    }
-
-    @Test
-    void withoutAPasswordEveryWriteIsRefusedAndTheLogSaysSoOnce() throws Exception {
-        String name = unique("unsecured-consumer");
-        try (App consumer = startConsumer(name)) {
-            assertThat(post(consumer.url("/actuator/ratelimit"), "{\"permitsPerSecond\":0}", basic("offstream", ""))).isEqualTo(401);
-            assertThat(post(consumer.url("/actuator/bindings/ingress"), "{\"state\":\"PAUSED\"}", basic("offstream", "guess")))
-                    .isEqualTo(401);
-            assertThat(get(consumer.url("/actuator/health"))).startsWith("200 ");
-        }
-        String log = log(name);
-        assertThat(log.lines().filter(line -> line.contains("offstream.security.password")))
-                .singleElement().asString()
-                .contains("Writes (POST, PUT, PATCH, DELETE) are disabled: refused with 401 until offstream.security.password is set");
-        assertThat(log).doesNotContainIgnoringCase("generated security password");
     }
 
     /** A process name of its own, so that its log (appended to across runs) holds this run only. */
