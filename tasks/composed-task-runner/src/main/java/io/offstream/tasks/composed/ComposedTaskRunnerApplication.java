@@ -5,6 +5,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.cloud.task.configuration.EnableTask;
+import org.springframework.context.annotation.Import;
+
+import io.offstream.dataflow.auth.DataFlowServerAuthentication;
 
 /**
  * Offstream's composed task runner (CTR): SCDF 2.11.5 launches it for every composed task
@@ -17,6 +20,7 @@ import org.springframework.cloud.task.configuration.EnableTask;
 @EnableTask
 @EnableBatchProcessing
 @ConfigurationPropertiesScan
+@Import(DataFlowServerAuthentication.class)
 public class ComposedTaskRunnerApplication {
 
     public static void main(String[] args) {

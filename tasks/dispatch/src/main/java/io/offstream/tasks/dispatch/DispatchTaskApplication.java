@@ -5,6 +5,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.cloud.task.configuration.EnableTask;
+import org.springframework.context.annotation.Import;
+
+import io.offstream.dataflow.auth.DataFlowServerAuthentication;
 
 /**
  * offstream-dispatch: runs one long date range as several offstream-run children spread over
@@ -16,6 +19,7 @@ import org.springframework.cloud.task.configuration.EnableTask;
 @EnableTask
 @EnableBatchProcessing
 @ConfigurationPropertiesScan
+@Import(DataFlowServerAuthentication.class)
 public class DispatchTaskApplication {
 
     public static void main(String[] args) {

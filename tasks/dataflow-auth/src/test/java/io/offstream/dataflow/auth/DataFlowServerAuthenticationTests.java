@@ -1,4 +1,4 @@
-package io.offstream.tasks.dispatch.scdf;
+package io.offstream.dataflow.auth;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.web.client.RestTemplateAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +23,8 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dispatcher's SCDF client, built from Boot's {@code RestTemplateBuilder} as the dispatcher
- * builds it, against a token endpoint and an "SCDF" served by the JDK's HTTP server.
+ * An SCDF client built from Boot's {@code RestTemplateBuilder}, as the composed runner and the
+ * dispatcher build theirs, against a token endpoint and an "SCDF" served by the JDK's HTTP server.
  */
 class DataFlowServerAuthenticationTests {
 
@@ -55,14 +54,12 @@ class DataFlowServerAuthenticationTests {
     }
 
     @Test
-    void clientCredentialsOptionsMakeRegionRequestsCarryTheClientsToken() {
+    void clientCredentialsOptionsMakeRequestsCarryTheClientsToken() {
         context.withPropertyValues("oauth2-client-credentials-client-id=dispatch",
                 "oauth2-client-credentials-client-secret=s3cret",
                 "oauth2-client-credentials-token-uri=" + base() + "/oauth2/token",
                 "oauth2-client-credentials-scopes=dataflow.view,dataflow.create,dataflow.deploy").run(app -> {
-                    RegionDataFlow region = new RegionDataFlow(app.getBean(RestTemplateBuilder.class).build(), base());
-
-                    assertThat(region.definitionDsl("offstream-run")).contains("offstream-plan");
+                    assertThat(definition(app)).contains("offstream-plan");
                     assertThat(seenByScdf).containsExactly("Bearer region-token");
                 });
     }
@@ -70,7 +67,7 @@ class DataFlowServerAuthenticationTests {
     @Test
     void aGivenAccessTokenIsSentAsIs() {
         context.withPropertyValues("dataflow-server-access-token=users-token").run(app -> {
-            new RegionDataFlow(app.getBean(RestTemplateBuilder.class).build(), base()).definitionDsl("offstream-run");
+            definition(app);
 
             assertThat(seenByScdf).containsExactly("Bearer users-token");
         });
@@ -79,7 +76,7 @@ class DataFlowServerAuthenticationTests {
     @Test
     void noOptionsSendNoAuthorization() {
         context.run(app -> {
-            new RegionDataFlow(app.getBean(RestTemplateBuilder.class).build(), base()).definitionDsl("offstream-run");
+            definition(app);
 
             assertThat(seenByScdf).containsExactly("null");
         });
@@ -91,6 +88,11 @@ class DataFlowServerAuthenticationTests {
                 "oauth2-client-credentials-client-secret=s3cret").run(app -> assertThat(org.assertj.core.util.Throwables.getRootCause(app.getStartupFailure()))
                 .hasMessageStartingWith(
                         "oauth2-client-credentials-client-id is set but oauth2-client-credentials-token-uri is not"));
+    }
+
+    /** A request as the runner's and the dispatcher's clients make theirs: a definition, from a RestTemplate the app's builder made. */
+    private String definition(org.springframework.context.ApplicationContext app) {
+        return app.getBean(RestTemplateBuilder.class).build().getForObject(base().resolve("/tasks/definitions/offstream-run"), String.class);
     }
 
     private URI base() {
@@ -106,7 +108,6 @@ class DataFlowServerAuthenticationTests {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(DataFlowServerCredentials.class)
     @Import(DataFlowServerAuthentication.class)
     static class Wiring {
     }

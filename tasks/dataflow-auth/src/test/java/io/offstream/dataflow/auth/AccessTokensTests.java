@@ -1,4 +1,4 @@
-package io.offstream.tasks.composed.dataflow;
+package io.offstream.dataflow.auth;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.offstream.tasks.dispatch.scdf;
+package io.offstream.dataflow.auth;
 
 import java.net.URI;
 import java.util.Set;
@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 
 /**
- * How the dispatcher authenticates to the regions' secured SCDF servers (one identity for every
- * region), with the option names of SCDF 2.11.5's composed task runner, which Offstream's runner
- * takes too (top-level, e.g. {@code app.offstream-dispatch.oauth2-client-credentials-client-id};
+ * How an Offstream task (the composed runner, the dispatcher) authenticates to a secured SCDF
+ * server, with the option names of SCDF 2.11.5's own composed task runner (top-level, as the server
+ * and users pass them, e.g. {@code app.composed-task-runner.oauth2-client-credentials-client-id};
  * SCDF sets {@code dataflow-server-access-token} itself when
  * {@code spring.cloud.dataflow.task.use-user-access-token=true}). At most one way is used:
  * a given access token first, then client credentials, then basic authentication; none set means
@@ -20,7 +20,7 @@ import org.springframework.util.StringUtils;
  * @param dataflowServerAccessToken                        a bearer token, as SCDF passes the launching user's
  *                                                         when {@code spring.cloud.dataflow.task.use-user-access-token=true}
  *                                                         (it is not refreshed: it must outlive the run)
- * @param oauth2ClientCredentialsClientId                  the OAuth2 client the dispatcher gets its own tokens as
+ * @param oauth2ClientCredentialsClientId                  the OAuth2 client the task gets its own tokens as
  * @param oauth2ClientCredentialsClientSecret              that client's secret
  * @param oauth2ClientCredentialsTokenUri                  the authorization server's token endpoint
  * @param oauth2ClientCredentialsScopes                    the scopes to ask for (SCDF's roles: {@code dataflow.view},

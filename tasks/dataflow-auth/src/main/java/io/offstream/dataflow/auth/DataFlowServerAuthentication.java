@@ -1,20 +1,21 @@
-package io.offstream.tasks.dispatch.scdf;
+package io.offstream.dataflow.auth;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.client.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.support.BasicAuthenticationInterceptor;
 
 /**
- * Makes the dispatcher's SCDF clients ({@link RegionDataFlow}, built from Boot's
- * {@code RestTemplateBuilder}) authenticate as {@link DataFlowServerCredentials} say. Bad settings
- * fail the start in one line. The same code as the composed runner's (tasks/composed-task-runner,
- * package dataflow): the two deployables share no module yet; keep them alike.
+ * Makes every SCDF client an app builds from Boot's {@code RestTemplateBuilder} (the composed
+ * runner's, the dispatcher's) authenticate as {@link DataFlowServerCredentials} say. Bad settings
+ * fail the start in one line. An app imports it ({@code @Import(DataFlowServerAuthentication.class)}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DataFlowServerCredentials.class)
 public class DataFlowServerAuthentication {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataFlowServerAuthentication.class);
