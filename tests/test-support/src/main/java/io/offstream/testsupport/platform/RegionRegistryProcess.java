@@ -1,11 +1,7 @@
 package io.offstream.testsupport.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 import io.offstream.registry.client.RegionRegistryClient;
@@ -86,17 +82,8 @@ public final class RegionRegistryProcess implements AutoCloseable {
      */
     public Path clientConfigTree(String passwordProperty) {
         SecretFiles client = SecretFiles.in(secrets.directory().resolveSibling(secrets.directory().getFileName() + "-client"));
-        Path file = client.directory().resolve(passwordProperty);
-        try {
-            if (!Files.exists(file)) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            Files.writeString(file, password);
-            return client.directory();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        client.write(passwordProperty, password);
+        return client.directory();
     }
 
     public JavaProcess process() {

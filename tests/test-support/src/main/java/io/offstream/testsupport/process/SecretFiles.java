@@ -44,10 +44,23 @@ public final class SecretFiles {
             if (!Files.exists(file)) {
                 byte[] bytes = new byte[24];
                 RANDOM.nextBytes(bytes);
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+                write(property, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
             }
             return Files.readString(file).strip();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stores {@code value} as the property's file (mode 0600, created if new). */
+    public void write(String property, String value) {
+        Path file = directory.resolve(property);
+        try {
+            if (!Files.exists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(file, value);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

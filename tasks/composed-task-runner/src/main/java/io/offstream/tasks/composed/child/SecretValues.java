@@ -34,24 +34,22 @@ final class SecretValues {
 
     /** The properties without the secret ones. */
     static Map<String, String> withoutSecrets(Map<String, String> properties) {
-        Map<String, String> kept = new LinkedHashMap<>();
-        properties.forEach((name, value) -> {
-            if (!isSecret(name)) {
-                kept.put(name, value);
-            }
-        });
-        return kept;
+        return filtered(properties, false);
     }
 
     /** The secret properties only. */
     static Map<String, String> secretsOf(Map<String, String> properties) {
-        Map<String, String> secrets = new LinkedHashMap<>();
+        return filtered(properties, true);
+    }
+
+    private static Map<String, String> filtered(Map<String, String> properties, boolean secret) {
+        Map<String, String> kept = new LinkedHashMap<>();
         properties.forEach((name, value) -> {
-            if (isSecret(name)) {
-                secrets.put(name, value);
+            if (isSecret(name) == secret) {
+                kept.put(name, value);
             }
         });
-        return secrets;
+        return kept;
     }
 
     /** Whether a {@code --name=value} argument's name looks secret. */
