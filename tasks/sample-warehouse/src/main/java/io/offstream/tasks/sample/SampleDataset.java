@@ -32,7 +32,7 @@ public enum SampleDataset {
             Map<String, Object> kinds = new LinkedHashMap<>();
             for (OrdersBadRowKind kind : OrdersBadRowKind.values()) {
                 Map<String, Object> expected = new LinkedHashMap<>();
-                expected.put("reason", kind.reason());
+                expected.put("reason", kind.reason().name());
                 expected.put("fields", kind.fields());
                 kinds.put(kind.name(), expected);
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
+import io.offstream.contract.coerce.RejectReason;
 import io.offstream.contract.service.AvroTypes;
 import io.offstream.contract.service.FieldConstraint;
 import io.offstream.contract.service.NamedSets;
@@ -21,7 +22,7 @@ import io.offstream.contract.service.ServiceDescriptor;
 final class PricingRowCheck {
 
     /** A rule a row breaks: the reject reason and the request field. */
-    record Violation(String reason, String field) {
+    record Violation(RejectReason reason, String field) {
     }
 
     private final ServiceDescriptor descriptor;
@@ -39,7 +40,7 @@ final class PricingRowCheck {
             Object value = row.get(descriptor.columnOf(field.name()));
             if (value == null) {
                 if (!AvroTypes.nullable(field.schema())) {
-                    found.add(new Violation("NULL_REQUIRED_FIELD", field.name()));
+                    found.add(new Violation(RejectReason.NULL_REQUIRED_FIELD, field.name()));
                 }
                 continue;
             }
@@ -48,19 +49,19 @@ final class PricingRowCheck {
                 try {
                     value = new BigDecimal(text.toString().trim());
                 } catch (NumberFormatException e) {
-                    found.add(new Violation("TYPE_MISMATCH", field.name()));
+                    found.add(new Violation(RejectReason.TYPE_MISMATCH, field.name()));
                     continue;
                 }
             }
             if (type.getType() == Schema.Type.ENUM && !type.getEnumSymbols().contains(value.toString())) {
-                found.add(new Violation("NOT_IN_SET", field.name()));
+                found.add(new Violation(RejectReason.NOT_IN_SET, field.name()));
             }
             FieldConstraint constraint = descriptor.constraints().get(field.name());
             if (constraint != null) {
                 found.addAll(broken(field.name(), constraint, value));
             }
             if (field.name().equals(descriptor.eventTime()) && !inside((Long) value, partition)) {
-                found.add(new Violation("EVENT_TIME_OUTSIDE_PARTITION", field.name()));
+                found.add(new Violation(RejectReason.EVENT_TIME_OUTSIDE_PARTITION, field.name()));
             }
         }
         return found;
@@ -71,18 +72,18 @@ final class PricingRowCheck {
         if (c.numeric()) {
             BigDecimal number = new BigDecimal(value.toString());
             if (c.min() != null && number.compareTo(c.min()) < 0 || c.max() != null && number.compareTo(c.max()) > 0) {
-                found.add(new Violation("OUT_OF_RANGE", field));
+                found.add(new Violation(RejectReason.OUT_OF_RANGE, field));
             }
         }
         String text = value.toString();
         if (c.pattern() != null && !c.compiledPattern().matcher(text).matches()) {
-            found.add(new Violation("PATTERN_MISMATCH", field));
+            found.add(new Violation(RejectReason.PATTERN_MISMATCH, field));
         }
         if (c.maxLength() != null && text.length() > c.maxLength()) {
-            found.add(new Violation("TOO_LONG", field));
+            found.add(new Violation(RejectReason.TOO_LONG, field));
         }
         if (c.namedSet() != null && !NamedSets.values(c.namedSet()).contains(text) || c.in() != null && !c.in().contains(text)) {
-            found.add(new Violation("NOT_IN_SET", field));
+            found.add(new Violation(RejectReason.NOT_IN_SET, field));
         }
         return found;
     }
