@@ -20,6 +20,14 @@ import io.offstream.contract.naming.Names;
  */
 public record RunLayout(URI landingRoot, String service, String runKey) {
 
+    /** The landing's folder of rejected rows, beside the services' folders. */
+    private static final String QUARANTINE_FOLDER = "_quarantine";
+
+    /** Whether a folder directly under the landing root is the quarantine (the others are services' or '_' folders). */
+    public static boolean isQuarantineFolder(String folderName) {
+        return QUARANTINE_FOLDER.equals(folderName);
+    }
+
     public RunLayout {
         landingRoot = asDirectory(landingRoot);
         Names.requireServiceName(service);
@@ -61,11 +69,11 @@ public record RunLayout(URI landingRoot, String service, String runKey) {
 
     /** {@code <landing>/_quarantine/<service>/}: every run's rejected rows of the service. */
     public URI quarantineRoot() {
-        return child(landingRoot, "_quarantine/" + service + "/");
+        return child(landingRoot, QUARANTINE_FOLDER + "/" + service + "/");
     }
 
     public URI quarantine() {
-        return child(landingRoot, "_quarantine/" + service + "/run=" + runKey + "/");
+        return child(landingRoot, QUARANTINE_FOLDER + "/" + service + "/run=" + runKey + "/");
     }
 
     public URI quarantineDay(LocalDate date) {

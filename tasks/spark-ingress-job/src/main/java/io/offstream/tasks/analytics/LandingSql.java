@@ -7,6 +7,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import io.offstream.contract.layout.RunLayout;
+
 /**
  * Spark SQL over a landing: every service folder under the landing root becomes a view named
  * after the service (e.g. {@code risk}), with the partition columns {@code run} and {@code dt}
@@ -52,7 +54,7 @@ public final class LandingSql {
                     if (!service.isDirectory() || name.startsWith(".")) {
                         continue;
                     }
-                    if (name.equals("_quarantine")) {
+                    if (RunLayout.isQuarantineFolder(name)) {
                         for (org.apache.hadoop.fs.FileStatus quarantined : fs.listStatus(service.getPath())) {
                             register(spark, quarantined.getPath().toString(), "quarantine_" + viewName(quarantined.getPath().getName()));
                         }

@@ -15,7 +15,7 @@ final class ReportDiffSection {
         DiffSummary diff = r.diff();
         if (diff == null) {
             page.raw("<p class=\"note\">No diff summary yet: the simulation's diff has not written ").raw("<code>summary.json</code>")
-                    .raw(" under the baseline's <code>_diff/run=").text(r.runKey()).raw("/</code>.</p>")
+                    .raw(" yet (the notes below name where it is read from).</p>")
                     .chart("chart-diff-fields", "changed keys per field").raw("</section>\n");
             return;
         }
