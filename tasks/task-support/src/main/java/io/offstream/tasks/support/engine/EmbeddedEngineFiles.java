@@ -6,10 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -17,6 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -24,12 +30,20 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * The engine job a phase task carries inside its own jar ({@code offstream-engine/<job>/...} on the
  * classpath: the job's jar and its dependency folders), unpacked once into a cache folder so a
  * child JVM or spark-submit can use it as files. The cache folder is named by a digest of what is
- * packed, so a rebuilt task never runs a stale job and concurrent tasks share one copy.
+ * packed, so a rebuilt task never runs a stale job and concurrent tasks share one copy. Each use
+ * stamps its folder; when a new copy is unpacked, copies of the same job unused for
+ * {@link #KEEP_UNUSED} are deleted (a Spark job with its libraries is about 0.5 GB, and every
+ * rebuild of a task makes a new one).
  */
 public final class EmbeddedEngineFiles {
 
     /** Classpath folder the build packs engine jobs into. */
     public static final String ROOT = "offstream-engine";
+
+    /** How long an older copy is kept after its last use: longer than any task still running it needs it. */
+    static final Duration KEEP_UNUSED = Duration.ofHours(6);
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedEngineFiles.class);
 
     private final String job;
     private final Path cacheRoot;
@@ -58,7 +72,7 @@ public final class EmbeddedEngineFiles {
         }
         Path target = cacheRoot.resolve(job + "-" + digest(files));
         if (Files.isDirectory(target)) {
-            return Optional.of(target);
+            return Optional.of(stampUse(target));
         }
         try {
             Files.createDirectories(cacheRoot);
@@ -80,10 +94,52 @@ public final class EmbeddedEngineFiles {
                     throw e;
                 }
             }
-            return Optional.of(target);
+            deleteUnusedCopies(target);
+            return Optional.of(stampUse(target));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot unpack the embedded " + job + " into " + cacheRoot, e);
         }
+    }
+
+    /** The folder's modification time records its last use. */
+    private static Path stampUse(Path copy) {
+        try {
+            Files.setLastModifiedTime(copy, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // another user's copy: it is only not pruned early
+        }
+        return copy;
+    }
+
+    /** Other copies of this job (and abandoned partial ones) not used for {@link #KEEP_UNUSED}. */
+    private void deleteUnusedCopies(Path current) {
+        Instant before = Instant.now().minus(KEEP_UNUSED);
+        try (Stream<Path> copies = Files.list(cacheRoot)) {
+            for (Path copy : copies.filter(p -> !p.equals(current) && isCopyOfThisJob(p)).toList()) {
+                try {
+                    if (Files.getLastModifiedTime(copy).toInstant().isBefore(before)) {
+                        deleteTree(copy);
+                        log.info("Deleted {}, a copy of {} unused since {}", copy, job, before);
+                    }
+                } catch (NoSuchFileException gone) {
+                    // another task's partial copy, renamed or removed meanwhile
+                } catch (IOException e) {
+                    log.warn("Could not delete the unused copy {}: {}", copy, e.toString());
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Could not list {} for unused copies of {}: {}", cacheRoot, job, e.toString());
+        }
+    }
+
+    /** {@code <job>-<16 hex digits>} or {@code <job>-partial-...}: not another job whose name starts with this one's. */
+    private boolean isCopyOfThisJob(Path dir) {
+        String name = dir.getFileName().toString();
+        if (!Files.isDirectory(dir) || !name.startsWith(job + "-")) {
+            return false;
+        }
+        String rest = name.substring(job.length() + 1);
+        return rest.matches("[0-9a-f]{16}") || rest.startsWith("partial-");
     }
 
     private List<Resource> packedFiles() {

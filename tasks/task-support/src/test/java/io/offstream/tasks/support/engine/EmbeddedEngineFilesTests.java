@@ -6,6 +6,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -85,10 +87,48 @@ class EmbeddedEngineFilesTests {
     }
 
     @Test
+    void aNewCopyDeletesCopiesOfTheSameJobLongUnusedAndKeepsTheRest() throws Exception {
+        FileTime longAgo = FileTime.from(Instant.now().minus(EmbeddedEngineFiles.KEEP_UNUSED).minusSeconds(60));
+        Path stale = oldCopy("test-job-0123456789abcdef", longAgo);
+        Path abandonedPartial = oldCopy("test-job-partial-42", longAgo);
+        Path recent = oldCopy("test-job-fedcba9876543210", FileTime.from(Instant.now().minusSeconds(60)));
+        Path otherJob = oldCopy("test-job-two-0123456789abcdef", longAgo);
+        Path notACopy = oldCopy("test-job-notes", longAgo);
+        pack("job.jar", "job-v3");
+        try (URLClassLoader loader = loader()) {
+            Path current = new EmbeddedEngineFiles("test-job", cache, loader).unpacked().orElseThrow();
+            assertThat(current.resolve("job.jar")).hasContent("job-v3");
+        }
+        assertThat(stale).doesNotExist();
+        assertThat(abandonedPartial).doesNotExist();
+        assertThat(recent).as("maybe still run by a task of the older build").isDirectory();
+        assertThat(otherJob).isDirectory();
+        assertThat(notACopy).isDirectory();
+    }
+
+    @Test
+    void usingACopyKeepsItFromBeingDeleted() throws Exception {
+        pack("job.jar", "job-v1");
+        try (URLClassLoader loader = loader()) {
+            Path copy = new EmbeddedEngineFiles("test-job", cache, loader).unpacked().orElseThrow();
+            Files.setLastModifiedTime(copy, FileTime.from(Instant.now().minus(EmbeddedEngineFiles.KEEP_UNUSED).minusSeconds(60)));
+            new EmbeddedEngineFiles("test-job", cache, loader).unpacked().orElseThrow();
+            assertThat(Files.getLastModifiedTime(copy).toInstant()).isAfter(Instant.now().minusSeconds(60));
+        }
+    }
+
+    @Test
     void aTaskWithoutThePackedJobSaysSo() throws Exception {
         try (URLClassLoader loader = loader()) {
             assertThat(new EmbeddedEngineFiles("test-job", cache, loader).unpacked()).isEmpty();
         }
+    }
+
+    private Path oldCopy(String name, FileTime lastUse) throws Exception {
+        Path dir = Files.createDirectories(cache.resolve(name));
+        Files.writeString(dir.resolve("job.jar"), "old");
+        Files.setLastModifiedTime(dir, lastUse);
+        return dir;
     }
 
     private void pack(String relative, String content) throws Exception {
