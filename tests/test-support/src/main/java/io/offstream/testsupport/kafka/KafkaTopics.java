@@ -155,6 +155,11 @@ public final class KafkaTopics {
         return reader(topic).readAtLeast(count, timeout, new StringDeserializer(), new StringDeserializer());
     }
 
+    /** Every record up to the end offsets the topic has when the read begins; fails naming the topic after {@code timeout}. */
+    public List<ConsumerRecord<byte[], byte[]>> readToEnd(String topic, Duration timeout) {
+        return reader(topic).readToEnd(timeout, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
     /** Everything that arrives on the topic within {@code wait}, from its beginning (for topics that should stay empty). */
     public List<ConsumerRecord<byte[], byte[]>> readFor(String topic, Duration wait) {
         return reader(topic).readFor(wait, new ByteArrayDeserializer(), new ByteArrayDeserializer());

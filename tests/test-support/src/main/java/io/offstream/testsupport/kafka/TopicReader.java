@@ -49,6 +49,22 @@ final class TopicReader {
         return records;
     }
 
+    <K, V> List<ConsumerRecord<K, V>> readToEnd(Duration timeout, Deserializer<K> keys, Deserializer<V> values) {
+        List<ConsumerRecord<K, V>> records = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<K, V> consumer = fromTheStart(keys, values)) {
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (!reached(consumer, ends)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Topic " + topic + ": expected to read up to its end offsets " + ends + " within "
+                            + timeout + ", saw " + records.size() + " records");
+                }
+                consumer.poll(POLL).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
     <K, V> List<ConsumerRecord<K, V>> readFor(Duration wait, Deserializer<K> keys, Deserializer<V> values) {
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
         long deadline = System.nanoTime() + wait.toNanos();

@@ -45,6 +45,17 @@ class KafkaTopicsIntegrationTests {
     }
 
     @Test
+    void readingToTheEndReturnsEveryRecordAndNothingForAnEmptyTopic(KafkaTopics kafka) {
+        String topic = kafka.create(kafka.uniqueName("whole"), 2);
+        String empty = kafka.create(kafka.uniqueName("empty"), 2);
+        kafka.produce(topic, Map.of("a", "1", "b", "2", "c", "3"));
+
+        assertThat(kafka.readToEnd(topic, Duration.ofSeconds(30))).extracting(record -> new String(record.key(), StandardCharsets.UTF_8))
+                .containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(kafka.readToEnd(empty, Duration.ofSeconds(30))).isEmpty();
+    }
+
+    @Test
     void tooFewRecordsFailNamingTheTopicTheExpectedAndTheSeenCounts(KafkaTopics kafka) {
         String topic = kafka.create(kafka.uniqueName("short"), 2);
         kafka.produce(topic, Map.of("only", "one"));
