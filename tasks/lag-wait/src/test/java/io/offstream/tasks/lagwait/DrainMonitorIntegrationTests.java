@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,24 +135,16 @@ class DrainMonitorIntegrationTests {
         return topic;
     }
 
-    /** Round-robin over the partitions; transactional writes are this module's concern (the markers), so its own producer. */
+    /** Round-robin over the partitions, in one committed transaction or plainly. */
     private void produce(String topic, int records, boolean transactional) {
-        Map<String, Object> props = kafka.clientProperties();
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        if (transactional) {
-            props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tx-" + UUID.randomUUID());
+        List<ProducerRecord<String, String>> batch = new ArrayList<>();
+        for (int i = 0; i < records; i++) {
+            batch.add(new ProducerRecord<>(topic, i % PARTITIONS, "k" + i, "v" + i));
         }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            if (transactional) {
-                producer.initTransactions();
-                producer.beginTransaction();
-            }
-            for (int i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>(topic, i % PARTITIONS, "k" + i, "v" + i));
-            }
-            if (transactional) {
-                producer.commitTransaction();
-            }
+        if (transactional) {
+            kafka.produceInTransaction(batch, new StringSerializer(), new StringSerializer());
+        } else {
+            kafka.produce(batch, new StringSerializer(), new StringSerializer());
         }
     }
 

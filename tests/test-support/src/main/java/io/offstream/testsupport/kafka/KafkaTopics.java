@@ -128,16 +128,39 @@ public final class KafkaTopics {
 
     /** Writes the records with one idempotent producer ({@code acks=all}) and returns once all are acknowledged. */
     public <K, V> void produce(List<ProducerRecord<K, V>> records, Serializer<K> keys, Serializer<V> values) {
+        try (KafkaProducer<K, V> producer = new KafkaProducer<>(producerProperties(), keys, values)) {
+            send(producer, records);
+        }
+    }
+
+    /**
+     * Writes the records in one committed transaction of a new transactional producer, and returns once
+     * it committed. The commit markers follow a moment later: {@link #committedEndOffsets} waits for them.
+     */
+    public <K, V> void produceInTransaction(List<ProducerRecord<K, V>> records, Serializer<K> keys, Serializer<V> values) {
+        Map<String, Object> properties = producerProperties();
+        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, uniqueName("test-transaction"));
+        try (KafkaProducer<K, V> producer = new KafkaProducer<>(properties, keys, values)) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            send(producer, records);
+            producer.commitTransaction();
+        }
+    }
+
+    private Map<String, Object> producerProperties() {
         Map<String, Object> properties = clientProperties();
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        try (KafkaProducer<K, V> producer = new KafkaProducer<>(properties, keys, values)) {
-            List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
-            records.forEach(record -> sent.add(producer.send(record)));
-            producer.flush();
-            for (Future<RecordMetadata> future : sent) {
-                await(future, "produce to " + records.get(0).topic());
-            }
+        return properties;
+    }
+
+    private <K, V> void send(KafkaProducer<K, V> producer, List<ProducerRecord<K, V>> records) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
+        records.forEach(record -> sent.add(producer.send(record)));
+        producer.flush();
+        for (Future<RecordMetadata> future : sent) {
+            await(future, "produce to " + records.get(0).topic());
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -71,8 +72,19 @@ class KafkaTopicsIntegrationTests {
         kafka.produce(List.of(new ProducerRecord<>(topic, 0, null, utf8("x")), new ProducerRecord<>(topic, 0, null, utf8("y")),
                 new ProducerRecord<>(topic, 1, null, utf8("z"))));
 
-        assertThat(kafka.endOffsets(topic)).containsExactlyEntriesOf(Map.of(0, 2L, 1, 1L));
+        assertThat(kafka.endOffsets(topic)).isEqualTo(Map.of(0, 2L, 1, 1L));
         assertThat(kafka.committedEndOffsets(topic)).isEqualTo(kafka.endOffsets(topic));
+    }
+
+    @Test
+    void aTransactionsRecordsAreReadAndTheCommittedEndCountsItsMarker(KafkaTopics kafka) {
+        String topic = kafka.create(kafka.uniqueName("tx"), 1);
+        kafka.produceInTransaction(List.of(new ProducerRecord<>(topic, "a", "1"), new ProducerRecord<>(topic, "b", "2")),
+                new StringSerializer(), new StringSerializer());
+
+        // two records and the commit marker after them
+        assertThat(kafka.committedEndOffsets(topic)).isEqualTo(Map.of(0, 3L));
+        assertThat(kafka.readStringsAtLeast(topic, 2, Duration.ofSeconds(30))).extracting(ConsumerRecord::key).containsExactly("a", "b");
     }
 
     @Test
@@ -86,8 +98,8 @@ class KafkaTopicsIntegrationTests {
         kafka.commit(group, topic, Map.of(0, 1L, 1, 1L));
         kafka.commit(group, other, Map.of(0, 0L));
 
-        assertThat(kafka.committedOffsets(group, topic)).containsExactlyEntriesOf(Map.of(0, 1L, 1, 1L));
-        assertThat(kafka.uncommitted(group, topic)).containsExactlyEntriesOf(Map.of(0, 0L, 1, 1L));
+        assertThat(kafka.committedOffsets(group, topic)).isEqualTo(Map.of(0, 1L, 1, 1L));
+        assertThat(kafka.uncommitted(group, topic)).isEqualTo(Map.of(0, 0L, 1, 1L));
         assertThat(kafka.committedOffsets(kafka.uniqueName("never"), topic)).isEmpty();
     }
 
