@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.offstream.contract.layout.RunLayout;
+import io.offstream.contract.naming.RunTopics;
 import io.offstream.testsupport.kafka.KafkaTopics;
 import io.offstream.testsupport.platform.LocalPlatform;
 import io.offstream.testsupport.process.Await;
@@ -125,7 +126,7 @@ class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
 
     /** Records on the run's ingress topic so far (committed or not: the job is publishing). */
     private long ingressRecords(String runKey) {
-        String topic = "offstream." + SERVICE + "." + runKey + ".ingress";
+        String topic = RunTopics.of(SERVICE, runKey).ingress();
         KafkaTopics kafka = new KafkaTopics(platform.kafka().bootstrapServers());
         if (!kafka.names().contains(topic)) {
             return 0; // plan has not created it yet
