@@ -11,11 +11,15 @@ import java.util.Set;
 
 import io.offstream.contract.naming.RunHeaders;
 import io.offstream.kafka.broker.KraftBroker;
+import io.offstream.testsupport.kafka.KafkaTestBrokers;
+import io.offstream.testsupport.kafka.KafkaTopics;
 import io.offstream.risk.SampleTransactions;
 import io.offstream.schemas.codec.HistorySchemaStore;
 import io.offstream.schemas.codec.SpecificRecordCodec;
 import io.offstream.schemas.sample.Transaction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * Fault (h) of the fault matrix: the Kafka broker is stopped while the consumer works and started
  * again on the same ports and data. The consumer's results wait in its producer (within its delivery
  * timeout) instead of being dead-lettered as if the service had failed: afterwards every ingress
- * record has its result on egress and the DLQ is empty.
+ * record has its result on egress and the DLQ is empty. The broker is this class's own, since it is
+ * stopped (the shared one must keep running for the other classes).
  */
 class BrokerRestartIntegrationTests extends ConsumerProcessTestSupport {
 
@@ -32,10 +37,26 @@ class BrokerRestartIntegrationTests extends ConsumerProcessTestSupport {
 
     private static final int COUNT = 4000;
 
+    static KraftBroker broker;
+
+    /** Runs after the base class's: the consumers started here use this broker. */
+    @BeforeAll
+    static void startOwnBroker() {
+        broker = KafkaTestBrokers.start(workDir.resolve("kafka"));
+        kafka = new KafkaTopics(broker.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopOwnBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
     @Test
     void aBrokerRestartedWhileTheConsumerWorksDeadLettersNoGoodResult() throws Exception {
         SpecificRecordCodec<Transaction> codec = SpecificRecordCodec.of(Transaction.class, HistorySchemaStore.fromClasspath());
-        BrokerRun run = new BrokerRun(broker.bootstrapServers(), "risk", "restart").create(4);
+        BrokerRun run = new BrokerRun(kafka, "risk", "restart").create(4);
         List<String> keys = new ArrayList<>();
         List<byte[]> values = new ArrayList<>();
         for (int i = 0; i < COUNT; i++) {

@@ -41,7 +41,7 @@ class ConsumerCrashIntegrationTests extends ConsumerProcessTestSupport {
     @Test
     void aConsumerKilledMidRunAndRestartedLeavesEveryKeyWithAResultInOrder() throws Exception {
         SpecificRecordCodec<Transaction> codec = SpecificRecordCodec.of(Transaction.class, HistorySchemaStore.fromClasspath());
-        BrokerRun run = new BrokerRun(broker.bootstrapServers(), "risk", "crash").create(4);
+        BrokerRun run = new BrokerRun(kafka, "risk", "crash").create(4);
         List<String> keys = new ArrayList<>();
         List<byte[]> values = new ArrayList<>();
         for (int v = 0; v < VERSIONS; v++) {

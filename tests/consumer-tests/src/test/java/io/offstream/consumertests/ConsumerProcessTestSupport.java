@@ -14,19 +14,21 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.offstream.contract.service.ServiceCatalogue;
-import io.offstream.kafka.broker.KraftBroker;
-import io.offstream.kafka.broker.KraftBrokerSettings;
 import io.offstream.testsupport.RepositoryLayout;
+import io.offstream.testsupport.kafka.KafkaBrokerExtension;
+import io.offstream.testsupport.kafka.KafkaTopics;
 import io.offstream.testsupport.process.FreePorts;
 import io.offstream.testsupport.process.JavaProcess;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A KRaft broker in this JVM and starters for the built jars of the service consumer and the
- * sample service's real-time app, as the local platform runs them, on free ports.
+ * The test JVM's shared KRaft broker (each class has runs of its own) and starters for the built
+ * jars of the service consumer and the sample service's real-time app, as the local platform runs
+ * them, on free ports. A class that stops the broker starts its own and points {@link #kafka} at it.
  */
+@ExtendWith(KafkaBrokerExtension.class)
 abstract class ConsumerProcessTestSupport {
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -37,18 +39,12 @@ abstract class ConsumerProcessTestSupport {
     @TempDir
     static Path workDir;
 
-    static KraftBroker broker;
+    /** The broker the consumers started by this class use. */
+    static KafkaTopics kafka;
 
     @BeforeAll
-    static void startBroker() {
-        broker = new KraftBroker(KraftBrokerSettings.builder(workDir.resolve("kafka")).freePorts().build()).start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
+    static void useTheSharedBroker(KafkaTopics sharedBroker) {
+        kafka = sharedBroker;
     }
 
     /** A started process and the port its HTTP server listens on. */
@@ -84,7 +80,7 @@ abstract class ConsumerProcessTestSupport {
         JavaProcess.Builder builder = JavaProcess.jar(name, LAYOUT.appJar("stream-apps/service-consumer", "offstream-service-consumer-*.jar"))
                 .jvmOption("-Xmx512m")
                 .arg("--server.port=" + port)
-                .arg("--spring.cloud.stream.kafka.binder.brokers=" + broker.bootstrapServers())
+                .arg("--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers())
                 .arg("--spring.cloud.stream.kafka.bindings.ingress.consumer.configuration.metadata.max.age.ms=1000")
                 // a SIGKILLed member must not hold its partitions for Kafka's default 45 s
                 .arg("--spring.cloud.stream.kafka.bindings.ingress.consumer.configuration.session.timeout.ms=6000")

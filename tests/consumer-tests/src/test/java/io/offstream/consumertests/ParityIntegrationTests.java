@@ -69,7 +69,7 @@ class ParityIntegrationTests extends ConsumerProcessTestSupport {
         for (int n = 0; n < COUNT; n++) {
             transactions.add(SampleTransactions.transaction(n));
         }
-        BrokerRun run = new BrokerRun(broker.bootstrapServers(), "risk", "parity").create(4);
+        BrokerRun run = new BrokerRun(kafka, "risk", "parity").create(4);
         try (App consumer = startConsumer("service-consumer-in-process")) {
             run.produce(transactions.stream().map(Transaction::getTxnId).toList(),
                     transactions.stream().map(TRANSACTIONS::encode).toList());
@@ -91,7 +91,7 @@ class ParityIntegrationTests extends ConsumerProcessTestSupport {
             transactions.add(SampleTransactions.transaction(100_000 + n));
         }
         Transaction poison = Transaction.newBuilder(SampleTransactions.transaction(999_999)).setCurrency("XXX").build();
-        BrokerRun run = new BrokerRun(broker.bootstrapServers(), "riskremote", "parity").create(2);
+        BrokerRun run = new BrokerRun(kafka, "riskremote", "parity").create(2);
         try (App consumer = startConsumer("service-consumer-remote",
                 "--offstream.consumer.service=riskremote",
                 "--offstream.services.location=" + httpCatalogue("riskremote", sampleApp.url("/score")))) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Data directories refused or prepared before any broker starts. */
 class KraftBrokerDataDirectoryTests {
 
     @TempDir
@@ -31,19 +32,6 @@ class KraftBrokerDataDirectoryTests {
         assertThatThrownBy(() -> new KraftBroker(KraftBrokerSettings.builder(file).freePorts().build()).start())
                 .isInstanceOf(KraftBrokerException.class)
                 .hasMessageContaining(file.toString());
-    }
-
-    @Test
-    void aDataDirectoryInUseByARunningBrokerIsRefusedBeforeAnythingStarts() {
-        Path dataDirectory = temp.resolve("shared");
-        try (KraftBroker running = new KraftBroker(KraftBrokerSettings.builder(dataDirectory).freePorts().build()).start()) {
-            KraftBroker second = new KraftBroker(KraftBrokerSettings.builder(dataDirectory).freePorts().build());
-
-            assertThatThrownBy(second::start)
-                    .isInstanceOf(KraftBrokerException.class)
-                    .hasMessageContaining("Kafka data directory " + dataDirectory + " is in use by another running broker");
-            assertThat(running.isRunning()).isTrue();
-        }
     }
 
     @Test

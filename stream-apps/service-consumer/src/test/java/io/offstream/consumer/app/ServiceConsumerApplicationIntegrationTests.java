@@ -12,10 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 
 import io.offstream.consumer.app.support.GreeterJar;
 import io.offstream.consumer.app.support.TestCatalogue;
@@ -23,25 +20,17 @@ import io.offstream.consumer.core.avro.AvroModels;
 import io.offstream.contract.naming.RunHeaders;
 import io.offstream.contract.naming.RunTopics;
 import io.offstream.contract.service.InvalidServiceException;
-import io.offstream.kafka.broker.KraftBroker;
-import io.offstream.kafka.broker.KraftBrokerSettings;
+import io.offstream.testsupport.kafka.KafkaBrokerExtension;
+import io.offstream.testsupport.kafka.KafkaTopics;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -52,6 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * shows the binding, metrics and the rate-limit endpoint answer, and its writes (rate limit, pause
  * and resume) ask the configured credentials; a bad entry fails the start.
  */
+@ExtendWith(KafkaBrokerExtension.class)
 class ServiceConsumerApplicationIntegrationTests {
 
     private static final Schema GREETING = new Schema.Parser().parse(GreeterJar.REQUEST);
@@ -65,23 +55,24 @@ class ServiceConsumerApplicationIntegrationTests {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void servesACatalogueEntryFromItsFunctionJarWithTheDescriptorsLimits(@TempDir Path dir) throws Exception {
+    void servesACatalogueEntryFromItsFunctionJarWithTheDescriptorsLimits(@TempDir Path dir, KafkaTopics kafka) throws Exception {
         Path jar = GreeterJar.build(dir);
         TestCatalogue catalogue = new TestCatalogue(dir.resolve("services")).greeter("greet",
                 "{function: greeter, jar: " + jar.toUri() + "}",
                 "{max-in-flight: 32, rate-limit-per-second: 50, max-attempts: 2, call-timeout: 3s}");
-        try (KraftBroker broker = new KraftBroker(KraftBrokerSettings.builder(dir.resolve("kafka")).freePorts().build()).start();
-             ConfigurableApplicationContext context = SpringApplication.run(ServiceConsumerApplication.class,
-                     "--server.port=0", "--spring.cloud.stream.kafka.binder.brokers=" + broker.bootstrapServers(),
+        try (ConfigurableApplicationContext context = SpringApplication.run(ServiceConsumerApplication.class,
+                     "--server.port=0", "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers(),
                      "--offstream.consumer.service=greet", "--offstream.services.location=" + catalogue.root(),
                      "--spring.cloud.stream.kafka.bindings.ingress.consumer.configuration.metadata.max.age.ms=1000", "--greeter.word=hi",
                      "--offstream.security.password=" + PASSWORD)) {
             String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
             RunTopics run = RunTopics.of("greet", "run1");
-            createTopics(broker.bootstrapServers(), run);
-            produce(broker.bootstrapServers(), run.ingress(), "Ada", greeting("Ada", "12.30"));
+            run.all().forEach(topic -> kafka.create(topic, 1));
+            kafka.produce(List.of(ingress(run.ingress(), "Ada", greeting("Ada", "12.30"))));
 
-            ConsumerRecord<byte[], byte[]> result = readOne(broker.bootstrapServers(), run.egress());
+            List<ConsumerRecord<byte[], byte[]>> results = kafka.readAtLeast(run.egress(), 1, Duration.ofSeconds(60));
+            assertThat(results).hasSize(1);
+            ConsumerRecord<byte[], byte[]> result = results.get(0);
             GenericRecord reply = new BinaryMessageDecoder<GenericRecord>(AvroModels.generic(), REPLY).decode(result.value());
             assertThat(reply.get("text")).hasToString("hi Ada");
             assertThat(reply.get("doubled")).isEqualTo(new BigDecimal("24.60"));
@@ -146,40 +137,13 @@ class ServiceConsumerApplicationIntegrationTests {
         return greeting;
     }
 
-    private static void createTopics(String bootstrap, RunTopics run) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(run.ingress(), 1, (short) 1), new NewTopic(run.egress(), 1, (short) 1),
-                    new NewTopic(run.dlq(), 1, (short) 1))).all().get();
-        }
-    }
-
-    private static void produce(String bootstrap, String topic, String key, GenericRecord value) throws Exception {
+    /** The greeting as ingress writes it: single-object encoded, keyed, with the run key header. */
+    private static ProducerRecord<byte[], byte[]> ingress(String topic, String key, GenericRecord value) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new BinaryMessageEncoder<GenericRecord>(AvroModels.generic(), value.getSchema()).encode(value, bytes);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), bytes.toByteArray());
-            record.headers().add(RunHeaders.RUN_KEY, "run1".getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
-        }
-    }
-
-    private static ConsumerRecord<byte[], byte[]> readOne(String bootstrap, String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            while (records.isEmpty() && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            assertThat(records).as("a result on %s", topic).isNotEmpty();
-            return records.get(0);
-        }
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), bytes.toByteArray());
+        record.headers().add(RunHeaders.RUN_KEY, "run1".getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     private int post(String url, String json, String authorization) throws Exception {

@@ -18,24 +18,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.offstream.contract.layout.RunLayout;
 import io.offstream.contract.naming.RunHeaders;
-import io.offstream.kafka.broker.KraftBroker;
-import io.offstream.kafka.broker.KraftBrokerSettings;
 import io.offstream.tasks.support.catalogue.ServicesProperties;
 import io.offstream.tasks.support.ledger.LedgerRun;
 import io.offstream.tasks.support.ledger.ManifestFile;
@@ -48,21 +41,22 @@ import io.offstream.tasks.support.run.RunSide;
 import io.offstream.tasks.validate.report.RunReportCollector;
 import io.offstream.tasks.validate.report.RunReportWriter;
 import io.offstream.tasks.validate.sort.SortSettings;
+import io.offstream.testsupport.kafka.KafkaBrokerExtension;
+import io.offstream.testsupport.kafka.KafkaTopics;
 
 /**
  * A run of the test service {@code settlement} (key: account_id, line_no, booked_on) validated from
- * its real evidence: the ledger (H2), the ingress and DLQ topics (an in-process KRaft broker), the
+ * its real evidence: the ledger (H2), the ingress and DLQ topics (the test JVM's shared KRaft broker), the
  * pinned source file and the landed Parquet. Landed keys are rebuilt from the key columns and compare
  * with the topics' keys; the report lands where the run layout says, naming the service and key, and
  * the run report beside it, passed or failed, counting the DLQ's records by their error header.
  */
+@ExtendWith(KafkaBrokerExtension.class)
 class RunValidatorIntegrationTests {
 
     private static final LocalDate DAY = LocalDate.parse("2026-03-01");
     private static final int ACCEPTED = 10;
     private static final int REJECTED = 2;
-
-    static KraftBroker broker;
 
     @TempDir
     Path work;
@@ -73,20 +67,11 @@ class RunValidatorIntegrationTests {
     private List<GenericRecord> requests;
     private Path corruptible;
 
-    @BeforeAll
-    static void startBroker(@TempDir Path kafka) throws Exception {
-        broker = new KraftBroker(KraftBrokerSettings.builder(kafka).freePorts().build()).start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    private KafkaTopics kafka;
 
     @BeforeEach
-    void ingestARun() throws Exception {
+    void ingestARun(KafkaTopics kafka) throws Exception {
+        this.kafka = kafka;
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         ledger = RunLedger.migrated(dataSource);
@@ -113,9 +98,7 @@ class RunValidatorIntegrationTests {
         ledger.startPhase(run.runKey(), Phase.INGRESS, 1L);
         ledger.completePhase(run.runKey(), Phase.INGRESS, PhaseCounts.ingress(ACCEPTED + REJECTED, REJECTED, ACCEPTED), "ingested");
 
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            admin.createTopics(run.topics().all().stream().map(t -> new NewTopic(t, 2, (short) 1)).toList()).all().get();
-        }
+        run.topics().all().forEach(topic -> kafka.create(topic, 2));
         for (GenericRecord request : requests.subList(0, ACCEPTED)) {
             send(run.topics().ingress(), TestLandings.key(request));
         }
@@ -223,7 +206,7 @@ class RunValidatorIntegrationTests {
         ServicesProperties services = new ServicesProperties();
         services.setLocation(TestLandings.TEST_CATALOGUE.toString());
         Configuration hadoop = new Configuration();
-        return new RunValidator(ledger, new TopicKeys(Map.of("bootstrap.servers", broker.bootstrapServers()), Duration.ofMinutes(1)),
+        return new RunValidator(ledger, new TopicKeys(Map.of("bootstrap.servers", kafka.bootstrapServers()), Duration.ofMinutes(1)),
                 new ParquetKeys(hadoop), new SortSettings(work.resolve("spill"), 1 << 20), new Reconciliation(0, budgets, 20), hadoop,
                 services, new RunReportWriter(new RunReportCollector(ledger, hadoop, Clock.systemUTC()), hadoop), allowSkippedFiles);
     }
@@ -235,10 +218,7 @@ class RunValidatorIntegrationTests {
         TestLandings.write(TestLandings.dayDirectory(layout, DAY).resolve("part-0.snappy.parquet"), rows);
     }
 
-    private static void send(String topic, String key, RecordHeader... headers) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, null, key.getBytes(StandardCharsets.UTF_8), new byte[] {0}, List.<Header>of(headers)));
-        }
+    private void send(String topic, String key, RecordHeader... headers) {
+        kafka.produce(List.of(new ProducerRecord<>(topic, null, key.getBytes(StandardCharsets.UTF_8), new byte[] {0}, List.<Header>of(headers))));
     }
 }

@@ -16,21 +16,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.offstream.contract.keys.RecordKeys;
 import io.offstream.contract.layout.RunLayout;
@@ -38,44 +32,38 @@ import io.offstream.contract.naming.RunHeaders;
 import io.offstream.contract.naming.RunTopics;
 import io.offstream.contract.service.ServiceCatalogue;
 import io.offstream.contract.service.ServiceDefinition;
-import io.offstream.kafka.broker.KraftBroker;
-import io.offstream.kafka.broker.KraftBrokerSettings;
 import io.offstream.schemas.codec.GenericRecordCodec;
 import io.offstream.testsupport.RepositoryLayout;
+import io.offstream.testsupport.kafka.KafkaBrokerExtension;
+import io.offstream.testsupport.kafka.KafkaTopics;
 
 /**
- * What every plan/ingress integration test shares: a KRaft broker in this JVM, an H2 file
- * database the task processes share (AUTO_SERVER), the task jars of the checkout, and readers
- * for the ledger and the topics.
+ * What every plan/ingress integration test shares: the test JVM's shared KRaft broker (each class's
+ * runs have their own run keys, so their own topics), an H2 file database the task processes share
+ * (AUTO_SERVER), the task jars of the checkout, and readers for the ledger and the topics.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(KafkaBrokerExtension.class)
 abstract class IngressFixture {
 
     static final Duration TASK_TIMEOUT = Duration.ofMinutes(6);
 
-    /** This class's working folder under target/ (kept for inspection): Kafka data, H2, warehouse, landing. */
+    /** This class's working folder under target/ (kept for inspection): H2, warehouse, landing. */
     Path work;
 
-    KraftBroker broker;
+    KafkaTopics kafka;
     RepositoryLayout layout;
     String jdbcUrl;
     Path logs;
 
     @BeforeAll
-    void startBroker() throws IOException {
+    void prepare(KafkaTopics sharedBroker) throws IOException {
+        kafka = sharedBroker;
         layout = RepositoryLayout.locate();
         work = Files.createDirectories(layout.root().resolve("tests/ingress-tests/target/it-work")
                 .resolve(getClass().getSimpleName() + "-" + UUID.randomUUID().toString().substring(0, 8)));
-        broker = new KraftBroker(KraftBrokerSettings.builder(work.resolve("kafka")).freePorts().build()).start();
         jdbcUrl = "jdbc:h2:file:" + work.resolve("h2/ledger") + ";AUTO_SERVER=TRUE";
         logs = layout.root().resolve("tests/ingress-tests/target/task-logs/" + getClass().getSimpleName());
-    }
-
-    @AfterAll
-    void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     Path dataset() {
@@ -113,7 +101,7 @@ abstract class IngressFixture {
 
     private List<String> commonArgs() {
         return List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=sa", "--spring.datasource.password=",
-                "--spring.batch.jdbc.initialize-schema=always", "--offstream.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "--spring.batch.jdbc.initialize-schema=always", "--offstream.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--offstream.home=" + layout.root(), "--offstream.run.landing=" + work.resolve("landing"));
     }
 
@@ -180,10 +168,8 @@ abstract class IngressFixture {
 
     // ---- topics -----------------------------------------------------------------------------
 
-    Set<String> topics() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            return admin.listTopics().names().get();
-        }
+    Set<String> topics() {
+        return kafka.names();
     }
 
     /**
@@ -194,45 +180,26 @@ abstract class IngressFixture {
         String topic = RunTopics.of(service, runKey).ingress();
         ServiceDefinition definition = service(service);
         RecordKeys recordKeys = new RecordKeys(definition.descriptor().key());
-        Properties props = new Properties();
-        props.put("bootstrap.servers", broker.bootstrapServers());
-        props.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        props.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        props.put("enable.auto.commit", "false");
-        props.put("max.poll.records", "5000");
         GenericRecordCodec codec = new GenericRecordCodec(definition.schemaStore());
         Map<String, Integer> keyCounts = new HashMap<>();
-        Map<Integer, Long> endOffsets = new TreeMap<>();
-        long records = 0;
+        Map<Integer, Long> endOffsets = kafka.endOffsets(topic);
         List<String> problems = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            ends.forEach((tp, offset) -> endOffsets.put(tp.partition(), offset));
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read " + topic + " to its end");
-                }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    records++;
-                    String key = new String(record.key(), StandardCharsets.UTF_8);
-                    keyCounts.merge(key, 1, Integer::sum);
-                    GenericRecord value = codec.decode(record.value());
-                    if (!key.equals(recordKeys.keyOf(value))) {
-                        problems.add("key " + key + " carries the record key " + recordKeys.keyOf(value));
-                    }
-                    for (String header : List.of(RunHeaders.RUN_KEY, RunHeaders.PARTITION_DATE, RunHeaders.SOURCE_POSITION)) {
-                        if (record.headers().lastHeader(header) == null) {
-                            problems.add("record " + key + " lacks header " + header);
-                        }
-                    }
+        // ingress has ended: nothing is written while this reads
+        List<ConsumerRecord<byte[], byte[]>> read = kafka.readToEnd(topic, Duration.ofMinutes(2));
+        for (ConsumerRecord<byte[], byte[]> record : read) {
+            String key = new String(record.key(), StandardCharsets.UTF_8);
+            keyCounts.merge(key, 1, Integer::sum);
+            GenericRecord value = codec.decode(record.value());
+            if (!key.equals(recordKeys.keyOf(value))) {
+                problems.add("key " + key + " carries the record key " + recordKeys.keyOf(value));
+            }
+            for (String header : List.of(RunHeaders.RUN_KEY, RunHeaders.PARTITION_DATE, RunHeaders.SOURCE_POSITION)) {
+                if (record.headers().lastHeader(header) == null) {
+                    problems.add("record " + key + " lacks header " + header);
                 }
             }
         }
+        long records = read.size();
         return new TopicContent(records, keyCounts, endOffsets, problems);
     }
 

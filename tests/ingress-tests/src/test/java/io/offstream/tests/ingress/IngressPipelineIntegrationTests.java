@@ -133,7 +133,7 @@ class IngressPipelineIntegrationTests extends IngressFixture {
     void planCreatedTheRunsTopicsWithAppendTimeAndExplicitRetention() throws Exception {
         List<String> names = RunTopics.of("risk", runKey).all();
         assertThat(topics()).containsAll(names);
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (var admin = kafka.admin()) {
             var resources = names.stream().map(n -> new org.apache.kafka.common.config.ConfigResource(
                     org.apache.kafka.common.config.ConfigResource.Type.TOPIC, n)).toList();
             admin.describeConfigs(resources).all().get().forEach((resource, config) -> {

@@ -9,14 +9,10 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.offstream.contract.naming.RunTopics;
 
 import io.offstream.testsupport.dataflow.DataFlowClient;
+import io.offstream.testsupport.kafka.KafkaTopics;
 import io.offstream.testsupport.platform.LocalPlatform;
 import io.offstream.testsupport.platform.LocalPlatformExtension;
 
@@ -79,23 +76,7 @@ class PlanIngressThroughDataFlowIntegrationTests {
     }
 
     private static Set<String> keysOnIngressTopic(String bootstrap, String topic) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
-        props.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        props.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        Set<String> keys = new HashSet<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    keys.add(new String(r.key(), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return keys;
+        return new KafkaTopics(bootstrap).readToEnd(topic, Duration.ofMinutes(1)).stream()
+                .map(record -> new String(record.key(), StandardCharsets.UTF_8)).collect(Collectors.toSet());
     }
 }

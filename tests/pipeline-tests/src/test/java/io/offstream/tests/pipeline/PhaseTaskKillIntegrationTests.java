@@ -18,13 +18,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.offstream.contract.layout.RunLayout;
+import io.offstream.contract.naming.RunTopics;
+import io.offstream.testsupport.kafka.KafkaTopics;
 import io.offstream.testsupport.platform.LocalPlatform;
 import io.offstream.testsupport.process.Await;
 import io.offstream.testsupport.process.ProcFiles;
@@ -127,15 +126,12 @@ class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
 
     /** Records on the run's ingress topic so far (committed or not: the job is publishing). */
     private long ingressRecords(String runKey) {
-        String topic = "offstream." + SERVICE + "." + runKey + ".ingress";
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", platform.kafka().bootstrapServers()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            return consumer.endOffsets(partitions, Duration.ofSeconds(10)).values().stream().mapToLong(Long::longValue).sum();
-        } catch (RuntimeException notYet) {
-            return 0;
+        String topic = RunTopics.of(SERVICE, runKey).ingress();
+        KafkaTopics kafka = new KafkaTopics(platform.kafka().bootstrapServers());
+        if (!kafka.names().contains(topic)) {
+            return 0; // plan has not created it yet
         }
+        return kafka.endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Whether the egress job has begun writing: Parquet files under the run's staging folder. */

@@ -12,10 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,11 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -49,6 +43,7 @@ import io.offstream.contract.naming.RunTopics;
 import io.offstream.contract.service.ServiceCatalogue;
 import io.offstream.contract.service.ServiceDefinition;
 import io.offstream.schemas.codec.GenericRecordCodec;
+import io.offstream.testsupport.kafka.KafkaTopics;
 import io.offstream.testsupport.platform.LocalPlatform;
 import io.offstream.testsupport.process.Await;
 import io.offstream.testsupport.process.FreePorts;
@@ -218,27 +213,12 @@ class PricingRunIntegrationTests extends PipelineIntegrationTestSupport {
     /** The requests ingress published for these keys, decoded as the consumer decodes them. */
     private Map<String, GenericRecord> ingressRequests(ServiceDefinition pricing, String runKey, Set<String> wanted) {
         GenericRecordCodec codec = new GenericRecordCodec(pricing.schemaStore());
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers());
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         Map<String, GenericRecord> found = new HashMap<>();
         String topic = RunTopics.of(PRICING, runKey).ingress();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (Iterator<ConsumerRecord<byte[], byte[]>> it = consumer.poll(Duration.ofMillis(500)).iterator(); it.hasNext();) {
-                    ConsumerRecord<byte[], byte[]> record = it.next();
-                    String key = new String(record.key(), StandardCharsets.UTF_8);
-                    if (wanted.contains(key)) {
-                        found.put(key, codec.decode(record.value()));
-                    }
-                }
+        for (ConsumerRecord<byte[], byte[]> record : new KafkaTopics(platform.kafka().bootstrapServers()).readToEnd(topic, Duration.ofMinutes(2))) {
+            String key = new String(record.key(), StandardCharsets.UTF_8);
+            if (wanted.contains(key)) {
+                found.put(key, codec.decode(record.value()));
             }
         }
         return found;

@@ -1,75 +1,41 @@
 package io.offstream.tests.platform;
 
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.offstream.testsupport.kafka.KafkaTopics;
 import io.offstream.testsupport.platform.LocalPlatform;
 import io.offstream.testsupport.platform.LocalPlatformExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The repo's KRaft broker, as a process, carrying records from a producer to a consumer group. */
+/** The repo's KRaft broker, as the local platform's process, carrying records from a producer to a reader. */
 @ExtendWith(LocalPlatformExtension.class)
 class KafkaBrokerIntegrationTests {
 
     private static final int RECORDS = 5_000;
 
     @Test
-    void everyProducedRecordIsConsumedOnce(LocalPlatform platform) throws Exception {
-        String bootstrap = platform.kafka().bootstrapServers();
-        String topic = "it-" + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+    void everyProducedRecordIsConsumedOnce(LocalPlatform platform) {
+        KafkaTopics kafka = new KafkaTopics(platform.kafka().bootstrapServers());
+        String topic = kafka.create(kafka.uniqueName("it"), 3);
+        Map<String, String> records = new LinkedHashMap<>();
+        for (int i = 0; i < RECORDS; i++) {
+            records.put("key-" + i, "value-" + i);
         }
 
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), new StringSerializer())) {
-            for (int i = 0; i < RECORDS; i++) {
-                producer.send(new ProducerRecord<>(topic, "key-" + i, "value-" + i));
-            }
-            producer.flush();
-        }
+        kafka.produce(topic, records);
+        List<ConsumerRecord<String, String>> read = kafka.readStringsAtLeast(topic, RECORDS, Duration.ofSeconds(60));
 
-        Set<String> keys = new HashSet<>();
-        int received = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (received < RECORDS && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    assertThat(record.value()).isEqualTo(record.key().replace("key-", "value-"));
-                    keys.add(record.key());
-                    received++;
-                }
-            }
-        }
-
-        assertThat(received).isEqualTo(RECORDS);
-        assertThat(keys).hasSize(RECORDS);
+        // readStringsAtLeast also returns what else is on the topic: a duplicate would make more than RECORDS
+        assertThat(read).hasSize(RECORDS);
+        assertThat(read).allSatisfy(record -> assertThat(record.value()).isEqualTo(records.get(record.key())));
+        assertThat(read).extracting(ConsumerRecord::key).doesNotHaveDuplicates();
     }
 }

@@ -13,7 +13,6 @@ import io.offstream.consumer.core.engine.ServicePipeline;
 import io.offstream.contract.naming.RunTopics;
 import io.offstream.risk.SampleTransactions;
 import io.offstream.schemas.sample.Transaction;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -34,12 +33,9 @@ class EgressFailureIntegrationTests extends PipelineIntegrationTestSupport {
     @Test
     void aResultTheEgressTopicRefusesIsRetriedThenStopsTheBindingAndIsNeverDeadLettered() throws Exception {
         RunTopics run = RunTopics.of("refused", "run1");
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(run.ingress(), 1, (short) 1),
-                    new NewTopic(run.egress(), 1, (short) 1).configs(Map.of("max.message.bytes", "100")),
-                    new NewTopic(run.dlq(), 1, (short) 1))).all().get();
-            awaitLeaders(admin, run.all());
-        }
+        kafka.create(new NewTopic(run.ingress(), 1, (short) 1),
+                new NewTopic(run.egress(), 1, (short) 1).configs(Map.of("max.message.bytes", "100")),
+                new NewTopic(run.dlq(), 1, (short) 1));
         List<Transaction> transactions = new ArrayList<>();
         for (int n = 0; n < COUNT; n++) {
             transactions.add(SampleTransactions.transaction(n));

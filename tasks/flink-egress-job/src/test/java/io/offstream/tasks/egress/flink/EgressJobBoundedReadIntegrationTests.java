@@ -94,7 +94,7 @@ class EgressJobBoundedReadIntegrationTests extends EgressJobIntegrationTestSuppo
     void aServiceMissingFromTheCatalogueIsRefusedBeforeReadingAnything() {
         Path landing = landing().resolve("unknown-service");
 
-        int exit = FlinkEgressJob.run("--bootstrap-servers=" + broker.bootstrapServers(), "--service=nosuch", "--run-key=r1",
+        int exit = FlinkEgressJob.run("--bootstrap-servers=" + kafka.bootstrapServers(), "--service=nosuch", "--run-key=r1",
                 "--landing=" + landing.toUri(), "--services-location=" + TestServices.REPOSITORY_CATALOGUE);
 
         assertThat(exit).isEqualTo(FlinkEgressJob.EXIT_BAD_OPTIONS);

@@ -35,7 +35,7 @@ class EgressJobCompositeKeyIntegrationTests extends EgressJobIntegrationTestSupp
     @Test
     void landsOneRowPerCompositeKeyWithItsKeyColumnsAndLogicalTypes() throws Exception {
         Map<String, Long> expectedByDt = new TreeMap<>();
-        try (EgressTopicFixture topic = new EgressTopicFixture(broker.bootstrapServers(),
+        try (EgressTopicFixture topic = new EgressTopicFixture(kafka,
                 RunTopics.of("quote", RUN_KEY).egress(), 3, 3, QuoteResults.SERVICE)) {
             List<EgressResult> results = new ArrayList<>();
             for (long order = 1; order <= ORDERS; order++) {

@@ -3,38 +3,35 @@ package io.offstream.tasks.egress.flink;
 import io.offstream.contract.layout.RunLayout;
 import io.offstream.contract.naming.RunTopics;
 import io.offstream.contract.service.ServiceDefinition;
-import io.offstream.kafka.broker.KraftBroker;
-import io.offstream.kafka.broker.KraftBrokerSettings;
+import io.offstream.testsupport.kafka.KafkaBrokerExtension;
+import io.offstream.testsupport.kafka.KafkaTopics;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** One real in-process KRaft broker per test class, and a landing folder under target/; runs land the sample risk service unless told. */
+/**
+ * The test JVM's shared KRaft broker (each class's runs have topics of their own), and a landing
+ * folder under target/ per class; runs land the sample risk service unless told.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
 abstract class EgressJobIntegrationTestSupport {
 
     static final String SERVICE = "risk";
 
-    static KraftBroker broker;
+    static KafkaTopics kafka;
     static Path workDirectory;
 
     @BeforeAll
-    static void startBroker() throws Exception {
+    static void useTheSharedBroker(KafkaTopics sharedBroker) throws Exception {
+        kafka = sharedBroker;
         Path target = Path.of("target", "it-work").toAbsolutePath();
         Files.createDirectories(target);
         workDirectory = Files.createTempDirectory(target, "egress-");
-        broker = new KraftBroker(KraftBrokerSettings.builder(workDirectory.resolve("kafka")).freePorts().build()).start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     static Path landing() {
@@ -46,8 +43,8 @@ abstract class EgressJobIntegrationTestSupport {
     }
 
     /** A risk run's egress topic with results on its first {@code dataPartitions} partitions. */
-    static EgressTopicFixture riskTopic(String runKey, int partitions, int dataPartitions) throws Exception {
-        return new EgressTopicFixture(broker.bootstrapServers(), egressTopic(runKey), partitions, dataPartitions, RiskResults.SERVICE);
+    static EgressTopicFixture riskTopic(String runKey, int partitions, int dataPartitions) {
+        return new EgressTopicFixture(kafka, egressTopic(runKey), partitions, dataPartitions, RiskResults.SERVICE);
     }
 
     static Path runDirectory(Path landing, String runKey) {
@@ -66,7 +63,7 @@ abstract class EgressJobIntegrationTestSupport {
     /** The job's arguments for a run of any catalogue entry. */
     static String[] args(ServiceDefinition service, URI catalogue, String runKey, Path landing, Path resultFile, String... more) {
         List<String> args = new ArrayList<>(List.of(
-                "--bootstrap-servers=" + broker.bootstrapServers(),
+                "--bootstrap-servers=" + kafka.bootstrapServers(),
                 "--topic=" + RunTopics.of(service.name(), runKey).egress(),
                 "--landing=" + landing.toUri(),
                 "--services-location=" + catalogue,

@@ -1,4 +1,4 @@
-package io.offstream.kafka.broker;
+package io.offstream.testsupport.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the packaged exec jar the way the local platform's scripts do. */
-class KafkaBrokerApplicationIntegrationTests {
+import io.offstream.testsupport.RepositoryLayout;
 
-    private static final Path EXEC_JAR = Path.of(System.getProperty("offstream.kafka-broker.exec-jar",
-            "target/offstream-kafka-broker-0.1.0-SNAPSHOT-exec.jar"));
+/**
+ * Runs scdf-deploy/kafka-broker's packaged exec jar the way the local platform's scripts do (here
+ * rather than in that module because its checks use this module's clients helper).
+ */
+class KafkaBrokerApplicationIntegrationTests {
 
     @TempDir
     Path dataDirectory;
@@ -36,8 +39,9 @@ class KafkaBrokerApplicationIntegrationTests {
 
         try (BrokerProcess first = BrokerProcess.start(port, controllerPort, dataDirectory)) {
             assertThat(first.awaitLine("Kafka broker ready on " + bootstrap)).isTrue();
-            KafkaTestClients.createTopic(bootstrap, "exec-topic", 1);
-            KafkaTestClients.produce(bootstrap, "exec-topic", Map.of("k1", "v1", "k2", "v2"));
+            KafkaTopics kafka = new KafkaTopics(bootstrap);
+            kafka.create("exec-topic", 1);
+            kafka.produce("exec-topic", Map.of("k1", "v1", "k2", "v2"));
 
             assertThat(first.terminate()).as(first::output).isZero();
             assertThat(first.awaitLine("Kafka broker " + bootstrap + " stopped")).isTrue();
@@ -45,7 +49,8 @@ class KafkaBrokerApplicationIntegrationTests {
 
         try (BrokerProcess second = BrokerProcess.start(port, controllerPort, dataDirectory)) {
             assertThat(second.awaitLine("Kafka broker ready on " + bootstrap)).isTrue();
-            List<ConsumerRecord<String, String>> records = KafkaTestClients.consume(bootstrap, "exec-topic", "g", 2);
+            List<ConsumerRecord<String, String>> records =
+                    new KafkaTopics(bootstrap).readStringsAtLeast("exec-topic", 2, Duration.ofSeconds(30));
             assertThat(records).extracting(ConsumerRecord::value).containsExactlyInAnyOrder("v1", "v2");
             assertThat(second.terminate()).as(second::output).isZero();
         }
@@ -106,9 +111,10 @@ class KafkaBrokerApplicationIntegrationTests {
         }
 
         static BrokerProcess run(List<String> args) throws Exception {
-            assertThat(EXEC_JAR).as("the exec jar, built by the package phase").exists();
+            // fails naming the folder when the broker module was not packaged
+            Path execJar = RepositoryLayout.locate().kafkaBrokerJar();
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", EXEC_JAR.toString()));
+            List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", execJar.toString()));
             command.addAll(args);
             return new BrokerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
         }
