@@ -1,4 +1,4 @@
-# Shared by up.sh, down.sh, status.sh and run-demo.sh. Sourced, not run.
+# Shared by up.sh, down.sh, status.sh and run-demo.sh (a wrapper over the launcher). Sourced, not run.
 # Every process these scripts start is recorded by pid under .offstream/pids/ with the jar it
 # runs, so down.sh stops exactly what up.sh started (and the tasks its SCDF server launched) and nothing else.
 
@@ -270,4 +270,17 @@ run_layout() {
   local jar; jar=$(ls "$OFFSTREAM_ROOT"/tasks/run-contract/target/offstream-run-contract-*.jar 2>/dev/null | head -1)
   [[ -n "$jar" ]] || fail "tasks/run-contract is not built (./mvnw -DskipTests package)"
   "$(java_cmd)" -cp "$jar" io.offstream.contract.layout.RunLayout "$@"
+}
+
+# run_launcher COMMAND [ARGS...]: replaces this shell with the local platform's launcher
+# (scdf-deploy/launcher, plain Java), building it first if it is missing. Its exit code is the script's.
+run_launcher() {
+  require_java17
+  local jar=$OFFSTREAM_ROOT/scdf-deploy/launcher/target/offstream-launcher.jar
+  if [[ ! -f "$jar" ]]; then
+    say "building the launcher (first run only; ./mvnw -DskipTests -pl scdf-deploy/launcher -am package)"
+    (cd "$OFFSTREAM_ROOT" && ./mvnw -q -DskipTests -pl scdf-deploy/launcher -am package) >&2 || fail "building scdf-deploy/launcher failed"
+  fi
+  OFFSTREAM_ROOT=$OFFSTREAM_ROOT OFFSTREAM_HOME=$OFFSTREAM_HOME OFFSTREAM_SERVICES=$OFFSTREAM_SERVICES \
+    exec "$(java_cmd)" ${OFFSTREAM_LAUNCHER_JAVA_OPTS--Xmx256m} -jar "$jar" "$@"
 }
