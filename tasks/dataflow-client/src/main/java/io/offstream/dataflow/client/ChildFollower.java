@@ -41,7 +41,7 @@ public final class ChildFollower {
      * Waits until the execution ends and returns its final state (whatever its exit code).
      *
      * @throws ChildLostException          its process is gone without an end, or the server recorded it lost
-     * @throws DataFlowUnreachableException the server gave no usable answer for longer than the silence limit
+     * @throws ServerSilentException      the server gave no usable answer for longer than the silence limit
      * @throws FollowTimeoutException      not ended within {@code maxWait} (SCDF was asked to stop it)
      * @throws FollowStoppedException      {@code stopRequested} became true, or the thread was interrupted
      * @throws DataFlowRefusedException    a 4xx answer, e.g. SCDF has no such execution
@@ -61,7 +61,7 @@ public final class ChildFollower {
                 case LOST:
                     throw new ChildLostException(label, executionId, seen.detail());
                 case UNREACHABLE:
-                    throw new DataFlowUnreachableException(seen.detail(), null);
+                    throw new ServerSilentException(seen.detail(), seen.silentFor(), settings.silenceLimit(), seen.lastError());
                 default:
                     break;
             }
@@ -84,7 +84,7 @@ public final class ChildFollower {
 
     /**
      * The answer of a call to SCDF, asked again each interval while the server gives none (no
-     * answer or a 5xx), up to the silence limit; then {@link DataFlowUnreachableException}. A 4xx
+     * answer or a 5xx), up to the silence limit; then {@link ServerSilentException}. A 4xx
      * is thrown at once.
      */
     public <T> T answered(String about, Supplier<T> call, BooleanSupplier stopRequested) {
@@ -101,9 +101,9 @@ public final class ChildFollower {
                 silentSince = silentSince == null ? asked : silentSince;
                 Duration silent = Duration.ofNanos(System.nanoTime() - silentSince);
                 if (silent.compareTo(settings.silenceLimit()) > 0) {
-                    throw new DataFlowUnreachableException("SCDF " + client.server() + " gave no usable answer about " + about
+                    throw new ServerSilentException("SCDF " + client.server() + " gave no usable answer about " + about
                             + " for " + silent.toSeconds() + " s (limit " + settings.silenceLimit().toSeconds() + " s): "
-                            + e.getMessage(), e);
+                            + e.getMessage(), silent, settings.silenceLimit(), e);
                 }
                 log.warn("SCDF {} gives no answer about {} ({} s so far), will retry: {}", client.server(), about,
                         silent.toSeconds(), e.getMessage());

@@ -10,12 +10,21 @@ public class ChildLostException extends RuntimeException {
 
     private final long executionId;
 
-    public ChildLostException(String label, long executionId, String why) {
-        super(label + " (task execution " + executionId + ") is lost: " + why);
+    private final String launcherState;
+
+    /** @param launcherState what the launcher says of the process, e.g. {@code failed} */
+    public ChildLostException(String label, long executionId, String launcherState) {
+        super(label + " (task execution " + executionId + ") is lost: its process ended (launcher state " + launcherState
+                + ") without recording an end");
         this.executionId = executionId;
+        this.launcherState = launcherState;
     }
 
     public long executionId() {
         return executionId;
+    }
+
+    public String launcherState() {
+        return launcherState;
     }
 }

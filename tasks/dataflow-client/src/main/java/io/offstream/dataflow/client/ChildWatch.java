@@ -64,11 +64,11 @@ public final class ChildWatch {
         }
         silentSince = null;
         if (state.recordedLost()) {
-            return new Observation(Observation.Kind.LOST, state, Duration.ZERO, "gone; the server recorded it " + state.exitMessage());
+            return new Observation(Observation.Kind.LOST, state, Duration.ZERO, "gone; the server recorded it " + state.exitMessage(), null);
         }
         if (state.ended()) {
             goneSince = null;
-            return new Observation(Observation.Kind.ENDED, state, Duration.ZERO, state.describe());
+            return new Observation(Observation.Kind.ENDED, state, Duration.ZERO, state.describe(), null);
         }
         return processCheck(state);
     }
@@ -83,7 +83,7 @@ public final class ChildWatch {
         Duration silent = Duration.ofNanos(System.nanoTime() - silentSince);
         Observation.Kind kind = silent.compareTo(settings.silenceLimit()) > 0 ? Observation.Kind.UNREACHABLE : Observation.Kind.SILENT;
         return new Observation(kind, null, silent, "SCDF " + client.server() + " gave no usable answer about " + label
-                + " for " + silent.toSeconds() + " s (limit " + settings.silenceLimit().toSeconds() + " s): " + e.getMessage());
+                + " for " + silent.toSeconds() + " s (limit " + settings.silenceLimit().toSeconds() + " s): " + e.getMessage(), e);
     }
 
     private Observation processCheck(TaskExecutionState state) {
@@ -97,7 +97,7 @@ public final class ChildWatch {
         }
         if (process.isEmpty() || !process.get().goneWithoutEnd()) {
             goneSince = null;
-            return new Observation(Observation.Kind.RUNNING, state, Duration.ZERO, "running");
+            return new Observation(Observation.Kind.RUNNING, state, Duration.ZERO, "running", null);
         }
         if (goneSince == null) {
             goneSince = System.nanoTime();
@@ -105,9 +105,8 @@ public final class ChildWatch {
                     + "within {} s", label, process.get().state(), settings.lostProcessGrace().toMillis() / 1000.0);
         }
         if (System.nanoTime() - goneSince >= settings.lostProcessGrace().toNanos()) {
-            return new Observation(Observation.Kind.LOST, state, Duration.ZERO, "its process is gone (launcher state "
-                    + process.get().state() + ") and task execution " + executionId + " recorded no end");
+            return new Observation(Observation.Kind.LOST, state, Duration.ZERO, process.get().state(), null);
         }
-        return new Observation(Observation.Kind.RUNNING, state, Duration.ZERO, "process gone, waiting for its end");
+        return new Observation(Observation.Kind.RUNNING, state, Duration.ZERO, "process gone, waiting for its end", null);
     }
 }

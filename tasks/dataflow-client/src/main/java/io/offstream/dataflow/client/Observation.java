@@ -7,9 +7,11 @@ import java.time.Duration;
  *
  * @param state     the execution as SCDF reported it (null when it did not answer)
  * @param silentFor how long the server has given no usable answer (zero when it answered)
- * @param detail    why it is lost or unreachable, in words
+ * @param detail    for LOST the launcher's state of the process (or what the server recorded); for SILENT and
+ *                  UNREACHABLE what went wrong, in words; else a short description
+ * @param lastError for SILENT and UNREACHABLE the error of the last look, else null
  */
-public record Observation(Kind kind, TaskExecutionState state, Duration silentFor, String detail) {
+public record Observation(Kind kind, TaskExecutionState state, Duration silentFor, String detail, DataFlowException lastError) {
 
     public enum Kind {
         /** It runs (or its process is gone but the grace is not over). */

@@ -62,8 +62,11 @@ class ChildFollowerTests {
         });
 
         assertThatThrownBy(() -> follower(null, Duration.ofMillis(60), Duration.ofSeconds(5)).awaitEnd(5, "child e", () -> false))
-                .isInstanceOf(DataFlowUnreachableException.class).hasMessageContaining("gave no usable answer about child e")
-                .hasMessageContaining("connection refused");
+                .isInstanceOfSatisfying(ServerSilentException.class, silent -> {
+                    assertThat(silent.getMessage()).contains("gave no usable answer about child e").contains("connection refused");
+                    assertThat(silent.silentFor()).isGreaterThan(Duration.ofMillis(60));
+                    assertThat(silent.lastErrorReason()).isEqualTo("connection refused");
+                });
     }
 
     @Test
