@@ -40,7 +40,7 @@ public final class Catalogue {
         return directory().map(dir -> Files.isRegularFile(dir.resolve(service).resolve("service.yaml"))).orElse(true);
     }
 
-    /** The entries of a local catalogue, sorted by name; none for another file system. */
+    /** The entries of a local catalogue; none for another file system. */
     public List<String> entries() {
         Optional<Path> dir = directory();
         if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
@@ -48,7 +48,9 @@ public final class Catalogue {
         }
         try (Stream<Path> children = Files.list(dir.get())) {
             return children.filter(child -> Files.isRegularFile(child.resolve("service.yaml")))
-                    .map(child -> child.getFileName().toString()).sorted().toList();
+                    .map(child -> child.getFileName().toString())
+                    // in the order of lib.sh's glob over <name>/service.yaml: risk-candidate/ before risk/
+                    .sorted(java.util.Comparator.comparing(name -> name + "/")).toList();
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.offstream.dataflow.client.TaskExecutionState;
+
 /** What {@code run} asks of the SCDF server (and of the Offstream progress endpoint it serves). */
 public interface DataFlow {
 
@@ -18,14 +20,16 @@ public interface DataFlow {
      * Launches a boot2 task definition ({@code POST /tasks/executions}).
      *
      * @return its task execution id
+     * @throws io.offstream.launcher.LauncherException with SCDF's reason when it refuses
      */
     long launch(String name, Map<String, String> properties, List<String> arguments);
 
-    TaskExecution execution(long executionId);
+    /** @throws DataFlowUnavailableException when the server does not answer (a poll may go on) */
+    TaskExecutionState execution(long executionId);
 
-    /** The newest task executions (one page of 200, as run-demo.sh read them). */
-    List<TaskExecution> recentExecutions();
+    /** The tasks a composed runner launched (among the newest 200 executions), oldest first. */
+    List<TaskExecutionState> children(long parentExecutionId);
 
-    /** {@code GET /offstream/runs/{key}/progress}: the run's progress from the ledger; empty when there is none yet. */
+    /** {@code GET /offstream/runs/{key}/progress}: the run's progress from the ledger; empty when there is none yet or no answer. */
     Optional<JsonNode> runProgress(String runKey, boolean children);
 }

@@ -13,7 +13,7 @@ import io.offstream.launcher.Console;
 import io.offstream.launcher.LauncherException;
 import io.offstream.launcher.PlatformSettings;
 import io.offstream.launcher.dataflow.DataFlow;
-import io.offstream.launcher.dataflow.TaskExecution;
+import io.offstream.dataflow.client.TaskExecutionState;
 
 /**
  * The {@code run} command (run-demo.sh): brings the platform up, generates the sample warehouse,
@@ -145,7 +145,7 @@ public final class DemoRun {
                 "--offstream.sample.path=" + warehouse, "--offstream.sample.days=" + options.days(),
                 "--offstream.sample.rows-per-day=" + options.rowsPerDay(), "--offstream.sample.start-date=" + options.startDate(),
                 "--offstream.sample.bad-row-fraction=" + options.badRowFractionText()));
-        TaskExecution ended = follower.awaitEnd(sample);
+        TaskExecutionState ended = follower.awaitEnd(sample);
         if (!ended.succeeded()) {
             throw new LauncherException(SAMPLE_WAREHOUSE + " failed (task execution " + sample + "; see the dashboard or .offstream/task-work)");
         }
@@ -172,11 +172,11 @@ public final class DemoRun {
         long started = ticker.nowSeconds();
         long runner = dataFlow.launch(definition, properties, List.of());
         console.say("composed task execution " + runner + ": follow it at " + settings.scdfUrl() + "/dashboard/#/tasks-jobs/task-executions/" + runner);
-        TaskExecution ended = follower.followComposed(runner, definition, runKey, started, options.timeoutMinutes());
+        TaskExecutionState ended = follower.followComposed(runner, definition, runKey, started, options.timeoutMinutes());
         console.say(definition + " ended with exit code " + ended.exitCode() + " after " + (ticker.nowSeconds() - started) + "s");
         if (!ended.succeeded()) {
-            for (TaskExecution child : follower.children(runner)) {
-                if (child.failed()) {
+            for (TaskExecutionState child : follower.children(runner)) {
+                if (child.exitCode() != null && child.exitCode() != 0) {
                     console.say("  failed: " + child.taskName() + " (task execution " + child.executionId() + "): "
                             + (child.exitMessage() == null || child.exitMessage().isEmpty()
                                     ? "no reason recorded; see its log under .offstream/task-work" : child.exitMessage()));
@@ -216,7 +216,7 @@ public final class DemoRun {
                 "--offstream.dispatch.child-properties[app.validate.offstream.validate.max-dead-lettered-fraction]=" + options.deadLetterBudget()));
         console.say("dispatch task execution " + dispatcher + "; regions and their queue: " + registry + "/regions, " + registry
                 + "/dispatches?runKey=" + runKey);
-        TaskExecution ended = follower.followDispatch(dispatcher, runKey, started, options.timeoutMinutes());
+        TaskExecutionState ended = follower.followDispatch(dispatcher, runKey, started, options.timeoutMinutes());
         console.say("offstream-multi-region ended with exit code " + ended.exitCode() + " after " + (ticker.nowSeconds() - started) + "s");
         boolean passed = true;
         for (int i = 1; i <= options.children(); i++) {

@@ -1,6 +1,5 @@
 package io.offstream.launcher.run;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,7 @@ import io.offstream.launcher.Console;
 import io.offstream.launcher.LauncherException;
 import io.offstream.launcher.dataflow.DataFlow;
 import io.offstream.launcher.dataflow.DataFlowUnavailableException;
-import io.offstream.launcher.dataflow.TaskExecution;
+import io.offstream.dataflow.client.TaskExecutionState;
 
 /**
  * Follows a launched task until it ends, printing what changes: each phase (child task) as it
@@ -36,9 +35,9 @@ public final class RunFollower {
     }
 
     /** Waits, without a deadline, for a short task (the sample warehouse) to end. */
-    public TaskExecution awaitEnd(long executionId) {
+    public TaskExecutionState awaitEnd(long executionId) {
         while (true) {
-            Optional<TaskExecution> execution = poll(executionId);
+            Optional<TaskExecutionState> execution = poll(executionId);
             if (execution.isPresent() && execution.get().ended()) {
                 return execution.get();
             }
@@ -52,19 +51,19 @@ public final class RunFollower {
      *
      * @param startedAt when the run was launched ({@link Ticker#nowSeconds()}), for the [Ns] stamps
      */
-    public TaskExecution followComposed(long runnerId, String definition, String runKey, long startedAt, int timeoutMinutes) {
+    public TaskExecutionState followComposed(long runnerId, String definition, String runKey, long startedAt, int timeoutMinutes) {
         long deadline = ticker.nowSeconds() + timeoutMinutes * 60L;
         Map<Long, String> seen = new HashMap<>();
         String lastLine = "";
         while (true) {
-            Optional<TaskExecution> runner = poll(runnerId);
+            Optional<TaskExecutionState> runner = poll(runnerId);
             if (runner.isPresent() && runner.get().ended()) {
                 return runner.get();
             }
             if (ticker.nowSeconds() >= deadline) {
                 throw new LauncherException(definition + " did not end within " + timeoutMinutes + " minutes");
             }
-            for (TaskExecution child : children(runnerId)) {
+            for (TaskExecutionState child : children(runnerId)) {
                 String state = child.ended() ? "ended (exit " + child.exitCode() + ")" : "running";
                 if (!state.equals(seen.put(child.executionId(), state))) {
                     console.say("phase " + label(child.taskName(), definition) + ": " + state + "  [" + (ticker.nowSeconds() - startedAt) + "s]");
@@ -80,11 +79,11 @@ public final class RunFollower {
     }
 
     /** Follows the multi-region dispatcher: each new progress line (with the child runs' newest event), stamped. */
-    public TaskExecution followDispatch(long dispatcherId, String runKey, long startedAt, int timeoutMinutes) {
+    public TaskExecutionState followDispatch(long dispatcherId, String runKey, long startedAt, int timeoutMinutes) {
         long deadline = ticker.nowSeconds() + timeoutMinutes * 60L;
         String lastLine = "";
         while (true) {
-            Optional<TaskExecution> dispatcher = poll(dispatcherId);
+            Optional<TaskExecutionState> dispatcher = poll(dispatcherId);
             if (dispatcher.isPresent() && dispatcher.get().ended()) {
                 return dispatcher.get();
             }
@@ -106,18 +105,16 @@ public final class RunFollower {
     }
 
     /** The tasks the runner launched, oldest first. */
-    public List<TaskExecution> children(long runnerId) {
+    public List<TaskExecutionState> children(long runnerId) {
         try {
-            return dataFlow.recentExecutions().stream()
-                    .filter(e -> e.parentExecutionId().isPresent() && e.parentExecutionId().getAsLong() == runnerId)
-                    .sorted(Comparator.comparingLong(TaskExecution::executionId)).toList();
+            return dataFlow.children(runnerId);
         }
         catch (DataFlowUnavailableException e) {
             return List.of();
         }
     }
 
-    private Optional<TaskExecution> poll(long executionId) {
+    private Optional<TaskExecutionState> poll(long executionId) {
         try {
             return Optional.of(dataFlow.execution(executionId));
         }

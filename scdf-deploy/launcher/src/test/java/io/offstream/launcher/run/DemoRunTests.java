@@ -6,7 +6,6 @@ import static io.offstream.launcher.run.FakeDataFlow.running;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -21,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.offstream.launcher.Catalogue;
 import io.offstream.launcher.LauncherException;
 import io.offstream.launcher.PlatformSettings;
+import io.offstream.launcher.platform.PlatformPorts;
+import io.offstream.launcher.platform.Region;
 
 class DemoRunTests {
 
@@ -39,8 +40,8 @@ class DemoRunTests {
 
     @BeforeEach
     void catalogue() throws Exception {
-        settings = new PlatformSettings(root, root.resolve(".offstream"), root.resolve("services").toString(), URI.create("http://localhost:9393"),
-                URI.create("http://localhost:8090"));
+        settings = new PlatformSettings(root, root.resolve(".offstream"), root.resolve("services").toString(), "127.0.0.1",
+                Region.parse(Region.DEFAULTS), PlatformPorts.fixed());
         for (String service : List.of("risk", "risk-candidate", "pricing")) {
             RunReportsTests.write(root.resolve("services").resolve(service).resolve("service.yaml"), "name: " + service);
         }
@@ -161,11 +162,11 @@ class DemoRunTests {
     @Test
     void refusesBeforeStartingAnything() {
         assertThatThrownBy(() -> demo().run(options("--service", "nope", "--dataset-path", "/wh"))).hasMessage(
-                "service 'nope' is not in the catalogue " + root.resolve("services") + " (entries: pricing risk risk-candidate)");
+                "service 'nope' is not in the catalogue " + root.resolve("services") + " (entries: pricing risk-candidate risk)");
         assertThatThrownBy(() -> demo().run(options("--service", "nope"))).hasMessage(
                 "there is no sample dataset for service 'nope': give your warehouse with --dataset-path");
         assertThatThrownBy(() -> demo().run(options("--service", "pricing", "--simulate"))).hasMessage(
-                "candidate 'pricing-candidate' is not in the catalogue " + root.resolve("services") + " (entries: pricing risk risk-candidate)");
+                "candidate 'pricing-candidate' is not in the catalogue " + root.resolve("services") + " (entries: pricing risk-candidate risk)");
         assertThat(ups).isZero();
     }
 

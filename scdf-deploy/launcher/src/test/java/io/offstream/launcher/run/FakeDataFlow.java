@@ -14,10 +14,10 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.offstream.dataflow.client.TaskExecutionState;
 import io.offstream.launcher.LauncherException;
 import io.offstream.launcher.dataflow.DataFlow;
 import io.offstream.launcher.dataflow.DataFlowUnavailableException;
-import io.offstream.launcher.dataflow.TaskExecution;
 
 /** A hand-written SCDF for tests: each poll takes the next scripted answer (the last one repeats). */
 final class FakeDataFlow implements DataFlow {
@@ -31,9 +31,9 @@ final class FakeDataFlow implements DataFlow {
 
     final List<Launch> launches = new ArrayList<>();
 
-    private final Map<Long, Deque<Supplier<TaskExecution>>> executions = new HashMap<>();
+    private final Map<Long, Deque<Supplier<TaskExecutionState>>> executions = new HashMap<>();
 
-    private final Deque<List<TaskExecution>> recent = new ArrayDeque<>();
+    private final Deque<List<ChildOf>> recent = new ArrayDeque<>();
 
     private final Deque<String> progress = new ArrayDeque<>();
 
@@ -50,12 +50,12 @@ final class FakeDataFlow implements DataFlow {
 
     /** The answers to polls of one execution, in order. */
     @SafeVarargs
-    final FakeDataFlow execution(long id, Supplier<TaskExecution>... answers) {
+    final FakeDataFlow execution(long id, Supplier<TaskExecutionState>... answers) {
         executions.computeIfAbsent(id, k -> new ArrayDeque<>()).addAll(List.of(answers));
         return this;
     }
 
-    FakeDataFlow recent(List<TaskExecution> page) {
+    FakeDataFlow recent(List<ChildOf> page) {
         recent.add(page);
         return this;
     }
@@ -68,22 +68,26 @@ final class FakeDataFlow implements DataFlow {
         return this;
     }
 
-    static Supplier<TaskExecution> running(long id, String name) {
-        return () -> new TaskExecution(id, name, false, null, null, java.util.OptionalLong.empty());
+    static Supplier<TaskExecutionState> running(long id, String name) {
+        return () -> new TaskExecutionState(id, name, false, null, null, null, List.of(), List.of());
     }
 
-    static Supplier<TaskExecution> ended(long id, String name, int exitCode) {
-        return () -> new TaskExecution(id, name, true, exitCode, null, java.util.OptionalLong.empty());
+    static Supplier<TaskExecutionState> ended(long id, String name, int exitCode) {
+        return () -> new TaskExecutionState(id, name, true, exitCode, null, null, List.of(), List.of());
     }
 
-    static Supplier<TaskExecution> unanswered() {
+    static Supplier<TaskExecutionState> unanswered() {
         return () -> {
             throw new DataFlowUnavailableException("the SCDF server did not answer");
         };
     }
 
-    static TaskExecution child(long id, String name, long parent, Integer exitCode, String message) {
-        return new TaskExecution(id, name, exitCode != null, exitCode, message, java.util.OptionalLong.of(parent));
+    /** A task of runner {@code parent}: {@link #children} answers only a runner's own. */
+    static ChildOf child(long id, String name, long parent, Integer exitCode, String message) {
+        return new ChildOf(parent, new TaskExecutionState(id, name, exitCode != null, exitCode, message, null, List.of(), List.of()));
+    }
+
+    record ChildOf(long parent, TaskExecutionState state) {
     }
 
     @Override
@@ -107,8 +111,8 @@ final class FakeDataFlow implements DataFlow {
     }
 
     @Override
-    public TaskExecution execution(long executionId) {
-        Deque<Supplier<TaskExecution>> answers = executions.get(executionId);
+    public TaskExecutionState execution(long executionId) {
+        Deque<Supplier<TaskExecutionState>> answers = executions.get(executionId);
         if (answers == null) {
             throw new IllegalStateException("no answers scripted for execution " + executionId);
         }
@@ -116,11 +120,13 @@ final class FakeDataFlow implements DataFlow {
     }
 
     @Override
-    public List<TaskExecution> recentExecutions() {
+    public List<TaskExecutionState> children(long parentExecutionId) {
         if (recent.isEmpty()) {
             return List.of();
         }
-        return recent.size() > 1 ? recent.poll() : recent.peek();
+        List<ChildOf> page = recent.size() > 1 ? recent.poll() : recent.peek();
+        return page.stream().filter(c -> c.parent() == parentExecutionId).map(ChildOf::state)
+                .sorted(java.util.Comparator.comparingLong(TaskExecutionState::executionId)).toList();
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,14 +17,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.offstream.dataflow.client.DataFlowClient;
+import io.offstream.dataflow.client.TaskExecutionState;
 import io.offstream.launcher.LauncherException;
 
-/** Against a real HTTP server on a free port that answers as SCDF 2.11 does. */
-class HttpDataFlowTests {
+/** Through the shared SCDF client against a real HTTP server on a free port that answers as SCDF 2.11 does. */
+class ClientDataFlowTests {
 
     private HttpServer server;
 
@@ -33,14 +33,14 @@ class HttpDataFlowTests {
 
     private final Map<String, String[]> answers = new LinkedHashMap<>();
 
-    private HttpDataFlow dataFlow;
+    private ClientDataFlow dataFlow;
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::answer);
         server.start();
-        dataFlow = new HttpDataFlow(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), HttpClient.newHttpClient(), new ObjectMapper());
+        dataFlow = new ClientDataFlow(new DataFlowClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort())));
     }
 
     @AfterEach
@@ -66,38 +66,43 @@ class HttpDataFlowTests {
         long id = dataFlow.launch("offstream-run", new LinkedHashMap<>(Map.of("app.*.offstream.run.key", "r1")), List.of("--a=1", "--b=x y"));
 
         assertThat(id).isEqualTo(42);
-        assertThat(requests).containsExactly("POST /tasks/executions name=offstream-run&properties=app.*.offstream.run.key=r1&arguments=--a=1 --b=x y");
+        // the client's one launch form: a value with a space is quoted, so SCDF keeps it whole
+        assertThat(requests).containsExactly("POST /tasks/executions name=offstream-run&properties=app.*.offstream.run.key=r1&arguments=--a=1 --b=\"x y\"");
     }
 
     @Test
     void aRefusedLaunchCarriesSCDFsMessage() {
-        answers.put("POST /tasks/executions", new String[] {"400", "[{\"logref\":\"X\",\"message\":\"Could not find task definition named nope\"}]"});
+        answers.put("POST /tasks/executions", new String[] {"404",
+                "{\"_embedded\":{\"errors\":[{\"logref\":\"NoSuchTaskDefinitionException\",\"message\":\"Could not find task definition named nope\"}]}}"});
 
         assertThatThrownBy(() -> dataFlow.launch("nope", Map.of(), List.of())).isInstanceOf(LauncherException.class)
                 .hasMessage("launching nope failed: Could not find task definition named nope");
     }
 
     @Test
-    void readsExecutionsAndTheirChildren() {
+    void readsExecutionsAndARunnersChildren() {
         answers.put("GET /tasks/executions/7", new String[] {"200",
                 "{\"executionId\":7,\"taskName\":\"offstream-run\",\"exitCode\":null,\"endTime\":null,\"exitMessage\":null}"});
         answers.put("GET /tasks/executions", new String[] {"200", """
                 {"_embedded":{"taskExecutionResourceList":[
                   {"executionId":9,"taskName":"offstream-run-ingress","exitCode":1,"endTime":"2026-12-02T09:00:00Z","exitMessage":"boom","parentExecutionId":7},
+                  {"executionId":8,"taskName":"offstream-run-plan","exitCode":0,"endTime":"2026-12-02T08:59:00Z","parentExecutionId":7},
+                  {"executionId":10,"taskName":"other-plan","exitCode":null,"endTime":null,"parentExecutionId":6},
                   {"executionId":7,"taskName":"offstream-run","exitCode":null,"endTime":null}]}}"""});
 
-        TaskExecution runner = dataFlow.execution(7);
-        List<TaskExecution> recent = dataFlow.recentExecutions();
+        TaskExecutionState runner = dataFlow.execution(7);
+        List<TaskExecutionState> children = dataFlow.children(7);
 
         assertThat(runner.ended()).isFalse();
         assertThat(runner.exitCode()).isNull();
-        assertThat(recent.get(0)).satisfies(child -> {
+        assertThat(children).extracting(TaskExecutionState::executionId).containsExactly(8L, 9L);
+        assertThat(children.get(0).succeeded()).isTrue();
+        assertThat(children.get(1)).satisfies(child -> {
             assertThat(child.ended()).isTrue();
-            assertThat(child.failed()).isTrue();
+            assertThat(child.exitCode()).isEqualTo(1);
             assertThat(child.exitMessage()).isEqualTo("boom");
-            assertThat(child.parentExecutionId()).hasValue(7);
+            assertThat(child.taskName()).isEqualTo("offstream-run-ingress");
         });
-        assertThat(recent.get(1).parentExecutionId()).isEmpty();
         assertThat(requests).contains("GET /tasks/executions?size=200");
     }
 
@@ -121,7 +126,7 @@ class HttpDataFlowTests {
         server.stop(0);
 
         assertThatThrownBy(() -> dataFlow.execution(1)).isInstanceOf(DataFlowUnavailableException.class)
-                .hasMessageStartingWith("the SCDF server at http://127.0.0.1:");
+                .hasMessageStartingWith("task execution 1: ");
         assertThat(dataFlow.runProgress("r1", false)).isEmpty();
     }
 }
