@@ -32,6 +32,9 @@ public final class ComponentStarter {
 
     private final Sleeper sleeper;
 
+    /** Where each log stood when this launcher started its component: readiness lines of an earlier run do not count. */
+    private final Map<String, Long> logStart = new java.util.HashMap<>();
+
     /** A pause between readiness probes (no pause in tests). */
     @FunctionalInterface
     public interface Sleeper {
@@ -79,6 +82,7 @@ public final class ComponentStarter {
         detached.addAll(command);
         try {
             Files.createDirectories(settings.logs());
+            logStart.put(name, Files.isRegularFile(log) ? Files.size(log) : 0L);
             ProcessBuilder builder = new ProcessBuilder(detached).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().putAll(environment);
@@ -111,10 +115,15 @@ public final class ComponentStarter {
         return settings.logs().resolve(name + ".log");
     }
 
-    /** Whether the component's log holds the text (the broker's readiness line). */
+    /** Whether the component's log holds the text (the broker's readiness line) since this launcher started it. */
     public boolean logContains(String name, String text) {
         try {
-            return Files.isRegularFile(log(name)) && Files.readString(log(name), StandardCharsets.UTF_8).contains(text);
+            if (!Files.isRegularFile(log(name))) {
+                return false;
+            }
+            byte[] bytes = Files.readAllBytes(log(name));
+            int from = (int) Math.min(bytes.length, logStart.getOrDefault(name, 0L));
+            return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8).contains(text);
         }
         catch (IOException e) {
             return false;
