@@ -46,8 +46,8 @@ public final class PlatformArguments {
     }
 
     /**
-     * The SCDF server: its port and database, the catalogue, landing root and broker as common task
-     * properties, and every account (default and each region) keeping its tasks' files under
+     * The SCDF server: its port and database, the catalogue, landing root and broker (unless its
+     * port is 0: a server started without one) as common task properties, and every account (default and each region) keeping its tasks' files under
      * task-work and starting task JVMs through cds-java.
      *
      * @param taskJavaOptions the task JVMs' options (OFFSTREAM_TASK_JAVA_OPTS, default -Xmx1g)
@@ -58,8 +58,10 @@ public final class PlatformArguments {
                 "--offstream.embedded-database.bind-address=" + settings.bindAddress(), "--offstream.home=" + settings.root(),
                 COMMON_TASK + "offstream.services.location=" + catalogueUri(catalogue),
                 COMMON_TASK + "offstream.run.landing=file://" + settings.landing(),
-                COMMON_TASK + "offstream.kafka.bootstrap-servers=" + kafkaBootstrap(),
                 COMMON_TASK + "spring.config.import=optional:configtree:" + secrets.directory("platform") + "/"));
+        if (settings.ports().kafka() > 0) {
+            args.add(COMMON_TASK + "offstream.kafka.bootstrap-servers=" + kafkaBootstrap());
+        }
         List<String> accounts = new ArrayList<>(List.of("default"));
         settings.regions().forEach(r -> accounts.add(r.name()));
         Path cdsJava = settings.root().resolve("scdf-deploy/local/cds-java");

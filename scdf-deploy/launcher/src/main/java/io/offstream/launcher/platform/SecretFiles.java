@@ -52,6 +52,18 @@ public final class SecretFiles {
         }
     }
 
+    /** Creates {@code <root>/<group>/} (mode 0700) if it is not there. */
+    public Path ensureDirectory(String group) {
+        try {
+            ownerOnly(root, "rwx------");
+            ownerOnly(directory(group), "rwx------");
+            return directory(group);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Stores a value as the property's file (mode 0600). */
     public void write(String group, String property, String value) {
         try {

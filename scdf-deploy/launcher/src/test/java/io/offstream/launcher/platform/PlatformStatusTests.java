@@ -55,9 +55,9 @@ class PlatformStatusTests {
             PlatformSettings settings = new PlatformSettings(root, root.resolve(".offstream"), root.resolve("services").toString(), "127.0.0.1",
                     Region.parse(Region.DEFAULTS), ports);
             PidRecords pids = new PidRecords(settings.pids());
-            // this test JVM stands in for the components: its java binary is on its command line
+            // this test JVM stands in for the components: the first word of its own command line is its marker
             long self = ProcessHandle.current().pid();
-            String java = ProcessHandle.current().info().command().orElseThrow();
+            String java = PidRecords.commandLine(self).split(" ")[0];
             pids.record("kafka", self, java, OptionalInt.of(ports.kafka()));
             pids.record("consumer", self, java, OptionalInt.of(consumer));
             pids.record("dataflow", self, java, OptionalInt.of(ports.scdf()));
