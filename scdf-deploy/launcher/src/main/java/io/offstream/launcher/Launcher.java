@@ -1,6 +1,7 @@
 package io.offstream.launcher;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -22,6 +23,7 @@ import io.offstream.launcher.platform.PlatformStatus;
 import io.offstream.launcher.platform.PlatformUp;
 import io.offstream.launcher.platform.Ports;
 import io.offstream.launcher.platform.ProcFs;
+import io.offstream.launcher.platform.Registrations;
 import io.offstream.launcher.platform.RegistryRegions;
 import io.offstream.launcher.platform.SecretFiles;
 import io.offstream.launcher.platform.TaskProcesses;
@@ -63,8 +65,10 @@ public final class Launcher {
                     return status();
                 }
                 case "up" -> up();
+                case "register-apps" -> registerApps(args.subList(1, args.size()));
+                case "load-definitions" -> loadDefinitions(args.subList(1, args.size()));
                 case "down" -> down();
-                default -> throw new LauncherException("unknown command " + args.get(0) + " (commands: up, down, status, run)", 2);
+                default -> throw new LauncherException("unknown command " + args.get(0) + " (commands: up, down, status, run, register-apps, load-definitions)", 2);
             }
             return 0;
         }
@@ -86,6 +90,25 @@ public final class Launcher {
         platformUp(PlatformSettings.fromEnvironment(env)).up();
     }
 
+    /** {@code register-apps [SCDF_URL]}, or {@code register-apps --check-built}: exit 1 if a listed module has no built jar. */
+    private void registerApps(List<String> args) {
+        PlatformSettings settings = PlatformSettings.fromEnvironment(env);
+        Registrations registrations = new Registrations(settings.root(), console);
+        if (!args.isEmpty() && "--check-built".equals(args.get(0))) {
+            if (!registrations.built()) {
+                throw new LauncherException(null, 1);
+            }
+            return;
+        }
+        registrations.registerApps(new DataFlowClient(args.isEmpty() ? settings.scdfUrl() : URI.create(args.get(0))));
+    }
+
+    /** {@code load-definitions [SCDF_URL]}. */
+    private void loadDefinitions(List<String> args) {
+        PlatformSettings settings = PlatformSettings.fromEnvironment(env);
+        new Registrations(settings.root(), console).loadDefinitions(new DataFlowClient(args.isEmpty() ? settings.scdfUrl() : URI.create(args.get(0))));
+    }
+
     private PlatformUp platformUp(PlatformSettings settings) {
         PidRecords pids = new PidRecords(settings.pids());
         Ports ports = new Ports();
@@ -93,7 +116,8 @@ public final class Launcher {
         ComponentStarter starter = new ComponentStarter(settings, pids, ports, console, Launcher::sleepSeconds);
         return new PlatformUp(settings, new Catalogue(settings.services()), starter, pids, ports, new SecretFiles(settings.secrets()),
                 new RegistryRegions(settings.registryUrl(), client, new ObjectMapper(), starter.log("region-registry")), new Http(client),
-                command -> foreground(command, settings), console, env);
+                command -> foreground(command, settings), new Registrations(settings.root(), console), new DataFlowClient(settings.scdfUrl()), console,
+                env);
     }
 
     /** A script of the checkout in the foreground, its output the user's. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.offstream.dataflow.client.DataFlowOperations;
 import io.offstream.launcher.Catalogue;
 import io.offstream.launcher.Console;
 import io.offstream.launcher.LauncherException;
@@ -43,18 +44,23 @@ public final class PlatformUp {
 
     private final Scripts scripts;
 
+    private final Registrations registrations;
+
+    private final DataFlowOperations dataFlow;
+
     private final Console console;
 
     private final Map<String, String> env;
 
-    /** Runs a script or program of the checkout in the foreground, its output the user's; returns its exit code. */
+    /** Runs a program of the checkout (the Maven wrapper) in the foreground, its output the user's; returns its exit code. */
     @FunctionalInterface
     public interface Scripts {
         int run(List<String> command);
     }
 
     public PlatformUp(PlatformSettings settings, Catalogue catalogue, ComponentStarter starter, PidRecords pids, Ports ports, SecretFiles secrets,
-            RegistryRegions registry, Http http, Scripts scripts, Console console, Map<String, String> env) {
+            RegistryRegions registry, Http http, Scripts scripts, Registrations registrations, DataFlowOperations dataFlow, Console console,
+            Map<String, String> env) {
         this.settings = settings;
         this.catalogue = catalogue;
         this.starter = starter;
@@ -65,15 +71,13 @@ public final class PlatformUp {
         this.registry = registry;
         this.http = http;
         this.scripts = scripts;
+        this.registrations = registrations;
+        this.dataFlow = dataFlow;
         this.console = console;
         this.env = env;
     }
 
     public void up() {
-        if (!onPath("curl")) {
-            // composed-definitions' scripts register the apps and definitions with it
-            throw new LauncherException("curl is required (apt-get install curl).");
-        }
         Path root = settings.root();
         PlatformPorts p = settings.ports();
         buildIfMissing();
@@ -148,8 +152,8 @@ public final class PlatformUp {
             starter.awaitReady(Consumers.name(service), 120, () -> http.ok(local(port, "/actuator/health")));
         }
 
-        script(root.resolve("composed-definitions/register-apps.sh").toString(), settings.scdfUrl().toString());
-        script(root.resolve("composed-definitions/load-definitions.sh").toString(), settings.scdfUrl().toString());
+        registrations.registerApps(dataFlow);
+        registrations.loadDefinitions(dataFlow);
         summary(services);
     }
 
@@ -182,7 +186,7 @@ public final class PlatformUp {
                 || !Files.isRegularFile(root.resolve("stream-apps/sample-risk-service-app/target/offstream-sample-risk-service-app.jar"))
                 || versioned(root.resolve("stream-apps/service-consumer/target"), "offstream-service-consumer-").isEmpty()
                 || !Files.isRegularFile(root.resolve("region-registry/registry-service/target/offstream-region-registry.jar"))
-                || scripts.run(List.of(root.resolve("composed-definitions/register-apps.sh").toString(), "--check-built")) != 0;
+                || !registrations.built();
         if (missing) {
             console.say("building the deployables (first run only; ./mvnw -DskipTests package)");
             script(root.resolve("mvnw").toString(), "-q", "-DskipTests", "package");
