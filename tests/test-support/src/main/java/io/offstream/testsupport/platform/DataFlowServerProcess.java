@@ -12,13 +12,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.offstream.launcher.Catalogue;
+import io.offstream.launcher.PlatformSettings;
+import io.offstream.launcher.platform.PlatformArguments;
+import io.offstream.launcher.platform.SecretFiles;
 import io.offstream.testsupport.RepositoryLayout;
 import io.offstream.testsupport.dataflow.DataFlowClient;
 import io.offstream.testsupport.process.FreePorts;
 import io.offstream.testsupport.process.JavaProcess;
-import io.offstream.testsupport.process.SecretFiles;
 
 /**
  * The SCDF server built in scdf-deploy/server, as a separate process on free ports, keeping its
@@ -84,26 +88,34 @@ public final class DataFlowServerProcess implements AutoCloseable {
      */
     public static DataFlowServerProcess start(RepositoryLayout layout, Path workDir, List<String> extraArguments,
             Map<String, String> environment, Supplier<String> accessToken) {
+        return start(layout, workDir, 0, extraArguments, environment, accessToken);
+    }
+
+    /**
+     * Starts a server configured as up.sh configures the user's ({@link PlatformArguments}: H2 file
+     * database, generated password in a config tree, the catalogue, landing root and broker as common
+     * task properties, the default account's task work under {@code task-work/}, cds-java), on free
+     * ports, without regions (a test adds the accounts it needs in {@code extraArguments}).
+     *
+     * @param kafkaPort the broker every task is given; 0: none
+     */
+    public static DataFlowServerProcess start(RepositoryLayout layout, Path workDir, int kafkaPort, List<String> extraArguments,
+            Map<String, String> environment, Supplier<String> accessToken) {
         int port = FreePorts.find();
         int h2Port = FreePorts.find();
-        String datasourceUrl = "jdbc:h2:tcp://localhost:" + h2Port + "/" + workDir.resolve("h2/dataflow").toAbsolutePath()
-                + ";DB_CLOSE_ON_EXIT=FALSE";
-        // as up.sh does: a generated database password, handed over in a config tree, not on the command line
-        SecretFiles secrets = SecretFiles.in(workDir.resolve("secrets/dataflow"));
-        String datasourcePassword = secrets.generate("spring.datasource.password");
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=" + port,
-                "--spring.datasource.url=" + datasourceUrl,
-                "--spring.config.import=optional:configtree:" + secrets.directory() + "/",
-                "--offstream.home=" + layout.root(),
-                "--spring.cloud.dataflow.task.platform.local.accounts.default.working-directories-root="
-                        + workDir.resolve("task-work").toAbsolutePath(),
-                // keep launched tasks' stdout/stderr for the failure's post-mortem
-                "--spring.cloud.dataflow.task.platform.local.accounts.default.delete-files-on-exit=false",
-                // a task killed from outside is recorded lost sooner than on a user's server (60 s): the runner and
-                // the dispatcher treat a LOST end as their own finding of a lost child
-                "--offstream.lost-executions.check-interval=2s",
-                "--offstream.lost-executions.grace=6s"));
+        PlatformSettings settings = TestPlatformSettings.of(layout, workDir, TestPlatformSettings.dataflow(kafkaPort, port, h2Port));
+        SecretFiles secrets = new SecretFiles(settings.secrets());
+        String datasourcePassword = secrets.ensure("dataflow", "spring.datasource.password");
+        PlatformArguments platform = new PlatformArguments(settings, secrets);
+        String datasourceUrl = platform.dataflowDatasourceUrl();
+        List<String> arguments = new ArrayList<>(platform.dataflow(new Catalogue(settings.services()), "-Xmx1g"));
+        // a test's own setting replaces the platform's (Spring joins a repeated command-line option's values with commas)
+        Set<String> ownKeys = extraArguments.stream().map(DataFlowServerProcess::key).collect(Collectors.toSet());
+        arguments.removeIf(argument -> ownKeys.contains(key(argument)));
+        // a task killed from outside is recorded lost sooner than on a user's server (60 s): the runner and
+        // the dispatcher treat a LOST end as their own finding of a lost child
+        arguments.add("--offstream.lost-executions.check-interval=2s");
+        arguments.add("--offstream.lost-executions.grace=6s");
         arguments.addAll(extraArguments);
         arguments.addAll(classDataSharingJavaCommands(layout, arguments));
         DataFlowServerProcess server = new DataFlowServerProcess(layout.dataFlowServerJar(),
@@ -112,6 +124,12 @@ public final class DataFlowServerProcess implements AutoCloseable {
         server.accessToken = accessToken;
         server.launch();
         return server;
+    }
+
+    /** {@code --name} of {@code --name=value}. */
+    private static String key(String argument) {
+        int equals = argument.indexOf('=');
+        return equals < 0 ? argument : argument.substring(0, equals);
     }
 
     private void launch() {
@@ -136,9 +154,8 @@ public final class DataFlowServerProcess implements AutoCloseable {
     }
 
     /**
-     * Every platform account without its own java-cmd (the default and those the arguments name)
-     * starts task JVMs through scdf-deploy/local/cds-java, as up.sh's accounts do, so the tests
-     * run tasks the way users' platforms do.
+     * Every account a test adds without its own java-cmd starts task JVMs through
+     * scdf-deploy/local/cds-java too, as up.sh's accounts do (the default has it from {@link PlatformArguments}).
      */
     private static List<String> classDataSharingJavaCommands(RepositoryLayout layout, List<String> arguments) {
         String prefix = "--spring.cloud.dataflow.task.platform.local.accounts.";
@@ -156,7 +173,7 @@ public final class DataFlowServerProcess implements AutoCloseable {
         accounts.removeAll(ownJava);
         String cdsJava = layout.root().resolve("scdf-deploy/local/cds-java").toString();
         // the local deployer hands a task only the environment variables it is told to
-        String inherit = "TMP,LANG,LANGUAGE,LC_.*,PATH,SPRING_APPLICATION_JSON,JAVA_HOME,OFFSTREAM_JAVA,OFFSTREAM_CDS,OFFSTREAM_CDS_DIR";
+        String inherit = PlatformArguments.TASK_ENV_TO_INHERIT;
         return accounts.stream().flatMap(account -> Stream.of(prefix + account + ".java-cmd=" + cdsJava,
                 prefix + account + ".env-vars-to-inherit=" + inherit)).toList();
     }

@@ -1,19 +1,18 @@
 package io.offstream.testsupport.platform;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.offstream.testsupport.RepositoryLayout;
 import io.offstream.testsupport.dataflow.DataFlowClient;
 
 /**
  * One KRaft broker and one SCDF server, started as real processes and shared by every test class
- * of a test JVM (see {@link LocalPlatformExtension}): starting them once costs ~15 s.
+ * of a test JVM (see {@link LocalPlatformExtension}): starting them once costs ~15 s. Their
+ * arguments are the launcher's (scdf-deploy/launcher), as up.sh's are, on free ports.
  */
 public final class LocalPlatform implements AutoCloseable {
-
-    private static final String COMMON_TASK_PROPERTY = "--spring.cloud.dataflow.application-properties.task.";
 
     private final RepositoryLayout layout;
 
@@ -34,11 +33,7 @@ public final class LocalPlatform implements AutoCloseable {
         KafkaBrokerProcess kafka = KafkaBrokerProcess.start(layout, workDir);
         try {
             // as up.sh does: every task learns the catalogue and the broker from SCDF's common task properties
-            List<String> arguments = new ArrayList<>(List.of(
-                    COMMON_TASK_PROPERTY + "offstream.services.location=" + layout.root().resolve("schemas/services").toUri(),
-                    COMMON_TASK_PROPERTY + "offstream.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
-            arguments.addAll(serverArguments);
-            DataFlowServerProcess dataflow = DataFlowServerProcess.start(layout, workDir, arguments);
+            DataFlowServerProcess dataflow = DataFlowServerProcess.start(layout, workDir, kafka.port(), serverArguments, Map.of(), null);
             return new LocalPlatform(layout, workDir, kafka, dataflow);
         }
         catch (RuntimeException e) {

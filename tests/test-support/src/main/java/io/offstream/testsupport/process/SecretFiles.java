@@ -1,70 +1,43 @@
 package io.offstream.testsupport.process;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * A directory of secrets readable by this user only, one file per property, as Spring's
  * {@code configtree:} import reads them: how the tests hand passwords to the processes they start,
- * as the local scripts do, instead of on a command line.
+ * as the local platform does, instead of on a command line. The files are the launcher's
+ * ({@link io.offstream.launcher.platform.SecretFiles}: directories 0700, files 0600).
  */
 public final class SecretFiles {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private final io.offstream.launcher.platform.SecretFiles store;
+
+    private final String group;
 
     private final Path directory;
 
-    private SecretFiles(Path directory) {
+    private SecretFiles(io.offstream.launcher.platform.SecretFiles store, String group, Path directory) {
+        this.store = store;
+        this.group = group;
         this.directory = directory;
     }
 
-    /** The directory (created with mode 0700 if new). */
+    /** The directory (created with mode 0700 if new; its parent is made owner-only too). */
     public static SecretFiles in(Path directory) {
-        try {
-            Files.createDirectories(directory.getParent());
-            if (!Files.isDirectory(directory)) {
-                Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
-            return new SecretFiles(directory.toAbsolutePath());
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path absolute = directory.toAbsolutePath();
+        io.offstream.launcher.platform.SecretFiles store = new io.offstream.launcher.platform.SecretFiles(absolute.getParent());
+        String group = absolute.getFileName().toString();
+        return new SecretFiles(store, group, store.ensureDirectory(group));
     }
 
-    /** The property's value, generated (24 random bytes, URL-safe Base64) and stored with mode 0600 unless stored before. */
+    /** The property's value, generated and stored with mode 0600 unless stored before. */
     public String generate(String property) {
-        Path file = directory.resolve(property);
-        try {
-            if (!Files.exists(file)) {
-                byte[] bytes = new byte[24];
-                RANDOM.nextBytes(bytes);
-                write(property, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
-            }
-            return Files.readString(file).strip();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return store.ensure(group, property);
     }
 
     /** Stores {@code value} as the property's file (mode 0600, created if new). */
     public void write(String property, String value) {
-        Path file = directory.resolve(property);
-        try {
-            if (!Files.exists(file)) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            Files.writeString(file, value);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        store.write(group, property, value);
     }
 
     public Path directory() {

@@ -1,0 +1,241 @@
+package io.offstream.launcher.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.offstream.dataflow.client.DataFlowOperations;
+import io.offstream.launcher.Catalogue;
+import io.offstream.launcher.Console;
+import io.offstream.launcher.LauncherException;
+import io.offstream.launcher.PlatformSettings;
+
+/**
+ * The {@code up} command (up.sh), idempotent: builds what is missing, starts the Kafka broker, the
+ * SCDF server (the regions as platform accounts, the catalogue handed to every task), the region
+ * registry and its regions, the services this repository ships and one service consumer per
+ * catalogue entry, waits until each answers, registers the apps and loads the composed definitions.
+ */
+public final class PlatformUp {
+
+    private final PlatformSettings settings;
+
+    private final Catalogue catalogue;
+
+    private final ComponentStarter starter;
+
+    private final PidRecords pids;
+
+    private final Ports ports;
+
+    private final SecretFiles secrets;
+
+    private final PlatformArguments arguments;
+
+    private final RegistryRegions registry;
+
+    private final Http http;
+
+    private final Scripts scripts;
+
+    private final Registrations registrations;
+
+    private final DataFlowOperations dataFlow;
+
+    private final Console console;
+
+    private final Map<String, String> env;
+
+    /** Runs a program of the checkout (the Maven wrapper) in the foreground, its output the user's; returns its exit code. */
+    @FunctionalInterface
+    public interface Scripts {
+        int run(List<String> command);
+    }
+
+    public PlatformUp(PlatformSettings settings, Catalogue catalogue, ComponentStarter starter, PidRecords pids, Ports ports, SecretFiles secrets,
+            RegistryRegions registry, Http http, Scripts scripts, Registrations registrations, DataFlowOperations dataFlow, Console console,
+            Map<String, String> env) {
+        this.settings = settings;
+        this.catalogue = catalogue;
+        this.starter = starter;
+        this.pids = pids;
+        this.ports = ports;
+        this.secrets = secrets;
+        this.arguments = new PlatformArguments(settings, secrets);
+        this.registry = registry;
+        this.http = http;
+        this.scripts = scripts;
+        this.registrations = registrations;
+        this.dataFlow = dataFlow;
+        this.console = console;
+        this.env = env;
+    }
+
+    public void up() {
+        Path root = settings.root();
+        PlatformPorts p = settings.ports();
+        buildIfMissing();
+        Path kafkaJar = exec(root.resolve("scdf-deploy/kafka-broker/target")).orElseThrow();
+        Path scdfJar = root.resolve("scdf-deploy/server/target/offstream-dataflow-server.jar");
+        Path realtimeJar = root.resolve("stream-apps/sample-risk-service-app/target/offstream-sample-risk-service-app.jar");
+        Path consumerJar = versioned(root.resolve("stream-apps/service-consumer/target"), "offstream-service-consumer-").orElseThrow();
+        Path registryJar = root.resolve("region-registry/registry-service/target/offstream-region-registry.jar");
+        try {
+            for (String dir : List.of("kafka", "h2", "task-work")) {
+                Files.createDirectories(settings.home().resolve(dir));
+            }
+        }
+        catch (IOException e) {
+            throw new LauncherException("cannot create " + settings.home() + ": " + e.getMessage());
+        }
+        secrets.ensure("dataflow", "spring.datasource.password");
+        String platformPassword = secrets.ensure("platform", "offstream.security.password");
+        List<String> javaOptions = options("OFFSTREAM_JAVA_OPTS");
+
+        starter.startJar("kafka", p.kafka(), kafkaJar, javaOptions, arguments.kafka(), Map.of());
+        starter.awaitReady("kafka", 90, () -> starter.logContains("kafka", "Kafka broker ready"));
+
+        // task JVMs start through cds-java (class-data sharing: a phase starts in about half the time; OFFSTREAM_CDS=off runs plain java)
+        Map<String, String> serverEnv = Map.of("OFFSTREAM_JAVA", JavaCommand.current().toString(), "OFFSTREAM_CDS_DIR",
+                env.getOrDefault("OFFSTREAM_CDS_DIR", settings.home().resolve("cds").toString()));
+        String taskJavaOptions = env.containsKey("OFFSTREAM_TASK_JAVA_OPTS") ? env.get("OFFSTREAM_TASK_JAVA_OPTS") : "-Xmx1g";
+        starter.startJar("dataflow", p.scdf(), scdfJar, javaOptions, arguments.dataflow(catalogue, taskJavaOptions), serverEnv);
+        starter.awaitReady("dataflow", 180, () -> http.ok(settings.scdfUrl().resolve("/about")));
+        String platforms = http.get(settings.scdfUrl().resolve("/tasks/platforms?size=100")).orElse("");
+        for (Region region : settings.regions()) {
+            if (!platforms.contains("\"name\":\"" + region.name() + "\"")) {
+                throw new LauncherException("the running SCDF server has no platform account " + region.name()
+                        + " (it was started with other regions): run scdf-deploy/local/down.sh, then up.sh");
+            }
+        }
+
+        starter.startJar("region-registry", p.registry(), registryJar, javaOptions, arguments.registry(), Map.of());
+        starter.awaitReady("region-registry", 120, () -> http.ok(settings.registryUrl().resolve("/actuator/health")));
+        for (Region region : settings.regions()) {
+            registry.register(region, settings.scdfUrl(), arguments.kafkaBootstrap(), platformPassword);
+        }
+        console.say("regions: " + registry.summary());
+
+        starter.startJar("realtime", p.realtime(), realtimeJar, javaOptions, arguments.realtime(), Map.of());
+        Path pricingScript = root.resolve("stream-apps/sample-pricing-service/pricing_service.py");
+        boolean python = onPath("python3");
+        if (python) {
+            List<String> command = new ArrayList<>(List.of("python3", pricingScript.toString()));
+            command.addAll(arguments.pricing());
+            starter.start("pricing-service", p.pricing(), pricingScript.toString(), command, Map.of());
+        }
+        else {
+            console.say("python3 is not installed: the pricing service (port " + p.pricing() + ") is not started, so pricing runs would dead-letter");
+            console.say("    every record (apt-get install python3, then re-run up.sh)");
+        }
+        List<String> services = catalogue.entries();
+        if (services.isEmpty()) {
+            console.say("the catalogue " + catalogue.location() + " has no service (folders with a service.yaml)");
+        }
+        Consumers consumers = new Consumers(pids, ports, p);
+        for (String service : services) {
+            int port = consumers.port(service);
+            starter.startJar(Consumers.name(service), port, consumerJar, javaOptions, arguments.consumer(catalogue, service, port), Map.of());
+        }
+        starter.awaitReady("realtime", 120, () -> http.ok(local(p.realtime(), "/actuator/health")));
+        if (pids.isRunning("pricing-service")) {
+            starter.awaitReady("pricing-service", 30, () -> http.ok(local(p.pricing(), "/health")));
+        }
+        for (String service : services) {
+            int port = consumers.port(service);
+            starter.awaitReady(Consumers.name(service), 120, () -> http.ok(local(port, "/actuator/health")));
+        }
+
+        registrations.registerApps(dataFlow);
+        registrations.loadDefinitions(dataFlow);
+        summary(services);
+    }
+
+    private void summary(List<String> services) {
+        PlatformPorts p = settings.ports();
+        URI scdf = settings.scdfUrl();
+        console.say("up: SCDF " + scdf + " (dashboard " + scdf + "/dashboard), Kafka " + arguments.kafkaBootstrap() + ", H2 " + arguments.dataflowDatasourceUrl());
+        Consumers consumers = new Consumers(pids, ports, p);
+        for (String service : services) {
+            console.say("    " + service + ": consumer http://localhost:" + consumers.port(service) + "/actuator");
+        }
+        console.say("    catalogue " + PlatformArguments.catalogueUri(catalogue) + "; real-time risk service http://localhost:" + p.realtime() + "/score"
+                + (pids.isRunning("pricing-service") ? ", pricing service http://localhost:" + p.pricing() + "/price" : ""));
+        console.say("    region registry " + settings.registryUrl() + "/regions (" + String.join(" ", settings.regions().stream().map(Region::toString).toList())
+                + ")");
+        String bind = settings.bindAddress();
+        console.say("    listening on " + bind + " only" + (bind.startsWith("127.") ? " (this machine; OFFSTREAM_BIND_ADDRESS opens it)" : ""));
+        String secretsDir = settings.display(settings.secrets());
+        console.say("    security: the SCDF server has NO authentication here (a local demo on " + bind + "); production turns on");
+        console.say("    its OAuth2/OIDC security (scdf-deploy/SECURITY.md). Writes to the registry and the consumers' actuators");
+        console.say("    need user offstream with the password in " + secretsDir + "/platform/offstream.security.password;");
+        console.say("    H2 needs user sa with " + secretsDir + "/dataflow/spring.datasource.password");
+    }
+
+    /** The deployables, built on the first run (./mvnw -DskipTests package) when any is missing. */
+    private void buildIfMissing() {
+        Path root = settings.root();
+        boolean missing = exec(root.resolve("scdf-deploy/kafka-broker/target")).isEmpty()
+                || !Files.isRegularFile(root.resolve("scdf-deploy/server/target/offstream-dataflow-server.jar"))
+                || !Files.isRegularFile(root.resolve("stream-apps/sample-risk-service-app/target/offstream-sample-risk-service-app.jar"))
+                || versioned(root.resolve("stream-apps/service-consumer/target"), "offstream-service-consumer-").isEmpty()
+                || !Files.isRegularFile(root.resolve("region-registry/registry-service/target/offstream-region-registry.jar"))
+                || !registrations.built();
+        if (missing) {
+            console.say("building the deployables (first run only; ./mvnw -DskipTests package)");
+            script(root.resolve("mvnw").toString(), "-q", "-DskipTests", "package");
+        }
+    }
+
+    private void script(String... command) {
+        int exit = scripts.run(List.of(command));
+        if (exit != 0) {
+            // the script said why
+            throw new LauncherException(null, exit);
+        }
+    }
+
+    /** An option list from the environment: unset gives -Xmx1g, set (even empty) is taken as it is, as lib.sh's ${VAR--Xmx1g}. */
+    private List<String> options(String variable) {
+        String value = env.containsKey(variable) ? env.get(variable) : "-Xmx1g";
+        return Stream.of(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static Optional<Path> exec(Path target) {
+        return list(target).filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst();
+    }
+
+    private static Optional<Path> versioned(Path target, String prefix) {
+        return list(target).filter(f -> {
+            String name = f.getFileName().toString();
+            return name.startsWith(prefix) && name.endsWith(".jar") && !name.matches(".*-(sources|javadoc|tests)\\.jar");
+        }).findFirst();
+    }
+
+    private static Stream<Path> list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList().stream();
+        }
+        catch (IOException e) {
+            return Stream.empty();
+        }
+    }
+
+    private boolean onPath(String program) {
+        String path = env.getOrDefault("PATH", "");
+        return Stream.of(path.split(":")).filter(s -> !s.isEmpty()).anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    }
+
+    private static URI local(int port, String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
