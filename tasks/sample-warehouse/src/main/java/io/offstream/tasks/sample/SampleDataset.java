@@ -18,6 +18,15 @@ public enum SampleDataset {
         GeneratedDay generate(long seed, LocalDate date, int rows, double badFraction) {
             return SampleDay.generate(seed, date, rows, badFraction);
         }
+
+        @Override
+        Map<String, Object> badKinds() {
+            Map<String, Object> kinds = new LinkedHashMap<>();
+            for (BadRowKind kind : BadRowKind.values()) {
+                kinds.put(kind.name(), Map.of("reason", kind.reason().name()));
+            }
+            return kinds;
+        }
     },
 
     /** Order lines for the {@code pricing} service, in real warehouse types (decimal, timestamp, list, struct). */
@@ -66,10 +75,8 @@ public enum SampleDataset {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** What each bad-row kind must make ingress say, for the expectations; null when the kinds are not reasons. */
-    Map<String, Object> badKinds() {
-        return null;
-    }
+    /** What each bad-row kind must make ingress say, for the expectations ({@code badKinds} of summary.json). */
+    abstract Map<String, Object> badKinds();
 
     private static GenericData withDecimals() {
         // rows hold BigDecimal for decimal columns; the conversion writes them as Parquet DECIMAL

@@ -91,9 +91,7 @@ public class SampleWarehouseWriter {
         result.put("dataset", dataset.toString());
         result.put("seed", options.getSeed());
         result.put("rows", total);
-        if (options.getDataset().badKinds() != null) {
-            result.put("badKinds", options.getDataset().badKinds());
-        }
+        result.put("badKinds", options.getDataset().badKinds());
         result.put("days", days);
         if (options.isWriteExpectations()) {
             Path expected = new Path(root, "_expected");

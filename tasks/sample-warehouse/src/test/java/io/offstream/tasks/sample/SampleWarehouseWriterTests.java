@@ -87,14 +87,17 @@ class SampleWarehouseWriterTests {
     }
 
     @Test
-    void transactionsStayTheDefaultWithTheirSummaryUnchanged() throws IOException {
+    void transactionsStayTheDefaultAndTheirSummaryNamesEachKindsReason() throws IOException {
         SampleProperties options = new SampleProperties();
         assertThat(options.getDataset()).isEqualTo(SampleDataset.TRANSACTIONS);
         Path dataset = write(SampleDataset.TRANSACTIONS, 1, 900, 1);
         JsonNode summary = new ObjectMapper().readTree(dataset.resolve("_expected/summary.json").toFile());
         List<String> keys = new ArrayList<>();
         summary.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("dataset", "seed", "rows", "days");
+        assertThat(keys).containsExactly("dataset", "seed", "rows", "badKinds", "days");
+        for (BadRowKind kind : BadRowKind.values()) {
+            assertThat(summary.get("badKinds").get(kind.name()).get("reason").asText()).isEqualTo(kind.reason().name());
+        }
         assertThat(read(dataset.resolve("dt=2026-03-01/part-00000.parquet")).toString())
                 .isEqualTo(SampleDay.generate(42, START, 900, 0.09).rows().toString());
     }
