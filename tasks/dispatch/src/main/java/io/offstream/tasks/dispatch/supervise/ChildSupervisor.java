@@ -43,6 +43,10 @@ import io.offstream.tasks.support.run.RunParameters;
  * signal). The child then goes back into the registry's queue, never to that
  * region again, up to {@code max-attempts} launches. A child whose own work fails (a phase
  * exits non-zero, validation fails) or that a user stopped is not re-routed: it fails.
+ *
+ * <p>What SCDF's answers mean (launched, full, refused; running, passed, failed, lost) is
+ * {@link RegionChildTracker}'s, over the shared client and follower; this class keeps the ledger
+ * and the registry in step with it.
  */
 public class ChildSupervisor {
 
