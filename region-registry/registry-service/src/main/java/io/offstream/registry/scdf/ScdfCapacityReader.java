@@ -1,42 +1,51 @@
 package io.offstream.registry.scdf;
 
-import java.net.http.HttpClient;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
+import io.offstream.dataflow.client.DataFlowAuthorization;
+import io.offstream.dataflow.client.DataFlowClient;
+import io.offstream.dataflow.client.DataFlowOperations;
+import io.offstream.dataflow.client.DataFlowRefusedException;
+import io.offstream.dataflow.client.DataFlowUnreachableException;
+import io.offstream.dataflow.client.PlatformAccount;
 import io.offstream.registry.config.RegionRegistryProperties;
 import io.offstream.registry.model.Region;
 import io.offstream.registry.model.RegionCapacity;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
 
 /**
  * Reads a region's capacity from its SCDF ({@code GET /tasks/executions/current}: per platform
- * account the maximum and the running count). That read is also the region's health check: an
- * SCDF that does not answer within the timeout, or does not know the account, makes it DOWN.
- * One read per SCDF URL serves all its regions and is reused for {@code capacity-cache-ttl}.
+ * account the maximum and the running count), through the shared SCDF client. That read is also
+ * the region's health check: an SCDF that does not answer within the timeout, or does not know
+ * the account, makes it DOWN. One read per SCDF URL serves all its regions and is reused for
+ * {@code capacity-cache-ttl}.
  */
 @Component
 public class ScdfCapacityReader {
 
-    private static final ParameterizedTypeReference<List<ScdfPlatform>> PLATFORMS = new ParameterizedTypeReference<>() { };
+    private final Function<URI, DataFlowOperations> clientFactory;
 
-    private final RestClient rest;
+    private final Map<String, DataFlowOperations> clients = new ConcurrentHashMap<>();
 
     private final long ttlNanos;
 
     private final Map<String, Reading> cache = new ConcurrentHashMap<>();
 
+    @Autowired
     public ScdfCapacityReader(RegionRegistryProperties properties) {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.scdfTimeout()).build());
-        factory.setReadTimeout(properties.scdfTimeout());
-        this.rest = RestClient.builder().requestFactory(factory).build();
-        this.ttlNanos = properties.capacityCacheTtl().toNanos();
+        this(url -> new DataFlowClient(url, DataFlowAuthorization.none(), properties.scdfTimeout()), properties.capacityCacheTtl());
+    }
+
+    /** Over any client per SCDF URL (a fake one in tests). */
+    ScdfCapacityReader(Function<URI, DataFlowOperations> clientFactory, Duration cacheTtl) {
+        this.clientFactory = clientFactory;
+        this.ttlNanos = cacheTtl.toNanos();
     }
 
     public RegionCapacity capacity(Region region) {
@@ -44,15 +53,15 @@ public class ScdfCapacityReader {
         if (reading.error() != null) {
             return RegionCapacity.down(reading.error());
         }
-        ScdfPlatform account = reading.platforms().stream()
+        PlatformAccount account = reading.platforms().stream()
                 .filter(p -> region.platformAccount().equals(p.name())).findFirst().orElse(null);
         if (account == null) {
             return RegionCapacity.down("SCDF at " + region.scdfUrl() + " has no task platform account '"
                     + region.platformAccount() + "'");
         }
         Integer fixed = region.fixedCapacity();
-        int capMax = fixed != null ? fixed : nullToZero(account.maximumTaskExecutions());
-        return RegionCapacity.up(capMax, nullToZero(account.runningExecutionCount()));
+        int capMax = fixed != null ? fixed : account.maximumTaskExecutions();
+        return RegionCapacity.up(capMax, account.runningExecutionCount());
     }
 
     /** Forgets the cached read of one SCDF, so the next look sees a launch or an end at once. */
@@ -69,8 +78,8 @@ public class ScdfCapacityReader {
         }
         Reading fresh;
         try {
-            List<ScdfPlatform> platforms = rest.get().uri(url + "/tasks/executions/current").retrieve().body(PLATFORMS);
-            fresh = new Reading(now, platforms == null ? List.of() : platforms, null);
+            List<PlatformAccount> platforms = clients.computeIfAbsent(url, u -> clientFactory.apply(URI.create(u))).currentExecutions();
+            fresh = new Reading(now, platforms, null);
         }
         catch (RuntimeException e) {
             fresh = new Reading(now, List.of(), "SCDF at " + url + " did not answer: " + describe(e));
@@ -79,10 +88,16 @@ public class ScdfCapacityReader {
         return fresh;
     }
 
-    /** The exception chain, e.g. {@code ConnectException <- ClosedChannelException} (a refused connection). */
-    private static String describe(Throwable e) {
+    /**
+     * Why, in one line: the I/O error chain (e.g. {@code ConnectException <- ClosedChannelException},
+     * a refused connection), SCDF's status and message, or the exception.
+     */
+    private static String describe(RuntimeException e) {
+        if (e instanceof DataFlowRefusedException refused) {
+            return "it answered " + refused.status() + ": " + refused.scdfMessage();
+        }
         StringBuilder text = new StringBuilder();
-        Throwable current = e instanceof ResourceAccessException && e.getCause() != null ? e.getCause() : e;
+        Throwable current = e instanceof DataFlowUnreachableException && e.getCause() != null ? e.getCause() : e;
         for (int depth = 0; current != null && depth < 4; depth++, current = current.getCause()) {
             if (!text.isEmpty()) {
                 text.append(" <- ");
@@ -99,10 +114,6 @@ public class ScdfCapacityReader {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static int nullToZero(Integer value) {
-        return value == null ? 0 : value;
-    }
-
-    private record Reading(long readAt, List<ScdfPlatform> platforms, String error) {
+    private record Reading(long readAt, List<PlatformAccount> platforms, String error) {
     }
 }

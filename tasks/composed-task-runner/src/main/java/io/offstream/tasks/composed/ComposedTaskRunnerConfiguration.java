@@ -10,16 +10,18 @@ import org.springframework.batch.core.configuration.annotation.StepBuilderFactor
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import io.offstream.dataflow.client.ChildFollower;
+import io.offstream.dataflow.client.DataFlowAuthorization;
+import io.offstream.dataflow.client.DataFlowClient;
+import io.offstream.dataflow.client.FollowSettings;
 import io.offstream.tasks.composed.child.ChildLaunchPlanner;
 import io.offstream.tasks.composed.child.ChildTaskTasklet;
 import io.offstream.tasks.composed.child.ParentExecution;
-import io.offstream.tasks.composed.dataflow.DataFlowTaskClient;
 import io.offstream.tasks.composed.graph.ChildStepFactory;
 import io.offstream.tasks.composed.graph.ComposedJobFactory;
 import io.offstream.tasks.composed.run.ComposedJobRunner;
@@ -44,9 +46,19 @@ class ComposedTaskRunnerConfiguration {
     }
 
     @Bean
-    DataFlowTaskClient dataFlowTaskClient(RestTemplateBuilder rest, ComposedTaskRunnerProperties options) {
-        return new DataFlowTaskClient(rest.setConnectTimeout(Duration.ofSeconds(10)).setReadTimeout(Duration.ofSeconds(60)).build(),
-                options.dataflowServerUri());
+    DataFlowClient dataFlowClient(ComposedTaskRunnerProperties options, DataFlowAuthorization authorization) {
+        return new DataFlowClient(options.dataflowServerUri(), authorization, Duration.ofSeconds(60));
+    }
+
+    /** Follows each child: polls every interval, fails it past max-wait-time, server silence or a lost process. */
+    @Bean
+    ChildFollower childFollower(DataFlowClient client, ComposedTaskRunnerProperties options) {
+        return new ChildFollower(client, followSettings(options));
+    }
+
+    static FollowSettings followSettings(ComposedTaskRunnerProperties options) {
+        return FollowSettings.of(options.intervalTimeBetweenChecks(), options.waitsWithoutLimit() ? null : options.maxWaitTime(),
+                options.serverUnreachableTimeout(), options.lostProcessGrace());
     }
 
     @Bean
@@ -63,10 +75,10 @@ class ComposedTaskRunnerConfiguration {
 
     @Bean
     Job composedJob(JobBuilderFactory jobs, StepBuilderFactory steps, ComposedTaskRunnerProperties options,
-            DataFlowTaskClient client, JobRepository jobRepository, ParentExecution parent, StopSignal stopSignal,
+            DataFlowClient client, ChildFollower follower, JobRepository jobRepository, ParentExecution parent, StopSignal stopSignal,
             ObjectMapper json, ThreadPoolTaskExecutor splitExecutor) {
         ChildTaskTasklet.ChildTaskContext context = new ChildTaskTasklet.ChildTaskContext(
-                new ChildLaunchPlanner(composedTaskName, options), client, jobRepository, parent, stopSignal, options, json);
+                new ChildLaunchPlanner(composedTaskName, options), client, follower, jobRepository, parent, stopSignal, options, json);
         return new ComposedJobFactory(jobs, new ChildStepFactory(steps, context), splitExecutor)
                 .create(composedTaskName, options.graph());
     }

@@ -16,8 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Sends one request to an SCDF server and turns what goes wrong into the typed errors: no answer
  * is {@link DataFlowUnreachableException}, 404 {@link DataFlowNotFoundException}, any other non-2xx
- * {@link DataFlowRefusedException} with SCDF's first error message. A 401 tells the
- * authorization, which may drop its token, and the request is sent once more.
+ * {@link DataFlowRefusedException} with SCDF's first error message. A 401 to a request that
+ * carried credentials tells the authorization, which may drop its token, and the request is sent
+ * once more.
  */
 final class DataFlowHttp {
 
@@ -47,10 +48,11 @@ final class DataFlowHttp {
 
     /** The body of a 2xx answer; {@code form} is null for a request without a body. */
     String send(String method, String path, String form) {
-        HttpResponse<String> response = exchange(method, path, form);
-        if (response.statusCode() == 401) {
+        Optional<String> header = header(method, path);
+        HttpResponse<String> response = exchange(method, path, form, header);
+        if (response.statusCode() == 401 && header.isPresent()) {
             authorization.rejected();
-            response = exchange(method, path, form);
+            response = exchange(method, path, form, header(method, path));
         }
         int status = response.statusCode();
         if (status / 100 == 2) {
@@ -74,11 +76,20 @@ final class DataFlowHttp {
         }
     }
 
-    private HttpResponse<String> exchange(String method, String path, String form) {
+    /** The Authorization value for the next request; a token endpoint that cannot be reached is as good as no server. */
+    private Optional<String> header(String method, String path) {
+        try {
+            return authorization.header();
+        }
+        catch (UncheckedIOException e) {
+            throw new DataFlowUnreachableException("SCDF " + server + " did not answer " + method + " " + path + ": " + e, e);
+        }
+    }
+
+    private HttpResponse<String> exchange(String method, String path, String form, Optional<String> header) {
         URI uri = server.resolve(path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
         try {
-            Optional<String> header = authorization.header();
             header.ifPresent(value -> request.header("Authorization", value));
             if (form == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -89,8 +100,7 @@ final class DataFlowHttp {
             }
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
-        catch (IOException | UncheckedIOException e) {
-            // UncheckedIOException: a token endpoint that cannot be reached, which is as good as no server
+        catch (IOException e) {
             throw new DataFlowUnreachableException("SCDF " + server + " did not answer " + method + " " + path + ": " + e, e);
         }
         catch (InterruptedException e) {

@@ -32,13 +32,24 @@ public class ServerSilentException extends DataFlowUnreachableException {
         return lastError;
     }
 
-    /** The root cause of the last error ("java.net.ConnectException ...") or its message, cut short: for one-line reports. */
+    /**
+     * What the last error was, for one-line reports: the I/O error the client caught and its root
+     * cause ({@code java.net.ConnectException <- java.nio.channels.ClosedChannelException}), or
+     * the message of an error answer; cut short.
+     */
     public String lastErrorReason() {
-        Throwable root = lastError;
+        Throwable caught = lastError.getCause();
+        if (caught == null) {
+            return cut(lastError.getMessage());
+        }
+        Throwable root = caught;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String reason = root == lastError ? lastError.getMessage() : root.toString();
+        return cut(root == caught ? caught.toString() : caught + " <- " + root);
+    }
+
+    private static String cut(String reason) {
         return reason.length() > 200 ? reason.substring(0, 200) + "..." : reason;
     }
 }

@@ -8,10 +8,13 @@ import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.JobBuilderFactory;
 import org.springframework.batch.core.configuration.annotation.StepBuilderFactory;
 import org.springframework.batch.repeat.RepeatStatus;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.offstream.dataflow.client.DataFlowAuthorization;
+import io.offstream.dataflow.client.DataFlowClient;
+import io.offstream.dataflow.client.FollowSettings;
+import io.offstream.tasks.dispatch.supervise.RegionChildTracker;
 import io.offstream.registry.client.RegionRegistryClient;
 import io.offstream.tasks.dispatch.plan.DispatchPlanner;
 import io.offstream.tasks.dispatch.reconcile.DispatchReconciler;
@@ -35,6 +38,8 @@ import io.offstream.tasks.support.run.RunProperties;
 @Configuration(proxyBeanMethods = false)
 class DispatchJobConfiguration {
 
+    private static final long MIN_PROCESS_GONE_GRACE_SECONDS = 10;
+
     @Bean
     RegionRegistryClient regionRegistryClient(DispatchProperties settings) {
         return new RegionRegistryClient(settings.registryUrl(), Duration.ofSeconds(30), settings.registryUser(),
@@ -43,11 +48,21 @@ class DispatchJobConfiguration {
 
     @Bean
     ChildSupervisor childSupervisor(DispatchLedger dispatches, RunLedger runs, RegionRegistryClient registry,
-            DispatchProperties settings, RestTemplateBuilder rest, ServicesProperties services) {
-        RegionDataFlows dataFlows = new RegionDataFlows(rest.setConnectTimeout(Duration.ofSeconds(10))
-                .setReadTimeout(Duration.ofSeconds(60)).build());
-        return new ChildSupervisor(dispatches, runs, registry, dataFlows, new RegionDefinitions(), settings,
-                services.locationUri());
+            DispatchProperties settings, DataFlowAuthorization authorization, ServicesProperties services) {
+        RegionDataFlows dataFlows = new RegionDataFlows(url -> new DataFlowClient(url, authorization, Duration.ofSeconds(60)));
+        return new ChildSupervisor(dispatches, runs, registry, dataFlows, new RegionChildTracker(dataFlows, followSettings(settings)),
+                new RegionDefinitions(), settings, services.locationUri());
+    }
+
+    /**
+     * A child's region may be silent for platform-timeout; its process may be gone without an end
+     * for two polls, at least {@value #MIN_PROCESS_GONE_GRACE_SECONDS} s, before it counts as lost.
+     */
+    static FollowSettings followSettings(DispatchProperties settings) {
+        Duration twoPolls = settings.pollInterval().multipliedBy(2);
+        Duration minimum = Duration.ofSeconds(MIN_PROCESS_GONE_GRACE_SECONDS);
+        return FollowSettings.of(settings.pollInterval(), null, settings.platformTimeout(),
+                twoPolls.compareTo(minimum) > 0 ? twoPolls : minimum);
     }
 
     @Bean

@@ -1,37 +1,38 @@
 package io.offstream.testsupport.dataflow;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.offstream.dataflow.client.ChildFollower;
+import io.offstream.dataflow.client.ChildLostException;
+import io.offstream.dataflow.client.DataFlowAuthorization;
+import io.offstream.dataflow.client.DataFlowRefusedException;
+import io.offstream.dataflow.client.DataFlowUnreachableException;
+import io.offstream.dataflow.client.FollowSettings;
+import io.offstream.dataflow.client.JobExecution;
+import io.offstream.dataflow.client.LaunchRequest;
+import io.offstream.dataflow.client.TaskExecutionState;
 
 /**
- * SCDF's REST API as users' scripts call it (the same endpoints {@code curl} and the shell
- * use), for boot2 task apps.
+ * What the tests ask of SCDF, as JSON for their assertions, over the one SCDF client
+ * ({@link io.offstream.dataflow.client.DataFlowClient}: its form encoding, errors and follower):
+ * no HTTP of its own. Errors come back as {@link DataFlowException} with the HTTP status.
  */
 public final class DataFlowClient {
 
-    private final URI server;
+    /** Tests wait for a task's recorded end: a process gone without one is the server's to record (it does, as LOST). */
+    private static final Duration NO_LOST_VERDICT = Duration.ofDays(1);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration POLL = Duration.ofMillis(500);
 
-    private final ObjectMapper json = new ObjectMapper();
-
-    /** The bearer token each request carries, or null for a server without security. */
-    private final Supplier<String> accessToken;
+    private final io.offstream.dataflow.client.DataFlowClient client;
 
     public DataFlowClient(URI server) {
         this(server, null);
@@ -42,17 +43,22 @@ public final class DataFlowClient {
      * token the supplier gives at that moment (so it may refresh it).
      */
     public DataFlowClient(URI server, Supplier<String> accessToken) {
-        this.server = server;
-        this.accessToken = accessToken;
+        this.client = new io.offstream.dataflow.client.DataFlowClient(server,
+                accessToken == null ? DataFlowAuthorization.none() : DataFlowAuthorization.bearer(accessToken), Duration.ofSeconds(60));
     }
 
     /** The same server with another token (null: none). */
     public DataFlowClient withAccessToken(Supplier<String> token) {
-        return new DataFlowClient(server, token);
+        return new DataFlowClient(server(), token);
+    }
+
+    /** The shared client itself, for typed calls. */
+    public io.offstream.dataflow.client.DataFlowClient operations() {
+        return client;
     }
 
     public URI server() {
-        return server;
+        return client.server();
     }
 
     public JsonNode about() {
@@ -61,61 +67,53 @@ public final class DataFlowClient {
 
     /** Registers (or re-registers) a boot2 task app. */
     public void registerTaskApp(String name, URI uri) {
-        send("POST", "/apps/task/" + name, Map.of("uri", uri.toString(), "bootVersion", "2", "force", "true"));
+        call(() -> {
+            client.registerTaskApp(name, uri);
+            return null;
+        });
     }
 
-    /**
-     * Registers (or re-registers) a stream app, e.g. the service consumer as a {@code processor}; a
-     * Boot 3+ app (SCDF 2.11 knows no later version, and reads its metadata the same way).
-     */
+    /** Registers (or re-registers) a stream app, e.g. the service consumer as a {@code processor}. */
     public void registerStreamApp(String type, String name, URI uri) {
-        send("POST", "/apps/" + type + "/" + name, Map.of("uri", uri.toString(), "bootVersion", "3", "force", "true"));
+        call(() -> {
+            client.registerStreamApp(type, name, uri);
+            return null;
+        });
     }
 
     public void createTaskDefinition(String name, String dsl) {
-        send("POST", "/tasks/definitions", Map.of("name", name, "definition", dsl));
+        call(() -> {
+            client.createDefinition(name, dsl, null);
+            return null;
+        });
     }
 
     public void destroyTaskDefinition(String name) {
-        send("DELETE", "/tasks/definitions/" + name, Map.of());
+        call(() -> {
+            client.destroyDefinition(name);
+            return null;
+        });
     }
 
-    /**
-     * Launches a task definition with {@code POST /tasks/executions} and returns the execution id.
-     *
-     * @param properties deployment and app properties ({@code app.<name>.x}, {@code deployer.*})
-     * @param arguments  command-line arguments for the task
-     */
+    /** Launches a task definition ({@code POST /tasks/executions}, the shared form encoding); returns the execution id. */
     public long launchTask(String name, Map<String, String> properties, List<String> arguments) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("name", name);
-        if (!properties.isEmpty()) {
-            form.put("properties", properties.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));
-        }
-        if (!arguments.isEmpty()) {
-            form.put("arguments", String.join(" ", arguments));
-        }
-        return Long.parseLong(send("POST", "/tasks/executions", form).trim());
+        return call(() -> client.launch(new LaunchRequest(name, properties, arguments)));
     }
 
     public JsonNode taskExecution(long id) {
         return get("/tasks/executions/" + id);
     }
 
-    /** Polls the execution until it has an end time. */
+    /** Follows the execution with the shared follower until it has an end time; returns it as SCDF shows it. */
     public JsonNode awaitTaskEnd(long id, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            JsonNode execution = taskExecution(id);
-            if (!execution.path("endTime").isNull() && !execution.path("endTime").isMissingNode()) {
-                return execution;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Task execution " + id + " did not end within " + timeout + ": " + execution);
-            }
-            pause(Duration.ofMillis(500));
+        ChildFollower follower = new ChildFollower(client, new FollowSettings(POLL, timeout, timeout, NO_LOST_VERDICT, Duration.ofSeconds(30)));
+        try {
+            call(() -> follower.awaitEnd(id, "task execution " + id, () -> false));
         }
+        catch (ChildLostException recordedLost) {
+            // the server recorded its end as LOST: that end is what the test asserts on
+        }
+        return taskExecution(id);
     }
 
     /**
@@ -123,86 +121,49 @@ public final class DataFlowClient {
      * composed runner SCDF launches for a job restart.
      */
     public long awaitNewerExecution(String taskName, long after, Duration timeout) {
+        ChildFollower waiting = new ChildFollower(client, FollowSettings.of(POLL, timeout, timeout, NO_LOST_VERDICT));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            for (JsonNode execution : get("/tasks/executions?size=1000").at("/_embedded/taskExecutionResourceList")) {
-                if (execution.path("taskName").asText().equals(taskName) && execution.path("executionId").asLong() > after) {
-                    return execution.path("executionId").asLong();
-                }
+            Optional<Long> newer = call(() -> client.executions(taskName)).stream().map(TaskExecutionState::executionId)
+                    .filter(id -> id > after).max(Long::compare);
+            if (newer.isPresent()) {
+                return newer.get();
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("No execution of " + taskName + " newer than " + after + " within " + timeout);
             }
-            pause(Duration.ofMillis(500));
+            waiting.pause(() -> false, "waiting for a newer execution of " + taskName);
         }
     }
 
     /** The job executions a task execution ran, each as SCDF's job execution resource. */
     public List<JsonNode> jobExecutionsOf(JsonNode taskExecution) {
         List<JsonNode> jobs = new ArrayList<>();
-        for (JsonNode id : taskExecution.path("jobExecutionIds")) {
-            jobs.add(get("/jobs/executions/" + id.asLong()));
+        for (JobExecution job : call(() -> client.jobExecutions(taskExecution.path("executionId").asLong()))) {
+            jobs.add(job.resource());
         }
         return jobs;
     }
 
     public JsonNode get(String path) {
-        return parse(send("GET", path, Map.of()));
+        return call(() -> client.get(path));
     }
 
     /** Sends a form-encoded request; fails with SCDF's error message on a non-2xx answer. */
     public String send(String method, String path, Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(60));
-        if (accessToken != null) {
-            request.header("Authorization", "Bearer " + accessToken.get());
-        }
-        if ("GET".equals(method)) {
-            request.GET();
-        }
-        else {
-            request.header("Content-Type", "application/x-www-form-urlencoded")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new DataFlowException(method + " " + path + " answered " + response.statusCode() + ": " + response.body(),
-                        response.statusCode());
-            }
-            return response.body();
-        }
-        catch (IOException e) {
-            throw new DataFlowException(method + " " + path + " failed: " + e.getMessage(), -1);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DataFlowException(method + " " + path + " interrupted", -1);
-        }
+        return call(() -> client.send(method, path, form));
     }
 
-    private JsonNode parse(String body) {
+    /** The shared client's typed errors as the tests' {@link DataFlowException} with its status (-1: no answer). */
+    private static <T> T call(Supplier<T> request) {
         try {
-            return json.readTree(body);
+            return request.get();
         }
-        catch (IOException e) {
-            throw new DataFlowException("Not JSON: " + body, -1);
+        catch (DataFlowRefusedException refused) {
+            throw new DataFlowException(refused.getMessage(), refused.status());
         }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        catch (DataFlowUnreachableException unreachable) {
+            throw new DataFlowException(unreachable.getMessage(), -1);
         }
     }
 }

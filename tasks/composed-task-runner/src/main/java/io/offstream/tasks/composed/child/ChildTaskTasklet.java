@@ -2,10 +2,12 @@ package io.offstream.tasks.composed.child;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,18 +26,24 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.repeat.RepeatStatus;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClientException;
 
-import io.offstream.tasks.composed.dataflow.ChildTaskState;
-import io.offstream.tasks.composed.dataflow.DataFlowTaskClient;
-import io.offstream.tasks.composed.dataflow.PlatformFullException;
+import io.offstream.dataflow.client.ChildFollower;
+import io.offstream.dataflow.client.ChildLostException;
+import io.offstream.dataflow.client.DataFlowException;
+import io.offstream.dataflow.client.DataFlowOperations;
+import io.offstream.dataflow.client.DataFlowRefusedException;
+import io.offstream.dataflow.client.FollowStoppedException;
+import io.offstream.dataflow.client.FollowTimeoutException;
+import io.offstream.dataflow.client.LaunchRequest;
+import io.offstream.dataflow.client.ServerSilentException;
+import io.offstream.dataflow.client.TaskExecutionState;
+import io.offstream.tasks.composed.ComposedTaskRunnerProperties;
 import io.offstream.tasks.composed.graph.TransitionTable;
 import io.offstream.tasks.composed.run.StopSignal;
 
 /**
- * One child of the composed task: launch it through SCDF, wait for its end, and report its
- * status. Idempotent against restarts: the launch request is saved with the step on first
+ * One child of the composed task: launch it through SCDF, follow it to its end with the shared
+ * {@link ChildFollower}, and report its status. Idempotent against restarts: the launch request is saved with the step on first
  * launch and reused, a child that already succeeded in an earlier run is not launched again,
  * and one still running (the runner died while it ran) is waited for rather than duplicated.
  * A server that stops answering for longer than {@code server-unreachable-timeout} fails the
@@ -56,9 +64,8 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
     /** The argument each launch carries, {@code --offstream.child-launch-id=<uuid>}: harmless to any Boot app. */
     static final String LAUNCH_ID_ARGUMENT = "--offstream.child-launch-id=";
 
-    private static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(30);
-
-    private static final Duration STOP_CHECK = Duration.ofMillis(200);
+    /** The argument that makes a launched task SCDF's child of the runner's execution. */
+    static final String PARENT_EXECUTION_ARGUMENT = "--spring.cloud.task.parent-execution-id=";
 
     private final String definitionName;
 
@@ -109,21 +116,26 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
     /**
      * Launches the child, waiting while its platform is at its concurrent-task limit (within
      * max-wait-time): a sibling's phase that just ended holds its slot until its JVM has exited.
+     * Any other refusal fails the step.
      */
     private long launchWhenThereIsRoom(StepExecution step, ChildLaunchRequest request, long parent) throws JobInterruptedException {
+        List<String> arguments = new ArrayList<>(request.arguments());
+        arguments.add(PARENT_EXECUTION_ARGUMENT + parent);
+        LaunchRequest launch = new LaunchRequest(request.definitionName(), request.properties(), arguments);
         Instant started = Instant.now();
         while (true) {
             try {
-                return context.client().launch(request, parent);
+                return context.client().launch(launch);
             }
-            catch (PlatformFullException full) {
+            catch (DataFlowRefusedException refused) {
                 Duration waited = Duration.between(started, Instant.now());
-                if (!context.options().waitsWithoutLimit() && waited.compareTo(context.options().maxWaitTime()) > 0) {
-                    throw full;
+                if (!refused.platformFull()
+                        || (!context.options().waitsWithoutLimit() && waited.compareTo(context.options().maxWaitTime()) > 0)) {
+                    throw refused;
                 }
                 log.info("Child {} waits for room on its platform ({} s so far): {}", definitionName, waited.toSeconds(),
-                        full.getMessage());
-                pause(step, "waiting to launch child " + definitionName, context.options().intervalTimeBetweenChecks());
+                        refused.scdfMessage());
+                pause(step, "waiting to launch child " + definitionName);
             }
         }
     }
@@ -134,8 +146,8 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
             return Optional.empty();
         }
         long previous = saved.getLong(ChildOutcome.EXECUTION_ID_KEY);
-        ChildTaskState state = answered(step, () -> context.client().state(previous), following(previous));
-        if (state.ended() && Integer.valueOf(0).equals(state.exitCode())) {
+        TaskExecutionState state = answered(step, () -> context.client().execution(previous), following(previous));
+        if (state.succeeded()) {
             log.info("Child {} already succeeded as task execution {} in an earlier run; not launching it again", definitionName, previous);
             return Optional.of(ChildOutcome.of(previous, 0, state.exitMessage()));
         }
@@ -177,120 +189,81 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
         return true;
     }
 
+    /** Follows the child to its end with the shared follower; its failures become this step's. */
     private ChildOutcome awaitEnd(StepExecution step, long id) throws JobInterruptedException {
-        Instant started = Instant.now();
-        Instant lastLog = started;
-        Duration interval = context.options().intervalTimeBetweenChecks();
-        ServerSilence silence = newSilence();
-        ProcessWatch process = new ProcessWatch(context.client(), context.options().lostProcessGrace());
-        while (true) {
-            ChildTaskState state = ask(() -> context.client().state(id), following(id), silence);
-            Duration elapsed = Duration.between(started, Instant.now());
-            if (state != null && state.recordedLost()) {
-                throw new ChildProcessLostException(definitionName, id, "gone; the server recorded it " + state.exitMessage());
-            }
-            if (state != null && state.ended()) {
-                int exitCode = state.exitCode() == null ? -1 : state.exitCode();
-                ChildOutcome outcome = ChildOutcome.of(id, exitCode, state.exitMessage());
-                log.info("Child {} (task execution {}) ended after {} s: exit code {}, status {}",
-                        definitionName, id, elapsed.toMillis() / 1000.0, exitCode, outcome.status());
-                return outcome;
-            }
-            if (state != null) {
-                process.check(definitionName, id);
-            }
-            if (!context.options().waitsWithoutLimit() && elapsed.compareTo(context.options().maxWaitTime()) > 0) {
-                stopQuietly(id);
-                throw new ChildTaskTimeoutException(definitionName, id, context.options().maxWaitTime());
-            }
-            if (Duration.between(lastLog, Instant.now()).compareTo(PROGRESS_LOG_INTERVAL) >= 0) {
-                log.info("Child {} (task execution {}) still running after {} s", definitionName, id, elapsed.toSeconds());
-                lastLog = Instant.now();
-            }
-            pause(step, "child " + definitionName + " (task execution " + id + ") was running", interval);
+        try {
+            TaskExecutionState state = context.follower().awaitEnd(id, "child " + definitionName, stopRequested(step));
+            int exitCode = state.exitCode() == null ? -1 : state.exitCode();
+            ChildOutcome outcome = ChildOutcome.of(id, exitCode, state.exitMessage());
+            log.info("Child {} (task execution {}) ended: exit code {}, status {}", definitionName, id, exitCode, outcome.status());
+            return outcome;
+        }
+        catch (ChildLostException lost) {
+            throw new ChildProcessLostException(definitionName, id, lost.launcherState());
+        }
+        catch (FollowTimeoutException timedOut) {
+            throw new ChildTaskTimeoutException(definitionName, id, context.options().maxWaitTime());
+        }
+        catch (ServerSilentException | DataFlowRefusedException | FollowStoppedException e) {
+            throw translated(e, following(id));
         }
     }
 
     /** The server's answer, asked again while it gives none (within server-unreachable-timeout). */
     private <T> T answered(StepExecution step, Supplier<T> question, String about) throws JobInterruptedException {
-        ServerSilence silence = newSilence();
-        T answer = ask(question, about, silence);
-        while (answer == null) {
-            pause(step, "SCDF did not answer about " + about, context.options().intervalTimeBetweenChecks());
-            answer = ask(question, about, silence);
+        try {
+            return context.follower().answered(about, question, stopRequested(step));
         }
-        return answer;
+        catch (ServerSilentException | DataFlowRefusedException | FollowStoppedException e) {
+            throw translated(e, about);
+        }
     }
 
     /**
-     * The server's answer, or null when it gave no usable one (refused, timed out, 5xx): that is
-     * retried until the silence outlasts server-unreachable-timeout. A 4xx is an answer (e.g. SCDF
-     * has no such execution) that waiting does not change: the step fails at once.
+     * The step's failure for what the client or follower threw: silence past the limit fails it as
+     * unreachable (restartable, the execution id kept); a 4xx is an answer waiting does not change;
+     * a stop ends it as STOPPED.
      */
-    private <T> T ask(Supplier<T> question, String about, ServerSilence silence) {
-        long asked = System.nanoTime();
-        try {
-            T answer = question.get();
-            silence.answered();
-            return answer;
+    private RuntimeException translated(RuntimeException e, String about) throws JobInterruptedException {
+        if (e instanceof FollowStoppedException) {
+            throw new JobInterruptedException("Composed task stopped: " + e.getMessage());
         }
-        catch (HttpClientErrorException e) {
-            throw new IllegalStateException("SCDF server " + context.options().dataflowServerUri() + " answered "
-                    + e.getRawStatusCode() + " for " + about, e);
+        if (e instanceof ServerSilentException silent) {
+            return new ServerUnreachableException(context.options().dataflowServerUri(), silent.silentFor(), silent.limit(), about,
+                    silent.lastErrorReason());
         }
-        catch (RestClientException e) {
-            Duration silent = silence.noAnswer(asked, about, e);
-            if (silence.reportDue(PROGRESS_LOG_INTERVAL)) {
-                log.warn("SCDF server {} gives no answer about {} for {} s (gives up after {} s), will retry: {}",
-                        context.options().dataflowServerUri(), about, silent.toSeconds(),
-                        context.options().serverUnreachableTimeout().toMillis() / 1000.0, e.getMessage());
-            }
-            return null;
-        }
+        DataFlowRefusedException refused = (DataFlowRefusedException) e;
+        return new IllegalStateException("SCDF server " + context.options().dataflowServerUri() + " answered " + refused.status()
+                + " for " + about + ": " + refused.scdfMessage(), e);
     }
 
     private String following(long id) {
         return "child " + definitionName + " (task execution " + id + ")";
     }
 
-    private ServerSilence newSilence() {
-        return new ServerSilence(context.options().dataflowServerUri(), context.options().serverUnreachableTimeout());
-    }
-
     /** The failed child's error message for the step's, if the server can still say. */
     private String errorMessageOf(long id) {
         try {
-            return context.client().state(id).errorMessage();
+            return context.client().execution(id).errorMessage();
         }
-        catch (RestClientException e) {
+        catch (DataFlowException e) {
             log.warn("Cannot read the error message of child {} (task execution {}): {}", definitionName, id, e.getMessage());
             return null;
         }
     }
 
-    /** Sleeps one polling interval, waking early (and ending the step as STOPPED) on a stop request. */
-    private void pause(StepExecution step, String doing, Duration interval) throws JobInterruptedException {
-        long until = System.nanoTime() + interval.toNanos();
-        while (System.nanoTime() < until) {
-            if (context.stopSignal().isRequested() || step.isTerminateOnly()) {
-                throw new JobInterruptedException("Composed task stopped while " + doing);
-            }
-            try {
-                Thread.sleep(Math.min(STOP_CHECK.toMillis(), Math.max(1, (until - System.nanoTime()) / 1_000_000)));
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new JobInterruptedException("Interrupted while waiting for child " + definitionName);
-            }
-        }
+    /** A stop of the composed task (its stop signal, or Spring Batch's terminate). */
+    private BooleanSupplier stopRequested(StepExecution step) {
+        return () -> context.stopSignal().isRequested() || step.isTerminateOnly();
     }
 
-    private void stopQuietly(long id) {
+    /** Sleeps one polling interval, waking early (and ending the step as STOPPED) on a stop request. */
+    private void pause(StepExecution step, String doing) throws JobInterruptedException {
         try {
-            context.client().stop(id);
+            context.follower().pause(stopRequested(step), doing);
         }
-        catch (RestClientException e) {
-            log.warn("Could not stop child {} (task execution {}): {}", definitionName, id, e.getMessage());
+        catch (FollowStoppedException stopped) {
+            throw new JobInterruptedException("Composed task stopped while " + doing);
         }
     }
 
@@ -336,8 +309,8 @@ public class ChildTaskTasklet implements Tasklet, StepExecutionListener {
     }
 
     /** The collaborators every child step shares. */
-    public record ChildTaskContext(ChildLaunchPlanner planner, DataFlowTaskClient client, JobRepository jobRepository,
-            ParentExecution parent, StopSignal stopSignal, io.offstream.tasks.composed.ComposedTaskRunnerProperties options,
+    public record ChildTaskContext(ChildLaunchPlanner planner, DataFlowOperations client, ChildFollower follower,
+            JobRepository jobRepository, ParentExecution parent, StopSignal stopSignal, ComposedTaskRunnerProperties options,
             ObjectMapper json) {
     }
 }

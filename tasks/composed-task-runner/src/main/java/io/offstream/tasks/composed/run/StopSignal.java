@@ -49,7 +49,8 @@ public class StopSignal implements SmartLifecycle {
         return requested;
     }
 
-    void jobStarted() {
+    /** The job runner says its job runs (a stop then waits for it); public for tests of the steps. */
+    public void jobStarted() {
         jobRunning = true;
     }
 

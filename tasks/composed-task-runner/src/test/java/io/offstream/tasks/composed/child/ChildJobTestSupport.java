@@ -22,7 +22,6 @@ import org.springframework.batch.core.launch.support.SimpleJobLauncher;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.repository.dao.Jackson2ExecutionContextStringSerializer;
 import org.springframework.batch.core.repository.support.JobRepositoryFactoryBean;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.cloud.task.repository.TaskExecution;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,7 +31,11 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
 import io.offstream.tasks.composed.ComposedTaskRunnerProperties;
-import io.offstream.tasks.composed.dataflow.DataFlowTaskClient;
+import io.offstream.dataflow.client.ChildFollower;
+import io.offstream.dataflow.client.DataFlowAuthorization;
+import io.offstream.dataflow.client.DataFlowClient;
+import io.offstream.dataflow.client.DataFlowOperations;
+import io.offstream.dataflow.client.FollowSettings;
 import io.offstream.tasks.composed.graph.ChildStepFactory;
 import io.offstream.tasks.composed.graph.ComposedJobFactory;
 import io.offstream.tasks.composed.run.StopSignal;
@@ -57,13 +60,24 @@ abstract class ChildJobTestSupport {
 
     final SimpleJobLauncher launcher = new SimpleJobLauncher();
 
+    /** The composed task's stop signal, as SCDF's stop of the runner raises it. */
+    final StopSignal stopSignal = new StopSignal(Duration.ofSeconds(1), event -> { });
+
     @AfterEach
     void close() {
         scdf.close();
         database.shutdown();
     }
 
+    /** The job over the real client, against the stub, waiting without limit. */
     Job job(Duration serverUnreachableTimeout, Duration processGoneGrace) throws Exception {
+        return job(new DataFlowClient(scdf.uri(), DataFlowAuthorization.none(), Duration.ofSeconds(2)), Duration.ZERO,
+                serverUnreachableTimeout, processGoneGrace);
+    }
+
+    /** The job over any client (a fake in orchestration tests); a zero {@code maxWait} waits without limit. */
+    Job job(DataFlowOperations client, Duration maxWait, Duration serverUnreachableTimeout, Duration processGoneGrace)
+            throws Exception {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
         JobRepositoryFactoryBean repositoryFactory = new JobRepositoryFactoryBean();
         repositoryFactory.setDataSource(database);
@@ -74,13 +88,15 @@ abstract class ChildJobTestSupport {
         launcher.afterPropertiesSet();
 
         ComposedTaskRunnerProperties options = new ComposedTaskRunnerProperties("ct-a", scdf.uri(), "default", INTERVAL,
-                Duration.ZERO, serverUnreachableTimeout, processGoneGrace, 1, true, Map.of(), Map.of(), null, null);
-        DataFlowTaskClient client = new DataFlowTaskClient(new RestTemplateBuilder().setConnectTimeout(Duration.ofSeconds(1))
-                .setReadTimeout(Duration.ofSeconds(2)).build(), scdf.uri());
+                maxWait, serverUnreachableTimeout, processGoneGrace, 1, true, Map.of(), Map.of(), null, null);
+        ChildFollower follower = new ChildFollower(client, FollowSettings.of(options.intervalTimeBetweenChecks(),
+                options.waitsWithoutLimit() ? null : options.maxWaitTime(), options.serverUnreachableTimeout(),
+                options.lostProcessGrace()));
         ParentExecution parent = new ParentExecution();
         parent.onTaskStartup(new TaskExecution(7, null, "ct", new Date(), null, null, List.of(), null, null));
         ChildTaskTasklet.ChildTaskContext context = new ChildTaskTasklet.ChildTaskContext(new ChildLaunchPlanner("ct", options),
-                client, repository, parent, new StopSignal(Duration.ofSeconds(1), event -> { }), options, new ObjectMapper());
+                client, follower, repository, parent, stopSignal, options,
+                new ObjectMapper());
         return new ComposedJobFactory(new JobBuilderFactory(repository),
                 new ChildStepFactory(new StepBuilderFactory(repository, transactions), context), new SyncTaskExecutor())
                 .create("ct", options.graph());

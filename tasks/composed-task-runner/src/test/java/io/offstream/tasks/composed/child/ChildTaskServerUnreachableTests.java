@@ -38,7 +38,7 @@ class ChildTaskServerUnreachableTests extends ChildJobTestSupport {
                 .contains("child ct-a (task execution 42)").doesNotContain("\n");
         assertThat(step.getExitStatus().getExitDescription().lines().findFirst()).hasValueSatisfying(
                 line -> assertThat(line).endsWith(message));
-        assertThat(message).contains("last error: java.net.ConnectException: Connection refused");
+        assertThat(message).contains("last error: java.net.ConnectException");
         assertThat(step.getExecutionContext().getLong(ChildOutcome.EXECUTION_ID_KEY)).isEqualTo(DataFlowServerStub.CHILD_ID);
         assertThat(took).isGreaterThan(timeout).isLessThan(timeout.plus(INTERVAL).plus(SLACK));
     }
@@ -89,7 +89,7 @@ class ChildTaskServerUnreachableTests extends ChildJobTestSupport {
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         Throwable failure = execution.getStepExecutions().iterator().next().getFailureExceptions().get(0);
         assertThat(failure).isNotInstanceOf(ServerUnreachableException.class)
-                .hasMessageContaining("answered 404 for child ct-a (task execution 42)");
+                .hasMessageContaining("answered 404 for child ct-a (task execution 42)").hasMessageContaining("no such task execution");
     }
 
     private Job job(Duration serverUnreachableTimeout) throws Exception {

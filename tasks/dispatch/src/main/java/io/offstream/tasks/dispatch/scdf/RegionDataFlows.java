@@ -3,22 +3,23 @@ package io.offstream.tasks.dispatch.scdf;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
-import org.springframework.web.client.RestTemplate;
+import io.offstream.dataflow.client.DataFlowOperations;
 
-/** One {@link RegionDataFlow} per SCDF URL the registry names. */
+/** One SCDF client per SCDF URL the registry names, made by the given factory (a fake one in tests). */
 public class RegionDataFlows {
 
-    private final RestTemplate rest;
+    private final Function<URI, DataFlowOperations> clients;
 
-    private final Map<String, RegionDataFlow> servers = new ConcurrentHashMap<>();
+    private final Map<String, DataFlowOperations> servers = new ConcurrentHashMap<>();
 
-    public RegionDataFlows(RestTemplate rest) {
-        this.rest = rest;
+    public RegionDataFlows(Function<URI, DataFlowOperations> clients) {
+        this.clients = clients;
     }
 
-    public RegionDataFlow at(String scdfUrl) {
+    public DataFlowOperations at(String scdfUrl) {
         String base = scdfUrl.endsWith("/") ? scdfUrl.substring(0, scdfUrl.length() - 1) : scdfUrl;
-        return servers.computeIfAbsent(base, url -> new RegionDataFlow(rest, URI.create(url)));
+        return servers.computeIfAbsent(base, url -> clients.apply(URI.create(url)));
     }
 }

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.offstream.tasks.dispatch.scdf.RegionDataFlow;
+import io.offstream.dataflow.client.LaunchRequest;
 import io.offstream.tasks.support.ledger.DispatchChild;
 import io.offstream.tasks.support.run.RunParameters;
 
@@ -32,7 +32,7 @@ final class ChildLaunchProperties {
         }
         properties.put("app.*.offstream.services.location", catalogue.toString());
         properties.putAll(userProperties);
-        properties.put(RegionDataFlow.PLATFORM_PROPERTY, platformAccount);
+        properties.put(LaunchRequest.PLATFORM_PROPERTY, platformAccount);
         return properties;
     }
 }

@@ -2,7 +2,6 @@ package io.offstream.tasks.dispatch.supervise;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +16,11 @@ import io.offstream.registry.client.RegionRegistryClient;
 import io.offstream.registry.client.RegionRegistryException;
 import io.offstream.registry.client.RegionStatus;
 import io.offstream.tasks.dispatch.DispatchProperties;
-import io.offstream.tasks.dispatch.scdf.LaunchRefusedException;
-import io.offstream.tasks.dispatch.scdf.PlatformUnreachableException;
-import io.offstream.tasks.dispatch.scdf.RegionDataFlow;
+import io.offstream.dataflow.client.DataFlowException;
+import io.offstream.dataflow.client.DataFlowOperations;
+import io.offstream.dataflow.client.LaunchRequest;
 import io.offstream.tasks.dispatch.scdf.RegionDataFlows;
 import io.offstream.tasks.dispatch.scdf.RegionDefinitions;
-import io.offstream.tasks.dispatch.scdf.TaskExecutionState;
 import io.offstream.tasks.support.ledger.ChildStatus;
 import io.offstream.tasks.support.ledger.DispatchChild;
 import io.offstream.tasks.support.ledger.DispatchLedger;
@@ -45,6 +43,10 @@ import io.offstream.tasks.support.run.RunParameters;
  * signal). The child then goes back into the registry's queue, never to that
  * region again, up to {@code max-attempts} launches. A child whose own work fails (a phase
  * exits non-zero, validation fails) or that a user stopped is not re-routed: it fails.
+ *
+ * <p>What SCDF's answers mean (launched, full, refused; running, passed, failed, lost) is
+ * {@link RegionChildTracker}'s, over the shared client and follower; this class keeps the ledger
+ * and the registry in step with it.
  */
 public class ChildSupervisor {
 
@@ -58,6 +60,8 @@ public class ChildSupervisor {
 
     private final RegionDataFlows dataFlows;
 
+    private final RegionChildTracker tracker;
+
     private final RegionDefinitions definitions;
 
     private final DispatchProperties settings;
@@ -65,21 +69,13 @@ public class ChildSupervisor {
     /** The catalogue the parent resolved: every child runs the same service definition. */
     private final URI catalogue;
 
-    /** How long a process may be gone without an end before the child counts as lost (at least). */
-    private static final Duration MIN_PROCESS_GONE_GRACE = Duration.ofSeconds(10);
-
-    /** When a launched child's SCDF stopped answering, per child run key (this execution only). */
-    private final Map<String, Long> unreachableSince = new HashMap<>();
-
-    /** When a launched child's process was first seen gone without an end, per child run key. */
-    private final Map<String, Long> processGoneSince = new HashMap<>();
-
     public ChildSupervisor(DispatchLedger dispatches, RunLedger runs, RegionRegistryClient registry, RegionDataFlows dataFlows,
-            RegionDefinitions definitions, DispatchProperties settings, URI catalogue) {
+            RegionChildTracker tracker, RegionDefinitions definitions, DispatchProperties settings, URI catalogue) {
         this.dispatches = dispatches;
         this.runs = runs;
         this.registry = registry;
         this.dataFlows = dataFlows;
+        this.tracker = tracker;
         this.definitions = definitions;
         this.settings = settings;
         this.catalogue = catalogue;
@@ -190,29 +186,29 @@ public class ChildSupervisor {
             return; // no region has room for it yet
         }
         RegionStatus region = registry.region(dispatch.region());
-        RegionDataFlow scdf = dataFlows.at(region.scdfUrl());
         DispatchChild launching = null;
+        LaunchOutcome outcome;
         try {
-            String definition = definitions.ensure(scdf, settings.childDefinition(), region.platformAccount());
+            String definition = definitions.ensure(dataFlows.at(region.scdfUrl()), settings.childDefinition(), region.platformAccount());
             // recorded before SCDF is asked, so a restart after a crash here finds the execution by its launch id
             launching = child.launching(region.name(), region.platformAccount(), region.scdfUrl(), definition,
                     UUID.randomUUID().toString());
             dispatches.save(launching);
-            long execution = scdf.launch(definition, ChildLaunchProperties.of(run, child, region.platformAccount(),
-                    region.kafkaBootstrap(), catalogue, settings.childProperties()), List.of(launchArgument(launching)));
-            recordLaunched(launching.launched(execution), dispatch);
+            outcome = tracker.launch(region.scdfUrl(), new LaunchRequest(definition, ChildLaunchProperties.of(run, child,
+                    region.platformAccount(), region.kafkaBootstrap(), catalogue, settings.childProperties()),
+                    List.of(launchArgument(launching))));
         }
-        catch (LaunchRefusedException refused) {
-            if (refused.isCapacity()) {
-                registry.requeue(dispatch.id(), refused.getMessage());
-                save(child.queued(dispatch.id(), refused.getMessage()), "child %s waits: region %s is full (%s)",
-                        child.childRunKey(), region.name(), refused.getMessage());
-                return;
+        catch (DataFlowException | IllegalStateException failed) {
+            outcome = LaunchOutcome.of(LaunchOutcome.Kind.FAILED, failed.getMessage());
+        }
+        switch (outcome.kind()) {
+            case LAUNCHED -> recordLaunched(launching.launched(outcome.executionId()), dispatch);
+            case FULL -> {
+                registry.requeue(dispatch.id(), outcome.message());
+                save(child.queued(dispatch.id(), outcome.message()), "child %s waits: region %s is full (%s)",
+                        child.childRunKey(), region.name(), outcome.message());
             }
-            reroute(launchingOn(child, launching, region).launchFailed(refused.getMessage()), region.name());
-        }
-        catch (PlatformUnreachableException | IllegalStateException failed) {
-            reroute(launchingOn(child, launching, region).launchFailed(failed.getMessage()), region.name());
+            default -> reroute(launchingOn(child, launching, region).launchFailed(outcome.message()), region.name());
         }
     }
 
@@ -255,65 +251,25 @@ public class ChildSupervisor {
         return "--offstream.dispatch.launch-id=" + child.launchId();
     }
 
+    /** One look at a launched child through the tracker, and what its verdict means for the ledger and the registry. */
     private void follow(DispatchChild child) {
-        TaskExecutionState state;
-        try {
-            state = dataFlows.at(child.scdfUrl()).execution(child.taskExecutionId());
-            unreachableSince.remove(child.childRunKey());
-        }
-        catch (PlatformUnreachableException unreachable) {
-            long since = unreachableSince.computeIfAbsent(child.childRunKey(), k -> System.nanoTime());
-            Duration silent = Duration.ofNanos(System.nanoTime() - since);
-            log.warn("Child {}: region {} does not answer for {} s: {}", child.childRunKey(), child.region(),
-                    silent.toSeconds(), unreachable.getMessage());
-            if (silent.compareTo(settings.platformTimeout()) >= 0) {
-                unreachableSince.remove(child.childRunKey());
-                reroute(child.lost("region " + child.region() + " did not answer for " + silent.toSeconds() + " s: "
-                        + unreachable.getMessage()), child.region());
+        ChildVerdict verdict = tracker.look(child);
+        switch (verdict.kind()) {
+            case RUNNING -> {
+                // looked at again next round
             }
-            return;
-        }
-        if (!state.ended()) {
-            watchProcess(child);
-            return;
-        }
-        processGoneSince.remove(child.childRunKey());
-        if (state.succeeded()) {
-            Optional<String> notValidated = settings.requireValidation() ? validationProblem(child) : Optional.empty();
-            if (notValidated.isPresent()) {
-                fail(child.ended(ChildStatus.FAILED, notValidated.get()));
-                return;
+            case LOST -> reroute(child.lost(verdict.message()), child.region());
+            case FAILED -> fail(child.ended(ChildStatus.FAILED, verdict.message()));
+            default -> {
+                Optional<String> notValidated = settings.requireValidation() ? validationProblem(child) : Optional.empty();
+                if (notValidated.isPresent()) {
+                    fail(child.ended(ChildStatus.FAILED, notValidated.get()));
+                    return;
+                }
+                save(child.ended(ChildStatus.PASSED, verdict.message()), "child %s passed on region %s (%s)", child.childRunKey(),
+                        child.region(), verdict.message());
+                registry.done(child.registryDispatchId());
             }
-            save(child.ended(ChildStatus.PASSED, state.describe()), "child %s passed on region %s (%s)", child.childRunKey(),
-                    child.region(), state.describe());
-            registry.done(child.registryDispatchId());
-        }
-        else if (state.lostByPlatform()) {
-            reroute(child.lost("region " + child.region() + " lost it: " + state.describe()), child.region());
-        }
-        else {
-            fail(child.ended(ChildStatus.FAILED, (state.stopped() ? "stopped: " : "failed: ") + state.describe()));
-        }
-    }
-
-    /**
-     * A task killed outright (SIGKILL, the OOM killer, a lost node) never records its end, so SCDF
-     * shows it running for ever. When its platform says the process is gone and, a little later,
-     * there is still no end, the region lost it.
-     */
-    private void watchProcess(DispatchChild child) {
-        Optional<String> gone = dataFlows.at(child.scdfUrl()).processGone(child.taskExecutionId());
-        if (gone.isEmpty()) {
-            processGoneSince.remove(child.childRunKey());
-            return;
-        }
-        long since = processGoneSince.computeIfAbsent(child.childRunKey(), k -> System.nanoTime());
-        Duration grace = settings.pollInterval().multipliedBy(2).compareTo(MIN_PROCESS_GONE_GRACE) > 0
-                ? settings.pollInterval().multipliedBy(2) : MIN_PROCESS_GONE_GRACE;
-        if (Duration.ofNanos(System.nanoTime() - since).compareTo(grace) >= 0) {
-            processGoneSince.remove(child.childRunKey());
-            reroute(child.lost("region " + child.region() + " lost its process: the launcher says " + gone.get()
-                    + " and task execution " + child.taskExecutionId() + " recorded no end"), child.region());
         }
     }
 

@@ -1,4 +1,4 @@
-package io.offstream.tasks.dispatch.scdf;
+package io.offstream.dataflow.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
