@@ -1,8 +1,8 @@
 package io.offstream.tasks.composed.child;
 
-import static io.offstream.tasks.composed.child.FakeDataFlow.CHILD_ID;
-import static io.offstream.tasks.composed.child.FakeDataFlow.ended;
-import static io.offstream.tasks.composed.child.FakeDataFlow.running;
+import static io.offstream.dataflow.client.FakeDataFlow.CHILD_ID;
+import static io.offstream.dataflow.client.FakeDataFlow.ended;
+import static io.offstream.dataflow.client.FakeDataFlow.running;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -17,6 +17,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;
 
+import io.offstream.dataflow.client.FakeDataFlow;
 import io.offstream.dataflow.client.DataFlowRefusedException;
 import io.offstream.dataflow.client.DataFlowUnreachableException;
 import io.offstream.dataflow.client.ProcessState;

@@ -1,7 +1,7 @@
 package io.offstream.tasks.dispatch.supervise;
 
-import static io.offstream.tasks.dispatch.supervise.FakeDataFlow.CHILD_ID;
-import static io.offstream.tasks.dispatch.supervise.FakeDataFlow.ended;
+import static io.offstream.dataflow.client.FakeDataFlow.CHILD_ID;
+import static io.offstream.dataflow.client.FakeDataFlow.ended;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.offstream.dataflow.client.FakeDataFlow;
 import io.offstream.dataflow.client.DataFlowNotFoundException;
 import io.offstream.dataflow.client.DataFlowRefusedException;
 import io.offstream.dataflow.client.DataFlowUnreachableException;

@@ -1,4 +1,4 @@
-package io.offstream.tasks.dispatch.supervise;
+package io.offstream.dataflow.client;
 
 import java.net.URI;
 import java.util.ArrayDeque;
@@ -9,28 +9,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import io.offstream.dataflow.client.DataFlowOperations;
-import io.offstream.dataflow.client.JobExecution;
-import io.offstream.dataflow.client.LaunchRequest;
-import io.offstream.dataflow.client.PlatformAccount;
-import io.offstream.dataflow.client.ProcessState;
-import io.offstream.dataflow.client.TaskDefinition;
-import io.offstream.dataflow.client.TaskExecutionState;
-import io.offstream.dataflow.client.TaskPlatform;
 
 /**
- * A hand-written SCDF for orchestration tests: launches, execution states and process answers
- * come from scripts (the last entry of each repeats); launches and stops are recorded.
+ * A hand-written SCDF for orchestration tests (the runner's, the dispatcher's; shared through this
+ * module's test jar): launches, execution states and process answers come from scripts (the last
+ * entry of each repeats); launches and stops are recorded.
  */
-final class FakeDataFlow implements DataFlowOperations {
+public final class FakeDataFlow implements DataFlowOperations {
 
-    static final long CHILD_ID = 42;
+    public static final long CHILD_ID = 42;
 
-    final List<LaunchRequest> launched = new CopyOnWriteArrayList<>();
+    public final List<LaunchRequest> launched = new CopyOnWriteArrayList<>();
 
-    final List<Long> stopped = new CopyOnWriteArrayList<>();
+    public final List<Long> stopped = new CopyOnWriteArrayList<>();
 
-    final AtomicInteger executionLooks = new AtomicInteger();
+    public final AtomicInteger executionLooks = new AtomicInteger();
 
     private final Deque<Supplier<Long>> launches = new ArrayDeque<>();
 
@@ -38,26 +31,26 @@ final class FakeDataFlow implements DataFlowOperations {
 
     private final Deque<Supplier<Optional<ProcessState>>> processes = new ArrayDeque<>();
 
-    FakeDataFlow onLaunch(Supplier<Long> answer) {
+    public FakeDataFlow onLaunch(Supplier<Long> answer) {
         launches.add(answer);
         return this;
     }
 
-    FakeDataFlow onExecution(Supplier<TaskExecutionState> answer) {
+    public FakeDataFlow onExecution(Supplier<TaskExecutionState> answer) {
         executions.add(answer);
         return this;
     }
 
-    FakeDataFlow onProcess(Supplier<Optional<ProcessState>> answer) {
+    public FakeDataFlow onProcess(Supplier<Optional<ProcessState>> answer) {
         processes.add(answer);
         return this;
     }
 
-    static TaskExecutionState running() {
+    public static TaskExecutionState running() {
         return new TaskExecutionState(CHILD_ID, false, null, null, null);
     }
 
-    static TaskExecutionState ended(int exitCode) {
+    public static TaskExecutionState ended(int exitCode) {
         return new TaskExecutionState(CHILD_ID, true, exitCode, exitCode == 0 ? "COMPLETED" : "FAILED", null);
     }
 
@@ -102,46 +95,46 @@ final class FakeDataFlow implements DataFlowOperations {
 
     @Override
     public List<PlatformAccount> currentExecutions() {
-        throw new UnsupportedOperationException("not used by the dispatcher");
+        throw new UnsupportedOperationException("not scripted in this fake");
     }
 
     @Override
     public Optional<TaskDefinition> definition(String name) {
-        throw new UnsupportedOperationException("not used by the dispatcher");
+        throw new UnsupportedOperationException("not scripted in this fake");
     }
 
     @Override
     public void createDefinition(String name, String dsl, String description) {
-        throw new UnsupportedOperationException("not used by the dispatcher");
+        throw new UnsupportedOperationException("not scripted in this fake");
     }
 
     @Override
     public void destroyDefinition(String name) {
-        throw new UnsupportedOperationException("not used by the dispatcher");
+        throw new UnsupportedOperationException("not scripted in this fake");
     }
 
     @Override
     public void registerTaskApp(String name, URI uri) {
-        throw new UnsupportedOperationException("not used by the dispatcher");
+        throw new UnsupportedOperationException("not scripted in this fake");
     }
 
     @Override
     public void registerStreamApp(String type, String name, URI uri) {
-        throw new UnsupportedOperationException("not used by the dispatcher");
+        throw new UnsupportedOperationException("not scripted in this fake");
     }
 
     @Override
     public List<TaskPlatform> platforms() {
-        throw new UnsupportedOperationException("not used by the dispatcher");
+        throw new UnsupportedOperationException("not scripted in this fake");
     }
 
     @Override
     public List<JobExecution> jobExecutions(long taskExecutionId) {
-        throw new UnsupportedOperationException("not used by the dispatcher");
+        throw new UnsupportedOperationException("not scripted in this fake");
     }
 
     @Override
     public void restartJob(long jobExecutionId) {
-        throw new UnsupportedOperationException("not used by the dispatcher");
+        throw new UnsupportedOperationException("not scripted in this fake");
     }
 }
