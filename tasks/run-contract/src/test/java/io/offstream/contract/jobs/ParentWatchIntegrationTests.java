@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-class ParentWatchTests {
+class ParentWatchIntegrationTests {
 
     @Test
     void actsWhenTheWatchedProcessIsKilled() throws Exception {

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Real processes standing in for tasks SCDF's local deployer launched: a shell that sleeps, with
  * the task's arguments after it, in a working directory named after its launch id.
  */
-class LocalTaskProcessesTests {
+class LocalTaskProcessesIntegrationTests {
 
     private static final Path PROC = Path.of("/proc");
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.offstream.tasks.support.run.RunParameters;
 
 /** One writer per phase of a run: the lease {@link RunLedger#startPhase} takes, renews and lets go. */
-class PhaseLeaseTests {
+class PhaseLeaseIntegrationTests {
 
     private JdbcDataSource dataSource;
 
