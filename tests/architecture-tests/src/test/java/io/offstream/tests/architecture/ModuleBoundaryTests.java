@@ -60,6 +60,24 @@ class ModuleBoundaryTests {
                 .check(modules.importClasses("tasks/composed-task-runner"));
     }
 
+    /**
+     * A unit test ({@code *Tests}, surefire) starts no process and no broker: those are
+     * {@code *IntegrationTests}, which failsafe runs in {@code verify}'s integration phase. Seen
+     * from the test class itself (a process its code under test starts is not); the broker's
+     * own tests of a start it refuses are unit tests.
+     */
+    @Test
+    void unitTestsStartNoProcessesOrBrokers() {
+        List<Path> testClasses = modules.modulesWithTests().stream().map(modules::testClasses).flatMap(java.util.Optional::stream).toList();
+        assertThat(testClasses).as("compiled test classes").hasSizeGreaterThan(20);
+        noClasses().that().haveSimpleNameEndingWith("Tests").and().haveSimpleNameNotEndingWith("IntegrationTests")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder")
+                .orShould().dependOnClassesThat().resideInAnyPackage("io.offstream.testsupport.kafka..", "io.offstream.testsupport.platform..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.offstream.testsupport.process.JavaProcess")
+                .because("*Tests run in the unit phase; what starts processes or a broker is an *IntegrationTests")
+                .check(new com.tngtech.archunit.core.importer.ClassFileImporter().importPaths(testClasses));
+    }
+
     @Test
     void onlyTheRunContractBuildsTopicNamesAndLandingPaths() throws IOException {
         List<String> found = new ArrayList<>();

@@ -41,6 +41,26 @@ final class Modules {
         throw new IllegalStateException("No Offstream repository above " + here);
     }
 
+    /** The compiled test classes of a module, when it has tests. */
+    java.util.Optional<Path> testClasses(String module) {
+        Path classes = root.resolve(module).resolve("target/test-classes");
+        return Files.isDirectory(classes) ? java.util.Optional.of(classes) : java.util.Optional.empty();
+    }
+
+    /** Every module with Java tests, product and tests/ alike. */
+    List<String> modulesWithTests() {
+        List<String> modules = new ArrayList<>();
+        for (String folder : List.of("schemas", "tasks", "stream-apps", "region-registry", "scdf-deploy", "tests")) {
+            try (Stream<Path> found = Files.find(root.resolve(folder), 5, (p, a) -> p.endsWith("src/test/java"))) {
+                found.map(p -> root.relativize(p.getParent().getParent().getParent()).toString()).sorted().forEach(modules::add);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return modules;
+    }
+
     /** The compiled main classes of one module, e.g. {@code tasks/plan}; fails if it is not built. */
     Path classes(String module) {
         Path classes = root.resolve(module).resolve("target/classes");

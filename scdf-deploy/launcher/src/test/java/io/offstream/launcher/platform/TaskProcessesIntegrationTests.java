@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.offstream.launcher.Console;
 
 /** Over real processes, each in a session of its own (setsid), as the deployer's tasks and the components are. */
-class TaskProcessesTests {
+class TaskProcessesIntegrationTests {
 
     @TempDir
     Path home;

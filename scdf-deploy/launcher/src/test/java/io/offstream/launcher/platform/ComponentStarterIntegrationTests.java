@@ -21,7 +21,7 @@ import io.offstream.launcher.LauncherException;
 import io.offstream.launcher.PlatformSettings;
 
 /** Starts real detached processes (sh scripts) and reads their real logs and pid records. */
-class ComponentStarterTests {
+class ComponentStarterIntegrationTests {
 
     @TempDir
     Path root;
