@@ -3,25 +3,16 @@ package io.offstream.registry.scdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
-import io.offstream.dataflow.client.DataFlowOperations;
 import io.offstream.dataflow.client.DataFlowUnreachableException;
-import io.offstream.dataflow.client.JobExecution;
-import io.offstream.dataflow.client.LaunchRequest;
+import io.offstream.dataflow.client.FakeDataFlow;
 import io.offstream.dataflow.client.PlatformAccount;
-import io.offstream.dataflow.client.ProcessState;
-import io.offstream.dataflow.client.TaskDefinition;
-import io.offstream.dataflow.client.TaskExecutionState;
-import io.offstream.dataflow.client.TaskPlatform;
 import io.offstream.registry.model.Region;
 import io.offstream.registry.model.RegionCapacity;
 
@@ -29,11 +20,11 @@ class ScdfCapacityReaderTests {
 
     private static final String URL = "http://127.0.0.1:9393";
 
-    private final AtomicInteger reads = new AtomicInteger();
-
     private Supplier<List<PlatformAccount>> answer = () -> List.of(new PlatformAccount("region-a", "Local", 3, 1));
 
-    private final ScdfCapacityReader reader = new ScdfCapacityReader(url -> new CurrentExecutionsOnly(), Duration.ofMinutes(1));
+    private final FakeDataFlow scdf = new FakeDataFlow().onCurrentExecutions(() -> answer.get());
+
+    private final ScdfCapacityReader reader = new ScdfCapacityReader(url -> scdf, Duration.ofMinutes(1));
 
     @Test
     void capacityIsTheAccountsMaximumAndRunningCount() {
@@ -45,11 +36,11 @@ class ScdfCapacityReaderTests {
     void oneReadServesEveryRegionOfAnScdfUntilItIsForgotten() {
         reader.capacity(region("region-a", "scdf"));
         reader.capacity(region("region-b", "scdf"));
-        assertThat(reads).hasValue(1);
+        assertThat(scdf.currentExecutionLooks).hasValue(1);
 
         reader.forget(URL + "/");
         reader.capacity(region("region-a", "scdf"));
-        assertThat(reads).hasValue(2);
+        assertThat(scdf.currentExecutionLooks).hasValue(2);
     }
 
     @Test
@@ -72,85 +63,5 @@ class ScdfCapacityReaderTests {
 
     private static Region region(String account, String capacitySource) {
         return new Region(account, URL, account, null, capacitySource, true, Instant.EPOCH, Instant.EPOCH);
-    }
-
-    /** A hand-written SCDF that only answers the current executions. */
-    private final class CurrentExecutionsOnly implements DataFlowOperations {
-
-        @Override
-        public List<PlatformAccount> currentExecutions() {
-            reads.incrementAndGet();
-            return answer.get();
-        }
-
-        @Override
-        public URI server() {
-            return URI.create(URL);
-        }
-
-        @Override
-        public long launch(LaunchRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TaskExecutionState execution(long executionId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<TaskExecutionState> executions(String definitionName) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void stop(long executionId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<TaskDefinition> definition(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void createDefinition(String name, String dsl, String description) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void destroyDefinition(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void registerTaskApp(String name, URI uri) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void registerStreamApp(String type, String name, URI uri) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<TaskPlatform> platforms() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<JobExecution> jobExecutions(long taskExecutionId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void restartJob(long jobExecutionId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<ProcessState> process(long executionId) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

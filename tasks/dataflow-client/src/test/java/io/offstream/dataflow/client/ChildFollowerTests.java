@@ -1,7 +1,7 @@
 package io.offstream.dataflow.client;
 
-import static io.offstream.dataflow.client.ScriptedDataFlow.ended;
-import static io.offstream.dataflow.client.ScriptedDataFlow.running;
+import static io.offstream.dataflow.client.FakeDataFlow.ended;
+import static io.offstream.dataflow.client.FakeDataFlow.running;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +15,7 @@ class ChildFollowerTests {
 
     private static final Duration TICK = Duration.ofMillis(10);
 
-    private final ScriptedDataFlow scdf = new ScriptedDataFlow();
+    private final FakeDataFlow scdf = new FakeDataFlow();
 
     private ChildFollower follower(Duration maxWait, Duration silenceLimit, Duration grace) {
         return new ChildFollower(scdf, FollowSettings.of(TICK, maxWait, silenceLimit, grace));
@@ -23,7 +23,7 @@ class ChildFollowerTests {
 
     @Test
     void awaitEndReturnsTheEndedStateWhateverItsExitCode() {
-        scdf.thenExecution(() -> running(1)).thenExecution(() -> running(1)).thenExecution(() -> ended(1, 3, "BAD"));
+        scdf.onExecution(() -> running(1)).onExecution(() -> running(1)).onExecution(() -> ended(1, 3, "BAD"));
 
         TaskExecutionState state = follower(null, Duration.ofSeconds(5), Duration.ofSeconds(5)).awaitEnd(1, "child a", () -> false);
 
@@ -33,7 +33,7 @@ class ChildFollowerTests {
 
     @Test
     void aProcessGoneWithoutAnEndForTheGraceIsLost() {
-        scdf.thenExecution(() -> running(2)).thenProcess(() -> Optional.of(new ProcessState(2, false, "failed", true)));
+        scdf.onExecution(() -> running(2)).onProcess(() -> Optional.of(new ProcessState(2, false, "failed", true)));
 
         assertThatThrownBy(() -> follower(null, Duration.ofSeconds(5), Duration.ofMillis(50)).awaitEnd(2, "child b", () -> false))
                 .isInstanceOf(ChildLostException.class).hasMessageContaining("launcher state failed");
@@ -41,15 +41,15 @@ class ChildFollowerTests {
 
     @Test
     void aProcessGoneWhoseEndArrivesWithinTheGraceIsNotLost() {
-        scdf.thenExecution(() -> running(3)).thenExecution(() -> ended(3, 0, "COMPLETED"))
-                .thenProcess(() -> Optional.of(new ProcessState(3, false, "complete", true)));
+        scdf.onExecution(() -> running(3)).onExecution(() -> ended(3, 0, "COMPLETED"))
+                .onProcess(() -> Optional.of(new ProcessState(3, false, "complete", true)));
 
         assertThat(follower(null, Duration.ofSeconds(5), Duration.ofSeconds(5)).awaitEnd(3, "child c", () -> false).succeeded()).isTrue();
     }
 
     @Test
     void anEndTheServerRecordedAsLostIsLost() {
-        scdf.thenExecution(() -> ended(4, TaskExecutionState.LOST_EXIT_CODE, TaskExecutionState.LOST_EXIT_MESSAGE));
+        scdf.onExecution(() -> ended(4, TaskExecutionState.LOST_EXIT_CODE, TaskExecutionState.LOST_EXIT_MESSAGE));
 
         assertThatThrownBy(() -> follower(null, Duration.ofSeconds(5), Duration.ofSeconds(5)).awaitEnd(4, "child d", () -> false))
                 .isInstanceOf(ChildLostException.class).hasMessageContaining("recorded it LOST");
@@ -57,7 +57,7 @@ class ChildFollowerTests {
 
     @Test
     void aServerSilentForLongerThanTheLimitIsUnreachable() {
-        scdf.thenExecution(() -> {
+        scdf.onExecution(() -> {
             throw new DataFlowUnreachableException("connection refused", null);
         });
 
@@ -71,18 +71,18 @@ class ChildFollowerTests {
 
     @Test
     void aShortSilenceOrA5xxIsWaitedOut() {
-        scdf.thenExecution(() -> {
+        scdf.onExecution(() -> {
             throw new DataFlowUnreachableException("connection refused", null);
-        }).thenExecution(() -> {
+        }).onExecution(() -> {
             throw new DataFlowRefusedException("busy", 503, "busy");
-        }).thenExecution(() -> ended(6, 0, "COMPLETED"));
+        }).onExecution(() -> ended(6, 0, "COMPLETED"));
 
         assertThat(follower(null, Duration.ofSeconds(5), Duration.ofSeconds(5)).awaitEnd(6, "child f", () -> false).succeeded()).isTrue();
     }
 
     @Test
     void a4xxIsThrownAtOnce() {
-        scdf.thenExecution(() -> {
+        scdf.onExecution(() -> {
             throw new DataFlowNotFoundException("no execution 7", "no execution 7");
         });
 
@@ -92,7 +92,7 @@ class ChildFollowerTests {
 
     @Test
     void aChildNotEndedWithinMaxWaitIsStoppedAndTimesOut() {
-        scdf.thenExecution(() -> running(8));
+        scdf.onExecution(() -> running(8));
 
         assertThatThrownBy(() -> follower(Duration.ofMillis(50), Duration.ofSeconds(5), Duration.ofSeconds(5))
                 .awaitEnd(8, "child h", () -> false)).isInstanceOf(FollowTimeoutException.class);
@@ -101,7 +101,7 @@ class ChildFollowerTests {
 
     @Test
     void aStopRequestEndsTheWaitAndLeavesTheChildAlone() {
-        scdf.thenExecution(() -> running(9));
+        scdf.onExecution(() -> running(9));
         AtomicInteger looks = new AtomicInteger();
 
         assertThatThrownBy(() -> follower(null, Duration.ofSeconds(5), Duration.ofSeconds(5))
@@ -111,7 +111,7 @@ class ChildFollowerTests {
 
     @Test
     void aWatchReportsSilenceThenUnreachableWithoutBlocking() throws InterruptedException {
-        scdf.thenExecution(() -> {
+        scdf.onExecution(() -> {
             throw new DataFlowUnreachableException("down", null);
         });
         ChildWatch watch = follower(null, Duration.ofMillis(30), Duration.ofSeconds(5)).watch(10, "child j");

@@ -11,9 +11,9 @@ import java.util.function.Supplier;
 
 
 /**
- * A hand-written SCDF for orchestration tests (the runner's, the dispatcher's; shared through this
- * module's test jar): launches, execution states and process answers come from scripts (the last
- * entry of each repeats); launches and stops are recorded.
+ * A hand-written SCDF for the tests of the follower, the runner, the dispatcher and the registry
+ * (shared through this module's test jar): launches, execution states, process answers and current
+ * executions come from scripts (the last entry of each repeats); launches and stops are recorded.
  */
 public final class FakeDataFlow implements DataFlowOperations {
 
@@ -31,6 +31,10 @@ public final class FakeDataFlow implements DataFlowOperations {
 
     private final Deque<Supplier<Optional<ProcessState>>> processes = new ArrayDeque<>();
 
+    private final Deque<Supplier<List<PlatformAccount>>> currentExecutions = new ArrayDeque<>();
+
+    public final AtomicInteger currentExecutionLooks = new AtomicInteger();
+
     public FakeDataFlow onLaunch(Supplier<Long> answer) {
         launches.add(answer);
         return this;
@@ -44,6 +48,19 @@ public final class FakeDataFlow implements DataFlowOperations {
     public FakeDataFlow onProcess(Supplier<Optional<ProcessState>> answer) {
         processes.add(answer);
         return this;
+    }
+
+    public FakeDataFlow onCurrentExecutions(Supplier<List<PlatformAccount>> answer) {
+        currentExecutions.add(answer);
+        return this;
+    }
+
+    public static TaskExecutionState running(long executionId) {
+        return new TaskExecutionState(executionId, false, null, null, null);
+    }
+
+    public static TaskExecutionState ended(long executionId, int exitCode, String exitMessage) {
+        return new TaskExecutionState(executionId, true, exitCode, exitMessage, null);
     }
 
     public static TaskExecutionState running() {
@@ -94,8 +111,9 @@ public final class FakeDataFlow implements DataFlowOperations {
     }
 
     @Override
-    public List<PlatformAccount> currentExecutions() {
-        throw new UnsupportedOperationException("not scripted in this fake");
+    public synchronized List<PlatformAccount> currentExecutions() {
+        currentExecutionLooks.incrementAndGet();
+        return next(currentExecutions).get();
     }
 
     @Override
