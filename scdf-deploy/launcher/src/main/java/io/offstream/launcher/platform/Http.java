@@ -22,10 +22,15 @@ public final class Http {
         return get(uri).isPresent();
     }
 
-    /** The body of a 2xx answer; empty on any other answer or none. */
+    /** The body of a 2xx answer within 5 s; empty on any other answer or none. */
     public Optional<String> get(URI uri) {
+        return get(uri, Duration.ofSeconds(5));
+    }
+
+    /** The body of a 2xx answer within the timeout; empty on any other answer or none. */
+    public Optional<String> get(URI uri, Duration timeout) {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() / 100 == 2 ? Optional.of(response.body()) : Optional.empty();
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,10 @@ public final class PlatformUp {
         String taskJavaOptions = env.containsKey("OFFSTREAM_TASK_JAVA_OPTS") ? env.get("OFFSTREAM_TASK_JAVA_OPTS") : "-Xmx1g";
         starter.startJar("dataflow", p.scdf(), scdfJar, javaOptions, arguments.dataflow(catalogue, taskJavaOptions), serverEnv);
         starter.awaitReady("dataflow", 180, () -> http.ok(settings.scdfUrl().resolve("/about")));
-        String platforms = http.get(settings.scdfUrl().resolve("/tasks/platforms?size=100")).orElse("");
+        // a fresh server's first platform listing (~40 KB of deployer options) can take more than the probes' 5 s
+        String platforms = http.get(settings.scdfUrl().resolve("/tasks/platforms?size=100"), Duration.ofSeconds(60))
+                .orElseThrow(() -> new LauncherException("the SCDF server at " + settings.scdfUrl()
+                        + " did not list its platform accounts within 60 s; see .offstream/logs/dataflow.log"));
         for (Region region : settings.regions()) {
             if (!platforms.contains("\"name\":\"" + region.name() + "\"")) {
                 throw new LauncherException("the running SCDF server has no platform account " + region.name()
