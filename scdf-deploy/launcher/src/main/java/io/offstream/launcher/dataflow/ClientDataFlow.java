@@ -2,8 +2,6 @@ package io.offstream.launcher.dataflow;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.offstream.dataflow.client.DataFlowClient;
 import io.offstream.dataflow.client.DataFlowException;
-import io.offstream.dataflow.client.DataFlowNotFoundException;
 import io.offstream.dataflow.client.DataFlowRefusedException;
 import io.offstream.dataflow.client.LaunchRequest;
 import io.offstream.dataflow.client.TaskExecutionState;
@@ -69,22 +66,12 @@ public final class ClientDataFlow implements DataFlow {
 
     @Override
     public List<TaskExecutionState> children(long parentExecutionId) {
-        JsonNode page;
         try {
-            page = client.get("/tasks/executions?size=200");
+            return client.childrenOf(parentExecutionId);
         }
         catch (DataFlowException e) {
             throw new DataFlowUnavailableException("task executions: " + reason(e));
         }
-        List<TaskExecutionState> children = new ArrayList<>();
-        for (JsonNode execution : page.at("/_embedded/taskExecutionResourceList")) {
-            JsonNode parent = execution.path("parentExecutionId");
-            if (parent.isNumber() && parent.asLong() == parentExecutionId) {
-                children.add(state(execution));
-            }
-        }
-        children.sort(Comparator.comparingLong(TaskExecutionState::executionId));
-        return children;
     }
 
     @Override
@@ -97,29 +84,10 @@ public final class ClientDataFlow implements DataFlow {
         }
     }
 
-    /** A child's state from the executions page (the client reads one execution; this list comes with its parent id). */
-    private static TaskExecutionState state(JsonNode execution) {
-        return new TaskExecutionState(execution.path("executionId").asLong(), text(execution.path("taskName")), !text(execution.path("endTime")).isEmpty(),
-                execution.path("exitCode").isNumber() ? execution.path("exitCode").asInt() : null, nullable(execution.path("exitMessage")),
-                nullable(execution.path("errorMessage")), List.of(), List.of());
-    }
-
-    private static String text(JsonNode node) {
-        return node.isNull() || node.isMissingNode() ? "" : node.asText();
-    }
-
-    private static String nullable(JsonNode node) {
-        return node.isNull() || node.isMissingNode() ? null : node.asText();
-    }
-
     /** SCDF's own message when it gave one. */
     private static String reason(Exception e) {
-        if (e instanceof DataFlowRefusedException refused && !(e instanceof DataFlowNotFoundException) && refused.scdfMessage() != null
-                && !refused.scdfMessage().isBlank()) {
+        if (e instanceof DataFlowRefusedException refused && refused.scdfMessage() != null && !refused.scdfMessage().isBlank()) {
             return refused.scdfMessage();
-        }
-        if (e instanceof DataFlowNotFoundException notFound && notFound.scdfMessage() != null && !notFound.scdfMessage().isBlank()) {
-            return notFound.scdfMessage();
         }
         return e.getMessage();
     }

@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,19 @@ public final class DataFlowClient implements DataFlowOperations {
         List<TaskExecutionState> executions = new ArrayList<>();
         page.at("/_embedded/taskExecutionResourceList").forEach(e -> executions.add(TaskExecutionJson.state(e)));
         return executions;
+    }
+
+    /** The tasks a composed runner launched, among the newest {@value #PAGE_SIZE} executions, oldest first. */
+    public List<TaskExecutionState> childrenOf(long parentExecutionId) {
+        List<TaskExecutionState> children = new ArrayList<>();
+        for (JsonNode execution : get("/tasks/executions?size=" + PAGE_SIZE).at("/_embedded/taskExecutionResourceList")) {
+            JsonNode parent = execution.path("parentExecutionId");
+            if (parent.isNumber() && parent.asLong() == parentExecutionId) {
+                children.add(TaskExecutionJson.state(execution));
+            }
+        }
+        children.sort(Comparator.comparingLong(TaskExecutionState::executionId));
+        return children;
     }
 
     @Override
