@@ -81,12 +81,7 @@ public final class PlatformUp {
     public void up() {
         Path root = settings.root();
         PlatformPorts p = settings.ports();
-        buildIfMissing();
-        Path kafkaJar = exec(root.resolve("scdf-deploy/kafka-broker/target")).orElseThrow();
-        Path scdfJar = root.resolve("scdf-deploy/server/target/offstream-dataflow-server.jar");
-        Path realtimeJar = root.resolve("stream-apps/sample-risk-service-app/target/offstream-sample-risk-service-app.jar");
-        Path consumerJar = versioned(root.resolve("stream-apps/service-consumer/target"), "offstream-service-consumer-").orElseThrow();
-        Path registryJar = root.resolve("region-registry/registry-service/target/offstream-region-registry.jar");
+        Deployables jars = builtDeployables();
         try {
             for (String dir : List.of("kafka", "h2", "task-work")) {
                 Files.createDirectories(settings.home().resolve(dir));
@@ -99,14 +94,14 @@ public final class PlatformUp {
         String platformPassword = secrets.ensure("platform", "offstream.security.password");
         List<String> javaOptions = options("OFFSTREAM_JAVA_OPTS");
 
-        starter.startJar("kafka", p.kafka(), kafkaJar, javaOptions, arguments.kafka(), Map.of());
+        starter.startJar("kafka", p.kafka(), jars.kafka(), javaOptions, arguments.kafka(), Map.of());
         starter.awaitReady("kafka", 90, () -> starter.logContains("kafka", "Kafka broker ready"));
 
         // task JVMs start through cds-java (class-data sharing: a phase starts in about half the time; OFFSTREAM_CDS=off runs plain java)
         Map<String, String> serverEnv = Map.of("OFFSTREAM_JAVA", JavaCommand.current().toString(), "OFFSTREAM_CDS_DIR",
                 env.getOrDefault("OFFSTREAM_CDS_DIR", settings.home().resolve("cds").toString()));
         String taskJavaOptions = env.containsKey("OFFSTREAM_TASK_JAVA_OPTS") ? env.get("OFFSTREAM_TASK_JAVA_OPTS") : "-Xmx1g";
-        starter.startJar("dataflow", p.scdf(), scdfJar, javaOptions, arguments.dataflow(catalogue, taskJavaOptions), serverEnv);
+        starter.startJar("dataflow", p.scdf(), jars.scdf(), javaOptions, arguments.dataflow(catalogue, taskJavaOptions), serverEnv);
         starter.awaitReady("dataflow", 180, () -> http.ok(settings.scdfUrl().resolve("/about")));
         // a fresh server's first platform listing (~40 KB of deployer options) can take more than the probes' 5 s
         String platforms = http.get(settings.scdfUrl().resolve("/tasks/platforms?size=100"), Duration.ofSeconds(60))
@@ -119,14 +114,14 @@ public final class PlatformUp {
             }
         }
 
-        starter.startJar("region-registry", p.registry(), registryJar, javaOptions, arguments.registry(), Map.of());
+        starter.startJar("region-registry", p.registry(), jars.registry(), javaOptions, arguments.registry(), Map.of());
         starter.awaitReady("region-registry", 120, () -> http.ok(settings.registryUrl().resolve("/actuator/health")));
         for (Region region : settings.regions()) {
             registry.register(region, settings.scdfUrl(), arguments.kafkaBootstrap(), platformPassword);
         }
         console.say("regions: " + registry.summary());
 
-        starter.startJar("realtime", p.realtime(), realtimeJar, javaOptions, arguments.realtime(), Map.of());
+        starter.startJar("realtime", p.realtime(), jars.realtime(), javaOptions, arguments.realtime(), Map.of());
         Path pricingScript = root.resolve("stream-apps/sample-pricing-service/pricing_service.py");
         boolean python = onPath("python3");
         if (python) {
@@ -145,7 +140,7 @@ public final class PlatformUp {
         Consumers consumers = new Consumers(pids, ports, p);
         for (String service : services) {
             int port = consumers.port(service);
-            starter.startJar(Consumers.name(service), port, consumerJar, javaOptions, arguments.consumer(catalogue, service, port), Map.of());
+            starter.startJar(Consumers.name(service), port, jars.consumer(), javaOptions, arguments.consumer(catalogue, service, port), Map.of());
         }
         starter.awaitReady("realtime", 120, () -> http.ok(local(p.realtime(), "/actuator/health")));
         if (pids.isRunning("pricing-service")) {
@@ -182,19 +177,34 @@ public final class PlatformUp {
         console.say("    H2 needs user sa with " + secretsDir + "/dataflow/spring.datasource.password");
     }
 
+    /** The jars up starts. */
+    private record Deployables(Path kafka, Path scdf, Path realtime, Path consumer, Path registry) {
+    }
+
     /** The deployables, built on the first run (./mvnw -DskipTests package) when any is missing. */
-    private void buildIfMissing() {
-        Path root = settings.root();
-        boolean missing = exec(root.resolve("scdf-deploy/kafka-broker/target")).isEmpty()
-                || !Files.isRegularFile(root.resolve("scdf-deploy/server/target/offstream-dataflow-server.jar"))
-                || !Files.isRegularFile(root.resolve("stream-apps/sample-risk-service-app/target/offstream-sample-risk-service-app.jar"))
-                || versioned(root.resolve("stream-apps/service-consumer/target"), "offstream-service-consumer-").isEmpty()
-                || !Files.isRegularFile(root.resolve("region-registry/registry-service/target/offstream-region-registry.jar"))
-                || !registrations.built();
-        if (missing) {
-            console.say("building the deployables (first run only; ./mvnw -DskipTests package)");
-            script(root.resolve("mvnw").toString(), "-q", "-DskipTests", "package");
+    private Deployables builtDeployables() {
+        Optional<Deployables> found = deployables().filter(d -> registrations.built());
+        if (found.isPresent()) {
+            return found.get();
         }
+        console.say("building the deployables (first run only; ./mvnw -DskipTests package)");
+        script(settings.root().resolve("mvnw").toString(), "-q", "-DskipTests", "package");
+        return deployables().orElseThrow(() -> new LauncherException("the build did not make every deployable (./mvnw -DskipTests package)"));
+    }
+
+    /** The deployables' jars, when all are there. */
+    private Optional<Deployables> deployables() {
+        Path root = settings.root();
+        Optional<Path> kafka = exec(root.resolve("scdf-deploy/kafka-broker/target"));
+        Optional<Path> consumer = versioned(root.resolve("stream-apps/service-consumer/target"), "offstream-service-consumer-");
+        Path scdf = root.resolve("scdf-deploy/server/target/offstream-dataflow-server.jar");
+        Path realtime = root.resolve("stream-apps/sample-risk-service-app/target/offstream-sample-risk-service-app.jar");
+        Path registry = root.resolve("region-registry/registry-service/target/offstream-region-registry.jar");
+        if (kafka.isEmpty() || consumer.isEmpty() || !Files.isRegularFile(scdf) || !Files.isRegularFile(realtime)
+                || !Files.isRegularFile(registry)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Deployables(kafka.get(), scdf, realtime, consumer.get(), registry));
     }
 
     private void script(String... command) {
