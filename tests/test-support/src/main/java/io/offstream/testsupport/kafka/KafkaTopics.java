@@ -85,17 +85,19 @@ public final class KafkaTopics {
     }
 
     /**
-     * Creates the topics and waits until every partition has a leader: a producer sending to a topic
-     * created a moment ago may be told NOT_LEADER_OR_FOLLOWER, and an idempotent one can then wedge.
+     * Creates the topics and waits until every partition's leader serves it (answers a ListOffsets).
+     * Metadata naming a leader is not enough: the leader may not have opened the log yet and refuse
+     * the first batch with NOT_LEADER_OR_FOLLOWER while accepting the next ones in flight, and the
+     * idempotent producer's retry of that first batch is then refused as out of order until it expires.
      */
     public void create(NewTopic... topics) {
         List<String> names = Arrays.stream(topics).map(NewTopic::name).toList();
         try (Admin admin = admin()) {
             await(admin.createTopics(List.of(topics)).all(), "create topics " + names);
             long deadline = System.nanoTime() + CALL_TIMEOUT.toNanos();
-            while (!haveLeaders(admin, names)) {
+            while (!servedByLeaders(admin, names)) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("Topics " + names + " on " + bootstrapServers + " have no leader after " + CALL_TIMEOUT);
+                    throw new AssertionError("Topics " + names + " on " + bootstrapServers + " are not served by a leader after " + CALL_TIMEOUT);
                 }
                 sleep(50);
             }
@@ -263,12 +265,16 @@ public final class KafkaTopics {
         return await(admin.describeTopics(List.of(topic)).allTopicNames(), "describe topic " + topic).get(topic).partitions().size();
     }
 
-    private static boolean haveLeaders(Admin admin, List<String> topics) {
+    private static boolean servedByLeaders(Admin admin, List<String> topics) {
         try {
-            return admin.describeTopics(topics).allTopicNames().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).values().stream()
-                    .allMatch(topic -> topic.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-        } catch (ExecutionException notYetKnown) {
-            return false; // the broker's metadata has not caught up with the controller yet
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).values()
+                    .forEach(topic -> topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()),
+                            OffsetSpec.latest())));
+            admin.listOffsets(latest, new ListOffsetsOptions().timeoutMs(1_000)).all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException notYetServed) {
+            return false; // metadata has not caught up with the controller, or a leader has not opened the log
         } catch (InterruptedException | TimeoutException e) {
             throw new AssertionError("Describing " + topics + " failed: " + e, e);
         }

@@ -71,6 +71,10 @@ public class RunTopicAdmin implements AutoCloseable {
                         + " partitions, the run expects " + settings.partitions());
             }
         }
+        // Metadata names a leader before the leader has opened the log; a producer's first batch sent
+        // then is refused while later ones in flight land, and an idempotent producer wedges on it.
+        // Listing the end offsets waits (the admin retries) until every leader serves its partition.
+        created.forEach(this::endOffsets);
         return created;
     }
 
