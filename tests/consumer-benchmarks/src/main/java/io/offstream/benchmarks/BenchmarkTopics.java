@@ -1,6 +1,7 @@
 package io.offstream.benchmarks;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,9 +14,11 @@ import io.offstream.schemas.sample.Transaction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -69,22 +72,25 @@ final class BenchmarkTopics {
         }
     }
 
-    /** Produces only once every partition has its leader: a fresh topic answers NOT_LEADER for a moment. */
-    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException {
-        for (int attempt = 0; attempt < 100; attempt++) {
+    /**
+     * Produces only once every partition's leader serves it: metadata names a leader before it has
+     * opened the log, and an idempotent producer whose first batch is refused then wedges. The
+     * admin's ListOffsets retries until every leader answers.
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int attempt = 0; latest.isEmpty(); attempt++) {
             try {
-                boolean ready = admin.describeTopics(topics).allTopicNames().get().values().stream()
-                        .allMatch(d -> d.partitions().stream().allMatch(info -> info.leader() != null && !info.leader().isEmpty()));
-                if (ready) {
-                    break;
-                }
+                admin.describeTopics(topics).allTopicNames().get().values().forEach(d -> d.partitions()
+                        .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
             }
             catch (ExecutionException notYetKnown) {
-                // the broker's metadata has not caught up with the controller yet
+                if (attempt == 100) {
+                    throw notYetKnown;
+                }
+                Thread.sleep(100); // the broker's metadata has not caught up with the controller yet
             }
-            Thread.sleep(100);
         }
-        // the leaders the admin sees can still be unknown to the broker's own metadata cache for a moment
-        Thread.sleep(1000);
+        admin.listOffsets(latest).all().get();
     }
 }
