@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,7 +65,7 @@ public final class Launcher {
                 case "status" -> {
                     return status();
                 }
-                case "up" -> up();
+                case "up" -> up(args.subList(1, args.size()));
                 case "register-apps" -> registerApps(args.subList(1, args.size()));
                 case "load-definitions" -> loadDefinitions(args.subList(1, args.size()));
                 case "down" -> down();
@@ -86,8 +87,16 @@ public final class Launcher {
                 new Http(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()), new ObjectMapper(), console).show();
     }
 
-    private void up() {
-        platformUp(PlatformSettings.fromEnvironment(env)).up();
+    /** {@code up [--postgres]}: {@code --postgres} is {@code OFFSTREAM_DATABASE=postgresql}. */
+    private void up(List<String> args) {
+        Map<String, String> upEnv = new HashMap<>(env);
+        for (String arg : args) {
+            if (!"--postgres".equals(arg)) {
+                throw new LauncherException("unknown option " + arg + " for up (options: --postgres)", 2);
+            }
+            upEnv.put(PlatformUp.DATABASE, PlatformUp.POSTGRESQL);
+        }
+        platformUp(PlatformSettings.fromEnvironment(upEnv), upEnv).up();
     }
 
     /** {@code register-apps [SCDF_URL]}, or {@code register-apps --check-built}: exit 1 if a listed module has no built jar. */
@@ -110,6 +119,10 @@ public final class Launcher {
     }
 
     private PlatformUp platformUp(PlatformSettings settings) {
+        return platformUp(settings, env);
+    }
+
+    private PlatformUp platformUp(PlatformSettings settings, Map<String, String> env) {
         PidRecords pids = new PidRecords(settings.pids());
         Ports ports = new Ports();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -17,6 +17,13 @@ public final class PlatformArguments {
     /** The variables SCDF's local deployer hands a task (its defaults, plus cds-java's). */
     public static final String TASK_ENV_TO_INHERIT = "TMP,LANG,LANGUAGE,LC_.*,PATH,SPRING_APPLICATION_JSON,JAVA_HOME,OFFSTREAM_JAVA,OFFSTREAM_CDS,OFFSTREAM_CDS_DIR";
 
+    /** The PostgreSQL databases of SCDF (and the tasks' ledger, Quartz) and of the region registry. */
+    public static final String DATAFLOW_DATABASE = "dataflow";
+
+    public static final String REGISTRY_DATABASE = "registry";
+
+    private static final String POSTGRES_DRIVER = "org.postgresql.Driver";
+
     private static final String ACCOUNTS = "--spring.cloud.dataflow.task.platform.local.accounts.";
 
     private static final String COMMON_TASK = "--spring.cloud.dataflow.application-properties.task.";
@@ -25,9 +32,26 @@ public final class PlatformArguments {
 
     private final SecretFiles secrets;
 
+    /** The databases' PostgreSQL cluster; null: H2 (the embedded default). */
+    private final PostgresCluster postgres;
+
     public PlatformArguments(PlatformSettings settings, SecretFiles secrets) {
+        this(settings, secrets, null);
+    }
+
+    private PlatformArguments(PlatformSettings settings, SecretFiles secrets, PostgresCluster postgres) {
         this.settings = settings;
         this.secrets = secrets;
+        this.postgres = postgres;
+    }
+
+    /**
+     * The same platform with its databases on PostgreSQL: SCDF's (tasks, batch jobs, the run ledger,
+     * Quartz) in {@value #DATAFLOW_DATABASE}, the registry's in {@value #REGISTRY_DATABASE}, both
+     * owned by the cluster's role, whose password is SCDF's datasource password (the "dataflow" secrets).
+     */
+    public PlatformArguments onPostgres(PostgresCluster cluster) {
+        return new PlatformArguments(settings, secrets, cluster);
     }
 
     public List<String> kafka() {
@@ -40,8 +64,14 @@ public final class PlatformArguments {
         return "localhost:" + settings.ports().kafka();
     }
 
-    /** The H2 file database the server serves over TCP; tasks get the same URL. DB_CLOSE_ON_EXIT=FALSE: H2's hook must not close it under the server. */
+    /**
+     * SCDF's database; tasks get the same URL. On H2, the file database the server serves over TCP
+     * (DB_CLOSE_ON_EXIT=FALSE: H2's hook must not close it under the server).
+     */
     public String dataflowDatasourceUrl() {
+        if (postgres != null) {
+            return postgres.jdbcUrl(DATAFLOW_DATABASE);
+        }
         return "jdbc:h2:tcp://localhost:" + settings.ports().h2() + "/" + settings.home().resolve("h2/dataflow") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
@@ -62,6 +92,10 @@ public final class PlatformArguments {
         if (settings.ports().kafka() > 0) {
             args.add(COMMON_TASK + "offstream.kafka.bootstrap-servers=" + kafkaBootstrap());
         }
+        if (postgres != null) {
+            // the server's defaults name H2's driver; SCDF hands url, user and driver on to every task
+            args.addAll(List.of("--spring.datasource.username=" + postgres.role(), "--spring.datasource.driver-class-name=" + POSTGRES_DRIVER));
+        }
         List<String> accounts = new ArrayList<>(List.of("default"));
         settings.regions().forEach(r -> accounts.add(r.name()));
         Path cdsJava = settings.root().resolve("scdf-deploy/local/cds-java");
@@ -75,8 +109,15 @@ public final class PlatformArguments {
         return args;
     }
 
-    /** The region registry, with its own H2 file database. */
+    /** The region registry, with its own database (an H2 file, or a database of the PostgreSQL cluster). */
     public List<String> registry() {
+        if (postgres != null) {
+            // the role's password is SCDF's datasource password: the registry imports that tree too
+            return List.of("--server.port=" + settings.ports().registry(), "--server.address=" + settings.bindAddress(),
+                    "--spring.config.import=optional:configtree:" + secrets.directory("platform") + "/,optional:configtree:"
+                            + secrets.directory("dataflow") + "/",
+                    "--spring.datasource.url=" + postgres.jdbcUrl(REGISTRY_DATABASE), "--spring.datasource.username=" + postgres.role());
+        }
         return List.of("--server.port=" + settings.ports().registry(), "--server.address=" + settings.bindAddress(),
                 secrets.configTreeImport("platform"), "--spring.datasource.url=jdbc:h2:file:" + settings.home().resolve("h2/region-registry"));
     }

@@ -50,6 +50,8 @@ public final class PlatformDown {
         // a task a runner launched while the others stopped
         tasks.stop(serverSession, components(), TASK_GRACE);
         stopper.stop("kafka");
+        // last: the server and the registry kept sessions on it (SIGTERM: PostgreSQL's smart shutdown, nothing lost)
+        stopper.stop(PlatformUp.POSTGRES);
         console.say("down");
     }
 

@@ -47,6 +47,10 @@ public final class PlatformStatus {
         PlatformPorts p = settings.ports();
         boolean healthy = row("kafka", p.kafka(), () -> ports.isOpen(p.kafka()));
         healthy &= row("dataflow", p.scdf(), () -> http.ok(settings.scdfUrl().resolve("/about")));
+        if (pids.pid(PlatformUp.POSTGRES).isPresent()) {
+            int port = pids.port(PlatformUp.POSTGRES).orElse(p.postgres());
+            healthy &= row(PlatformUp.POSTGRES, port, () -> ports.isOpen(port));
+        }
         Consumers consumers = new Consumers(pids, ports, p);
         for (String service : catalogue.entries()) {
             int port = consumers.port(service);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 import io.offstream.dataflow.client.DataFlowOperations;
@@ -24,6 +25,16 @@ import io.offstream.launcher.PlatformSettings;
  * catalogue entry, waits until each answers, registers the apps and loads the composed definitions.
  */
 public final class PlatformUp {
+
+    /** The environment variable choosing the platform's database: {@code h2} (default) or {@value #POSTGRESQL}. */
+    public static final String DATABASE = "OFFSTREAM_DATABASE";
+
+    public static final String POSTGRESQL = "postgresql";
+
+    /** The component name of the PostgreSQL server in the pid records. */
+    public static final String POSTGRES = "postgres";
+
+    private static final String POSTGRES_ROLE = "offstream";
 
     private final PlatformSettings settings;
 
@@ -90,7 +101,8 @@ public final class PlatformUp {
         catch (IOException e) {
             throw new LauncherException("cannot create " + settings.home() + ": " + e.getMessage());
         }
-        secrets.ensure("dataflow", "spring.datasource.password");
+        String datasourcePassword = secrets.ensure("dataflow", "spring.datasource.password");
+        PlatformArguments arguments = onPostgres() ? this.arguments.onPostgres(startPostgres(datasourcePassword)) : this.arguments;
         String platformPassword = secrets.ensure("platform", "offstream.security.password");
         List<String> javaOptions = options("OFFSTREAM_JAVA_OPTS");
 
@@ -153,13 +165,34 @@ public final class PlatformUp {
 
         registrations.registerApps(dataFlow);
         registrations.loadDefinitions(dataFlow);
-        summary(services);
+        summary(services, arguments);
     }
 
-    private void summary(List<String> services) {
+    /** {@code up --postgres} or {@code OFFSTREAM_DATABASE=postgresql}: the databases on PostgreSQL instead of H2. */
+    private boolean onPostgres() {
+        return POSTGRESQL.equalsIgnoreCase(env.getOrDefault(DATABASE, "h2"));
+    }
+
+    /**
+     * The platform's PostgreSQL cluster under {@code .offstream/postgres} (created on the first
+     * {@code up --postgres}), started and recorded like the other components, so status shows it and
+     * down stops it; its role's password is SCDF's datasource password.
+     */
+    private PostgresCluster startPostgres(String password) {
+        PostgresCluster cluster = new PostgresCluster(PostgresCluster.findBinaries(env), settings.home().resolve("postgres"),
+                settings.bindAddress(), settings.ports().postgres(), POSTGRES_ROLE, password);
+        cluster.start(List.of(PlatformArguments.DATAFLOW_DATABASE, PlatformArguments.REGISTRY_DATABASE));
+        cluster.serverPid().ifPresent(pid -> pids.record(POSTGRES, pid, cluster.commandLineMarker(), OptionalInt.of(cluster.port())));
+        console.say("PostgreSQL " + settings.bindAddress() + ":" + cluster.port() + " (" + settings.display(cluster.directory()) + ", log "
+                + settings.display(cluster.logFile()) + ")");
+        return cluster;
+    }
+
+    private void summary(List<String> services, PlatformArguments arguments) {
         PlatformPorts p = settings.ports();
         URI scdf = settings.scdfUrl();
-        console.say("up: SCDF " + scdf + " (dashboard " + scdf + "/dashboard), Kafka " + arguments.kafkaBootstrap() + ", H2 " + arguments.dataflowDatasourceUrl());
+        console.say("up: SCDF " + scdf + " (dashboard " + scdf + "/dashboard), Kafka " + arguments.kafkaBootstrap() + ", database "
+                + arguments.dataflowDatasourceUrl());
         Consumers consumers = new Consumers(pids, ports, p);
         for (String service : services) {
             console.say("    " + service + ": consumer http://localhost:" + consumers.port(service) + "/actuator");
@@ -174,7 +207,7 @@ public final class PlatformUp {
         console.say("    security: the SCDF server has NO authentication here (a local demo on " + bind + "); production turns on");
         console.say("    its OAuth2/OIDC security (scdf-deploy/SECURITY.md). Writes to the registry and the consumers' actuators");
         console.say("    need user offstream with the password in " + secretsDir + "/platform/offstream.security.password;");
-        console.say("    H2 needs user sa with " + secretsDir + "/dataflow/spring.datasource.password");
+        console.say("    the database needs user " + (onPostgres() ? POSTGRES_ROLE : "sa") + " with " + secretsDir + "/dataflow/spring.datasource.password");
     }
 
     /** The jars up starts. */

@@ -46,6 +46,27 @@ class PlatformArgumentsTests {
     }
 
     @Test
+    void onPostgresTheServerAndTheRegistryUseTheClustersDatabasesAndTheRoleWithoutAPassword() {
+        SecretFiles secrets = new SecretFiles(root.resolve(".offstream/secrets"));
+        String password = secrets.ensure("dataflow", "spring.datasource.password");
+        PostgresCluster cluster = new PostgresCluster(root.resolve("bin"), root.resolve(".offstream/postgres"), "127.0.0.1", 15432, "offstream",
+                password);
+        PlatformArguments arguments = new PlatformArguments(settings(), secrets).onPostgres(cluster);
+
+        List<String> server = arguments.dataflow(new Catalogue(root.resolve("services").toString()), "-Xmx512m");
+        List<String> registry = arguments.registry();
+
+        assertThat(arguments.dataflowDatasourceUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:15432/dataflow");
+        assertThat(server).noneMatch(a -> a.contains(password)).contains("--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/dataflow",
+                "--spring.datasource.username=offstream", "--spring.datasource.driver-class-name=org.postgresql.Driver",
+                "--spring.config.import=optional:configtree:" + root.resolve(".offstream/secrets/dataflow") + "/");
+        assertThat(registry).noneMatch(a -> a.contains(password)).contains("--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/registry",
+                "--spring.datasource.username=offstream", "--spring.config.import=optional:configtree:" + root.resolve(".offstream/secrets/platform")
+                        + "/,optional:configtree:" + root.resolve(".offstream/secrets/dataflow") + "/");
+        assertThat(new PlatformArguments(settings(), secrets).registry()).anyMatch(a -> a.startsWith("--spring.datasource.url=jdbc:h2:file:"));
+    }
+
+    @Test
     void aConsumerHostsItsEntryOnItsPort() {
         PlatformArguments arguments = new PlatformArguments(settings(), new SecretFiles(root.resolve("s")));
 

@@ -51,7 +51,7 @@ class PlatformStatusTests {
         actuator.start();
         try (ServerSocket taken = new ServerSocket(0); ServerSocket kafkaPort = new ServerSocket(0)) {
             PlatformPorts ports = new PlatformPorts(kafkaPort.getLocalPort(), freePort(), freePort(), freePort(), consumer, taken.getLocalPort(),
-                    freePort(), freePort(), freePort());
+                    freePort(), freePort(), freePort(), freePort());
             PlatformSettings settings = new PlatformSettings(root, root.resolve(".offstream"), root.resolve("services").toString(), "127.0.0.1",
                     Region.parse(Region.DEFAULTS), ports);
             PidRecords pids = new PidRecords(settings.pids());

@@ -3,12 +3,17 @@ package io.offstream.tests.composed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import io.offstream.testsupport.platform.DataFlowServerProcess;
 import io.offstream.testsupport.process.ProcFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +42,27 @@ class RestartIntegrationTests extends ComposedTaskIntegrationTestSupport {
         JsonNode job = onlyJobOf(restarted);
         assertThat(job.at("/jobExecution/status").asText()).isEqualTo("COMPLETED");
         assertThat(job.path("jobId").asLong()).as("same job instance").isEqualTo(onlyJobOf(failed).path("jobId").asLong());
+        assertJobExecutionsInServerDatabase(job.path("jobId").asLong(), 2);
+    }
+
+    /**
+     * The job's executions are rows of the server's own database: PostgreSQL in this module (its pom
+     * sets offstream.it.database), so the runner's job repository and SCDF's restart work there.
+     */
+    private void assertJobExecutionsInServerDatabase(long jobInstanceId, int executions) {
+        try (Connection db = platform.dataflowServer().openDatabase();
+                PreparedStatement count = db.prepareStatement("select count(*) from batch_job_execution where job_instance_id = ?")) {
+            assertThat(db.getMetaData().getDatabaseProductName()).isEqualTo(System.getProperty(DataFlowServerProcess.DATABASE, "h2")
+                    .equals("postgresql") ? "PostgreSQL" : "H2");
+            count.setLong(1, jobInstanceId);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                assertThat(rows.getInt(1)).as("executions of job instance %s", jobInstanceId).isEqualTo(executions);
+            }
+        }
+        catch (SQLException e) {
+            throw new AssertionError("Reading the server's database failed: " + e, e);
+        }
     }
 
     @Test

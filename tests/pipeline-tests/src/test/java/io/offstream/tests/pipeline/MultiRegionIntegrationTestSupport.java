@@ -37,7 +37,7 @@ abstract class MultiRegionIntegrationTestSupport extends PipelineIntegrationTest
 
     @BeforeAll
     static void startTheRegistry(LocalPlatform platform) {
-        registryProcess = RegionRegistryProcess.start(platform.layout(), platform.workDir());
+        registryProcess = RegionRegistryProcess.start(platform.layout(), platform.workDir(), platform.dataflowServer());
         registry = registryProcess.client();
         String scdf = platform.dataflowServer().uri().toString();
         for (String region : List.of("region-a", "region-b", "region-c")) {

@@ -1,12 +1,16 @@
 package io.offstream.testsupport.platform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +22,7 @@ import java.util.stream.Stream;
 import io.offstream.launcher.Catalogue;
 import io.offstream.launcher.PlatformSettings;
 import io.offstream.launcher.platform.PlatformArguments;
+import io.offstream.launcher.platform.PostgresCluster;
 import io.offstream.launcher.platform.SecretFiles;
 import io.offstream.testsupport.RepositoryLayout;
 import io.offstream.testsupport.dataflow.DataFlowClient;
@@ -26,9 +31,18 @@ import io.offstream.testsupport.process.JavaProcess;
 
 /**
  * The SCDF server built in scdf-deploy/server, as a separate process on free ports, keeping its
- * data in an H2 file database under the work directory (so a restart keeps history, as locally).
+ * data in an H2 file database under the work directory (so a restart keeps history, as locally),
+ * or, when the test JVM's {@value #DATABASE} is {@code postgresql}, in a PostgreSQL cluster of its
+ * own (the machine's PostgreSQL binaries, a temporary directory, a free port), started before the
+ * server and stopped after it: SCDF's tables, the tasks' batch jobs and run ledger and Quartz's
+ * schedules then all live on PostgreSQL, as on a production server.
  */
 public final class DataFlowServerProcess implements AutoCloseable {
+
+    /** The system property naming the test JVM's database: {@code h2} (default) or {@code postgresql}. */
+    public static final String DATABASE = "offstream.it.database";
+
+    private static final String POSTGRES_ROLE = "offstream";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
@@ -60,9 +74,16 @@ public final class DataFlowServerProcess implements AutoCloseable {
 
     private final String datasourcePassword;
 
+    private final String datasourceUser;
+
+    /** The server's own PostgreSQL cluster; null on H2. */
+    private final PostgresCluster postgres;
+
     private DataFlowServerProcess(Path jar, Path logFile, List<String> arguments, int port, String datasourceUrl,
-            String datasourcePassword, RepositoryLayout layout) {
+            String datasourceUser, String datasourcePassword, PostgresCluster postgres, RepositoryLayout layout) {
+        this.datasourceUser = datasourceUser;
         this.datasourcePassword = datasourcePassword;
+        this.postgres = postgres;
         this.layout = layout;
         this.jar = jar;
         this.logFile = logFile;
@@ -107,6 +128,11 @@ public final class DataFlowServerProcess implements AutoCloseable {
         SecretFiles secrets = new SecretFiles(settings.secrets());
         String datasourcePassword = secrets.ensure("dataflow", "spring.datasource.password");
         PlatformArguments platform = new PlatformArguments(settings, secrets);
+        PostgresCluster postgres = null;
+        if ("postgresql".equals(System.getProperty(DATABASE, "h2"))) {
+            postgres = startPostgres(datasourcePassword);
+            platform = platform.onPostgres(postgres);
+        }
         String datasourceUrl = platform.dataflowDatasourceUrl();
         List<String> arguments = new ArrayList<>(platform.dataflow(new Catalogue(settings.services()), "-Xmx1g"));
         // a test's own setting replaces the platform's (Spring joins a repeated command-line option's values with commas)
@@ -119,11 +145,61 @@ public final class DataFlowServerProcess implements AutoCloseable {
         arguments.addAll(extraArguments);
         arguments.addAll(classDataSharingJavaCommands(layout, arguments));
         DataFlowServerProcess server = new DataFlowServerProcess(layout.dataFlowServerJar(),
-                workDir.resolve("logs/dataflow-server.log"), arguments, port, datasourceUrl, datasourcePassword, layout);
+                workDir.resolve("logs/dataflow-server.log"), arguments, port, datasourceUrl, postgres == null ? "sa" : postgres.role(),
+                datasourcePassword, postgres, layout);
         server.environment = Map.copyOf(environment);
         server.accessToken = accessToken;
-        server.launch();
+        try {
+            server.launch();
+        }
+        catch (RuntimeException e) {
+            server.stopPostgres();
+            throw e;
+        }
         return server;
+    }
+
+    /**
+     * A cluster in a temporary directory: PostgreSQL runs as its own user when the tests run as root,
+     * and that user may not reach the checkout's target directories.
+     */
+    private static PostgresCluster startPostgres(String password) {
+        try {
+            Path directory = Files.createTempDirectory("offstream-postgres-");
+            PostgresCluster cluster = new PostgresCluster(PostgresCluster.findBinaries(System.getenv()), directory, "127.0.0.1",
+                    FreePorts.find(), POSTGRES_ROLE, password);
+            cluster.start(List.of(PlatformArguments.DATAFLOW_DATABASE, PlatformArguments.REGISTRY_DATABASE));
+            return cluster;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The server's PostgreSQL cluster, null on H2 (a registry a test starts keeps its database there too). */
+    public PostgresCluster postgres() {
+        return postgres;
+    }
+
+    /** The datasource password: SCDF's, and on PostgreSQL the cluster role's. */
+    String datasourcePassword() {
+        return datasourcePassword;
+    }
+
+    private void stopPostgres() {
+        if (postgres != null) {
+            postgres.stop();
+            deleteQuietly(postgres.directory());
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+        catch (IOException | UncheckedIOException leftForTheSystem) {
+            // a temporary directory: what is left goes with the machine's next clean-up
+        }
     }
 
     /** {@code --name} of {@code --name=value}. */
@@ -211,7 +287,7 @@ public final class DataFlowServerProcess implements AutoCloseable {
 
     /** A connection to the server's database (SCDF's tables and the run ledger), with its generated password. */
     public Connection openDatabase() throws SQLException {
-        return DriverManager.getConnection(datasourceUrl, "sa", datasourcePassword);
+        return DriverManager.getConnection(datasourceUrl, datasourceUser, datasourcePassword);
     }
 
     public JavaProcess process() {
@@ -231,5 +307,6 @@ public final class DataFlowServerProcess implements AutoCloseable {
         List<ProcessHandle> late = process.descendants();
         process.close();
         JavaProcess.stopAll(late, TASK_STOP_GRACE);
+        stopPostgres();
     }
 }

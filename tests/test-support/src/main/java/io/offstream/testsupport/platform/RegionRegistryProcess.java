@@ -3,7 +3,9 @@ package io.offstream.testsupport.platform;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
+import io.offstream.launcher.platform.PostgresCluster;
 import io.offstream.registry.client.RegionRegistryClient;
 import io.offstream.testsupport.RepositoryLayout;
 import io.offstream.testsupport.process.Await;
@@ -37,14 +39,36 @@ public final class RegionRegistryProcess implements AutoCloseable {
         this.password = password;
     }
 
+    /** A registry with its own H2 file database under the work directory. */
     public static RegionRegistryProcess start(RepositoryLayout layout, Path workDir) {
+        return start(layout, workDir, null);
+    }
+
+    /**
+     * A registry beside {@code server}: when the server runs on PostgreSQL, the registry's database is
+     * a new one of the server's cluster (its password, the role's, in the registry's config tree);
+     * otherwise its own H2 file database.
+     */
+    public static RegionRegistryProcess start(RepositoryLayout layout, Path workDir, DataFlowServerProcess server) {
         int port = FreePorts.find();
         SecretFiles secrets = SecretFiles.in(workDir.resolve("secrets/region-registry-" + port));
         String password = secrets.generate("offstream.security.password");
-        JavaProcess process = JavaProcess.jar("region-registry",
+        List<String> database;
+        if (server != null && server.postgres() != null) {
+            PostgresCluster postgres = server.postgres();
+            String name = "registry_" + port;
+            postgres.createDatabase(name);
+            secrets.write("spring.datasource.password", server.datasourcePassword());
+            database = List.of("--spring.datasource.url=" + postgres.jdbcUrl(name), "--spring.datasource.username=" + postgres.role());
+        }
+        else {
+            database = List.of("--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("h2/region-registry-" + port).toAbsolutePath());
+        }
+        JavaProcess.Builder builder = JavaProcess.jar("region-registry",
                         layout.root().resolve("region-registry/registry-service/target/offstream-region-registry.jar"))
-                .arg("--server.port=" + port)
-                .arg("--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("h2/region-registry-" + port).toAbsolutePath())
+                .arg("--server.port=" + port);
+        database.forEach(builder::arg);
+        JavaProcess process = builder
                 .arg("--offstream.registry.capacity-cache-ttl=0s")
                 .arg("--offstream.registry.assign-interval=1s")
                 .arg("--spring.config.import=optional:configtree:" + secrets.directory() + "/")

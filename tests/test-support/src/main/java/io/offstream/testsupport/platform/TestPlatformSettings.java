@@ -23,10 +23,10 @@ final class TestPlatformSettings {
     }
 
     static PlatformPorts kafka(int port, int controllerPort) {
-        return new PlatformPorts(port, controllerPort, 0, 0, 0, 0, 0, 0, 0);
+        return new PlatformPorts(port, controllerPort, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     static PlatformPorts dataflow(int kafkaPort, int port, int h2Port) {
-        return new PlatformPorts(kafkaPort, 0, port, h2Port, 0, 0, 0, 0, 0);
+        return new PlatformPorts(kafkaPort, 0, port, h2Port, 0, 0, 0, 0, 0, 0);
     }
 }
