@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -264,7 +265,14 @@ public final class PostgresCluster {
 
     /** Root's files are not the service user's: the cluster's directory and what is in it become its own. */
     private static void giveToServiceUser(Path directory) throws IOException {
-        UserPrincipal owner = directory.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(SERVICE_USER);
+        UserPrincipal owner;
+        try {
+            owner = directory.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(SERVICE_USER);
+        }
+        catch (UserPrincipalNotFoundException e) {
+            throw new LauncherException("PostgreSQL does not run as root, and this machine has no " + SERVICE_USER
+                    + " user to run it as (apt-get install postgresql creates one; or run as another user)");
+        }
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.toList()) {
                 Files.setOwner(file, owner);

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -158,7 +159,8 @@ abstract class MultiRegionIntegrationTestSupport extends PipelineIntegrationTest
                 while (result.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
-                        row.put(result.getMetaData().getColumnName(i), result.getObject(i));
+                        // H2 names unquoted columns in upper case, PostgreSQL in lower case
+                        row.put(result.getMetaData().getColumnName(i).toUpperCase(Locale.ROOT), result.getObject(i));
                     }
                     rows.add(row);
                 }
