@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -50,11 +51,21 @@ public final class PostgresCluster {
 
     private final String password;
 
+    /** Server settings given at start ({@code -c name=value}), on top of the cluster's configuration. */
+    private final Map<String, String> serverSettings;
+
     /**
      * @param binaries  the server's bin directory ({@link #findBinaries})
      * @param directory the cluster's directory: {@code data/}, {@code socket/} and {@code postgres.log} go in it
      */
     public PostgresCluster(Path binaries, Path directory, String bindAddress, int port, String role, String password) {
+        this(binaries, directory, bindAddress, port, role, password, Map.of());
+    }
+
+    /** A cluster whose server starts with {@code serverSettings} (e.g. a throwaway test cluster's {@code fsync=off}). */
+    public PostgresCluster(Path binaries, Path directory, String bindAddress, int port, String role, String password,
+            Map<String, String> serverSettings) {
+        this.serverSettings = Map.copyOf(serverSettings);
         this.binaries = binaries;
         this.directory = directory.toAbsolutePath();
         this.bindAddress = bindAddress;
@@ -132,8 +143,9 @@ public final class PostgresCluster {
                 databases.forEach(this::createDatabase);
                 return;
             }
-            run("pg_ctl", List.of("start", "-D", data().toString(), "-l", logFile().toString(), "-w", "-t", "60", "-o",
-                    "-p " + port + " -k " + socket() + " -c listen_addresses=" + bindAddress));
+            StringBuilder options = new StringBuilder("-p " + port + " -k " + socket() + " -c listen_addresses=" + bindAddress);
+            new TreeMap<>(serverSettings).forEach((name, value) -> options.append(" -c ").append(name).append('=').append(value));
+            run("pg_ctl", List.of("start", "-D", data().toString(), "-l", logFile().toString(), "-w", "-t", "60", "-o", options.toString()));
             databases.forEach(this::createDatabase);
         }
         catch (IOException e) {

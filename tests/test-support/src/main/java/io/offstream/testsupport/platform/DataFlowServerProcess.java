@@ -166,8 +166,9 @@ public final class DataFlowServerProcess implements AutoCloseable {
     private static PostgresCluster startPostgres(String password) {
         try {
             Path directory = Files.createTempDirectory("offstream-postgres-");
+            // a throwaway cluster: no flush to disk at each commit (a crash loses it whole anyway)
             PostgresCluster cluster = new PostgresCluster(PostgresCluster.findBinaries(System.getenv()), directory, "127.0.0.1",
-                    FreePorts.find(), POSTGRES_ROLE, password);
+                    FreePorts.find(), POSTGRES_ROLE, password, Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
             cluster.start(List.of(PlatformArguments.DATAFLOW_DATABASE, PlatformArguments.REGISTRY_DATABASE));
             return cluster;
         }
