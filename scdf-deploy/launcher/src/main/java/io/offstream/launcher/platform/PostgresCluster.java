@@ -248,7 +248,8 @@ public final class PostgresCluster {
         }
         line.add(binaries.resolve(command).toString());
         line.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
+        // the cluster's directory is the service user's own: the caller's may be closed to it
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).directory(directory.toFile());
         builder.environment().put("PGPASSWORD", password);
         builder.environment().put("PGCONNECT_TIMEOUT", "10");
         try {
