@@ -1,24 +1,23 @@
 package io.offstream.benchmarks;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 
 import io.offstream.contract.naming.RunTopics;
+import io.offstream.kafka.broker.TopicReadiness;
 import io.offstream.risk.SampleTransactions;
 import io.offstream.schemas.codec.SpecificRecordCodec;
 import io.offstream.schemas.sample.Transaction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -68,29 +67,7 @@ final class BenchmarkTopics {
             admin.createTopics(List.of(new NewTopic(run.ingress(), partitions, (short) 1),
                     new NewTopic(run.egress(), partitions, (short) 1),
                     new NewTopic(run.dlq(), 1, (short) 1))).all().get();
-            awaitLeaders(admin, run.all());
+            TopicReadiness.awaitServed(admin, run.all(), Duration.ofSeconds(30));
         }
-    }
-
-    /**
-     * Produces only once every partition's leader serves it: metadata names a leader before it has
-     * opened the log, and an idempotent producer whose first batch is refused then wedges. The
-     * admin's ListOffsets retries until every leader answers.
-     */
-    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (int attempt = 0; latest.isEmpty(); attempt++) {
-            try {
-                admin.describeTopics(topics).allTopicNames().get().values().forEach(d -> d.partitions()
-                        .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
-            }
-            catch (ExecutionException notYetKnown) {
-                if (attempt == 100) {
-                    throw notYetKnown;
-                }
-                Thread.sleep(100); // the broker's metadata has not caught up with the controller yet
-            }
-        }
-        admin.listOffsets(latest).all().get();
     }
 }

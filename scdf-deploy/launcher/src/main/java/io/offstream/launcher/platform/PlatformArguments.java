@@ -22,8 +22,6 @@ public final class PlatformArguments {
 
     public static final String REGISTRY_DATABASE = "registry";
 
-    private static final String POSTGRES_DRIVER = "org.postgresql.Driver";
-
     private static final String ACCOUNTS = "--spring.cloud.dataflow.task.platform.local.accounts.";
 
     private static final String COMMON_TASK = "--spring.cloud.dataflow.application-properties.task.";
@@ -84,7 +82,7 @@ public final class PlatformArguments {
      */
     public List<String> dataflow(Catalogue catalogue, String taskJavaOptions) {
         List<String> args = new ArrayList<>(List.of("--server.port=" + settings.ports().scdf(), "--server.address=" + settings.bindAddress(),
-                "--spring.datasource.url=" + dataflowDatasourceUrl(), secrets.configTreeImport("dataflow"),
+                secrets.configTreeImport("dataflow"),
                 "--offstream.embedded-database.bind-address=" + settings.bindAddress(), "--offstream.home=" + settings.root(),
                 COMMON_TASK + "offstream.services.location=" + catalogueUri(catalogue),
                 COMMON_TASK + "offstream.run.landing=file://" + settings.landing(),
@@ -92,10 +90,8 @@ public final class PlatformArguments {
         if (settings.ports().kafka() > 0) {
             args.add(COMMON_TASK + "offstream.kafka.bootstrap-servers=" + kafkaBootstrap());
         }
-        if (postgres != null) {
-            // the server's defaults name H2's driver; SCDF hands url, user and driver on to every task
-            args.addAll(List.of("--spring.datasource.username=" + postgres.role(), "--spring.datasource.driver-class-name=" + POSTGRES_DRIVER));
-        }
+        // SCDF hands its datasource's url, user and driver on to every task
+        args.addAll(postgres != null ? postgres.datasourceArguments(DATAFLOW_DATABASE) : List.of("--spring.datasource.url=" + dataflowDatasourceUrl()));
         List<String> accounts = new ArrayList<>(List.of("default"));
         settings.regions().forEach(r -> accounts.add(r.name()));
         Path cdsJava = settings.root().resolve("scdf-deploy/local/cds-java");
@@ -111,15 +107,21 @@ public final class PlatformArguments {
 
     /** The region registry, with its own database (an H2 file, or a database of the PostgreSQL cluster). */
     public List<String> registry() {
+        List<String> args = new ArrayList<>(List.of("--server.port=" + settings.ports().registry(), "--server.address=" + settings.bindAddress()));
         if (postgres != null) {
             // the role's password is SCDF's datasource password: the registry imports that tree too
-            return List.of("--server.port=" + settings.ports().registry(), "--server.address=" + settings.bindAddress(),
-                    "--spring.config.import=optional:configtree:" + secrets.directory("platform") + "/,optional:configtree:"
-                            + secrets.directory("dataflow") + "/",
-                    "--spring.datasource.url=" + postgres.jdbcUrl(REGISTRY_DATABASE), "--spring.datasource.username=" + postgres.role());
+            args.add(secrets.configTreeImport("platform", "dataflow"));
+            args.addAll(postgres.datasourceArguments(REGISTRY_DATABASE));
         }
-        return List.of("--server.port=" + settings.ports().registry(), "--server.address=" + settings.bindAddress(),
-                secrets.configTreeImport("platform"), "--spring.datasource.url=jdbc:h2:file:" + settings.home().resolve("h2/region-registry"));
+        else {
+            args.addAll(List.of(secrets.configTreeImport("platform"), "--spring.datasource.url=jdbc:h2:file:" + settings.home().resolve("h2/region-registry")));
+        }
+        return args;
+    }
+
+    /** The user of SCDF's database: the cluster's role, or H2's {@code sa}. */
+    public String datasourceUser() {
+        return postgres != null ? postgres.role() : "sa";
     }
 
     /** The risk service's real-time REST app. */

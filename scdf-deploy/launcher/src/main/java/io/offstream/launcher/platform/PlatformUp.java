@@ -207,7 +207,7 @@ public final class PlatformUp {
         console.say("    security: the SCDF server has NO authentication here (a local demo on " + bind + "); production turns on");
         console.say("    its OAuth2/OIDC security (scdf-deploy/SECURITY.md). Writes to the registry and the consumers' actuators");
         console.say("    need user offstream with the password in " + secretsDir + "/platform/offstream.security.password;");
-        console.say("    the database needs user " + (onPostgres() ? POSTGRES_ROLE : "sa") + " with " + secretsDir + "/dataflow/spring.datasource.password");
+        console.say("    the database needs user " + arguments.datasourceUser() + " with " + secretsDir + "/dataflow/spring.datasource.password");
     }
 
     /** The jars up starts. */

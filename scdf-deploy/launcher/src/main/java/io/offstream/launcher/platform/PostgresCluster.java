@@ -113,6 +113,15 @@ public final class PostgresCluster {
         return "jdbc:postgresql://" + bindAddress + ":" + port + "/" + database;
     }
 
+    /**
+     * How a Spring Boot app reaches one of the cluster's databases: URL, the role and the driver
+     * (Offstream's server defaults name H2's). The password goes by config tree, never here.
+     */
+    public List<String> datasourceArguments(String database) {
+        return List.of("--spring.datasource.url=" + jdbcUrl(database), "--spring.datasource.username=" + role,
+                "--spring.datasource.driver-class-name=org.postgresql.Driver");
+    }
+
     public int port() {
         return port;
     }
@@ -129,23 +138,17 @@ public final class PostgresCluster {
         return directory.resolve("postgres.log");
     }
 
-    /** Initialises the cluster if it has no data yet, starts it, and creates the databases it lacks. */
+    /** Initialises the cluster if it has no data yet, starts it unless it runs, and creates the databases it lacks. */
     public void start(List<String> databases) {
         try {
-            Files.createDirectories(directory);
-            if (asServiceUser()) {
-                giveToServiceUser(directory);
-            }
             if (!Files.exists(data().resolve("PG_VERSION"))) {
                 initialise();
             }
-            if (running()) {
-                databases.forEach(this::createDatabase);
-                return;
+            if (!running()) {
+                StringBuilder options = new StringBuilder("-p " + port + " -k " + socket() + " -c listen_addresses=" + bindAddress);
+                new TreeMap<>(serverSettings).forEach((name, value) -> options.append(" -c ").append(name).append('=').append(value));
+                run("pg_ctl", List.of("start", "-D", data().toString(), "-l", logFile().toString(), "-w", "-t", "60", "-o", options.toString()));
             }
-            StringBuilder options = new StringBuilder("-p " + port + " -k " + socket() + " -c listen_addresses=" + bindAddress);
-            new TreeMap<>(serverSettings).forEach((name, value) -> options.append(" -c ").append(name).append('=').append(value));
-            run("pg_ctl", List.of("start", "-D", data().toString(), "-l", logFile().toString(), "-w", "-t", "60", "-o", options.toString()));
             databases.forEach(this::createDatabase);
         }
         catch (IOException e) {
@@ -168,11 +171,11 @@ public final class PostgresCluster {
         return Files.exists(data().resolve("PG_VERSION")) && exitCode("pg_ctl", List.of("status", "-D", data().toString())) == 0;
     }
 
-    /** The server's process id (from its {@code postmaster.pid}), when it runs. */
+    /** The server's process id, from its {@code postmaster.pid} (there while it runs; the pid records check it is alive). */
     public OptionalLong serverPid() {
         try {
             Path pidFile = data().resolve("postmaster.pid");
-            if (!running() || !Files.exists(pidFile)) {
+            if (!Files.exists(pidFile)) {
                 return OptionalLong.empty();
             }
             String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
@@ -196,14 +199,14 @@ public final class PostgresCluster {
     }
 
     private void initialise() throws IOException {
-        Path socket = socket();
-        Files.createDirectories(socket);
+        Files.createDirectories(socket());
         Path passwordFile = directory.resolve("initdb-password");
         Files.writeString(passwordFile, password + "\n");
         Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
         try {
+            // what this JVM made is root's when it is root: initdb (and later the server) runs as the service user
             if (asServiceUser()) {
-                giveToServiceUser(directory);
+                giveToServiceUser(List.of(directory, socket(), passwordFile));
             }
             run("initdb", List.of("-D", data().toString(), "-U", role, "--pwfile=" + passwordFile, "--auth=scram-sha-256",
                     "-E", "UTF8", "--no-locale"));
@@ -276,20 +279,18 @@ public final class PostgresCluster {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    /** Root's files are not the service user's: the cluster's directory and what is in it become its own. */
-    private static void giveToServiceUser(Path directory) throws IOException {
+    /** Root's files are not the service user's: these become its own (initdb makes the rest as that user). */
+    private static void giveToServiceUser(List<Path> files) throws IOException {
         UserPrincipal owner;
         try {
-            owner = directory.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(SERVICE_USER);
+            owner = files.get(0).getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(SERVICE_USER);
         }
         catch (UserPrincipalNotFoundException e) {
             throw new LauncherException("PostgreSQL does not run as root, and this machine has no " + SERVICE_USER
                     + " user to run it as (apt-get install postgresql creates one; or run as another user)");
         }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.toList()) {
-                Files.setOwner(file, owner);
-            }
+        for (Path file : files) {
+            Files.setOwner(file, owner);
         }
     }
 }

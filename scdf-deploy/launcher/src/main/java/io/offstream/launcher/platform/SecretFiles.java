@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.stream.Collectors;
 
 /**
  * Passwords as files, one per property (mode 0600) in directories only this user can read (0700):
@@ -27,9 +29,10 @@ public final class SecretFiles {
         return root.resolve(group);
     }
 
-    /** {@code --spring.config.import=optional:configtree:<root>/<group>/}. */
-    public String configTreeImport(String group) {
-        return "--spring.config.import=optional:configtree:" + directory(group) + "/";
+    /** {@code --spring.config.import=optional:configtree:<root>/<group>/}, one entry per group (comma-separated). */
+    public String configTreeImport(String... groups) {
+        return "--spring.config.import=" + Arrays.stream(groups).map(group -> "optional:configtree:" + directory(group) + "/")
+                .collect(Collectors.joining(","));
     }
 
     /** The property's password: generated once (24 random bytes, Base64 without / + =), then read. */

@@ -34,6 +34,8 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.offstream.kafka.broker.TopicReadiness;
+
 /**
  * What tests do with a broker's topics, in plain Kafka clients: create, produce, read at least N,
  * end offsets, and a group's committed offsets. Works against any broker (the shared one of
@@ -84,22 +86,16 @@ public final class KafkaTopics {
         return topic;
     }
 
-    /**
-     * Creates the topics and waits until every partition's leader serves it (answers a ListOffsets).
-     * Metadata naming a leader is not enough: the leader may not have opened the log yet and refuse
-     * the first batch with NOT_LEADER_OR_FOLLOWER while accepting the next ones in flight, and the
-     * idempotent producer's retry of that first batch is then refused as out of order until it expires.
-     */
+    /** Creates the topics and waits until every partition's leader serves it ({@link TopicReadiness}). */
     public void create(NewTopic... topics) {
         List<String> names = Arrays.stream(topics).map(NewTopic::name).toList();
         try (Admin admin = admin()) {
             await(admin.createTopics(List.of(topics)).all(), "create topics " + names);
-            long deadline = System.nanoTime() + CALL_TIMEOUT.toNanos();
-            while (!servedByLeaders(admin, names)) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("Topics " + names + " on " + bootstrapServers + " are not served by a leader after " + CALL_TIMEOUT);
-                }
-                sleep(50);
+            try {
+                TopicReadiness.awaitServed(admin, names, CALL_TIMEOUT);
+            }
+            catch (IllegalStateException e) {
+                throw new AssertionError("Kafka on " + bootstrapServers + ": " + e.getMessage(), e);
             }
         }
     }
@@ -263,21 +259,6 @@ public final class KafkaTopics {
 
     private int partitionCount(Admin admin, String topic) {
         return await(admin.describeTopics(List.of(topic)).allTopicNames(), "describe topic " + topic).get(topic).partitions().size();
-    }
-
-    private static boolean servedByLeaders(Admin admin, List<String> topics) {
-        try {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(topics).allTopicNames().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).values()
-                    .forEach(topic -> topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()),
-                            OffsetSpec.latest())));
-            admin.listOffsets(latest, new ListOffsetsOptions().timeoutMs(1_000)).all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (ExecutionException notYetServed) {
-            return false; // metadata has not caught up with the controller, or a leader has not opened the log
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AssertionError("Describing " + topics + " failed: " + e, e);
-        }
     }
 
     private <T> T await(Future<T> future, String what) {

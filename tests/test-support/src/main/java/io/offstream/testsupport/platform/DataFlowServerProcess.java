@@ -145,7 +145,7 @@ public final class DataFlowServerProcess implements AutoCloseable {
         arguments.addAll(extraArguments);
         arguments.addAll(classDataSharingJavaCommands(layout, arguments));
         DataFlowServerProcess server = new DataFlowServerProcess(layout.dataFlowServerJar(),
-                workDir.resolve("logs/dataflow-server.log"), arguments, port, datasourceUrl, postgres == null ? "sa" : postgres.role(),
+                workDir.resolve("logs/dataflow-server.log"), arguments, port, datasourceUrl, platform.datasourceUser(),
                 datasourcePassword, postgres, layout);
         server.environment = Map.copyOf(environment);
         server.accessToken = accessToken;

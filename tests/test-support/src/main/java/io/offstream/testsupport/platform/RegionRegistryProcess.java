@@ -59,7 +59,7 @@ public final class RegionRegistryProcess implements AutoCloseable {
             String name = "registry_" + port;
             postgres.createDatabase(name);
             secrets.write("spring.datasource.password", server.datasourcePassword());
-            database = List.of("--spring.datasource.url=" + postgres.jdbcUrl(name), "--spring.datasource.username=" + postgres.role());
+            database = postgres.datasourceArguments(name);
         }
         else {
             database = List.of("--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("h2/region-registry-" + port).toAbsolutePath());
