@@ -168,9 +168,12 @@ public final class PlatformUp {
         summary(services, arguments);
     }
 
-    /** {@code up --postgres} or {@code OFFSTREAM_DATABASE=postgresql}: the databases on PostgreSQL instead of H2. */
+    /**
+     * {@code up --postgres} or {@code OFFSTREAM_DATABASE=postgresql}: the databases on PostgreSQL
+     * instead of H2; and a platform whose PostgreSQL runs stays on it (run-demo's up, a second up).
+     */
     private boolean onPostgres() {
-        return POSTGRESQL.equalsIgnoreCase(env.getOrDefault(DATABASE, "h2"));
+        return POSTGRESQL.equalsIgnoreCase(env.getOrDefault(DATABASE, "h2")) || pids.isRunning(POSTGRES);
     }
 
     /**
