@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * of the repo's deployables, the ports their apps listen on, the consumer group the consumer
  * joins, the engine versions the jobs are built with, and no password anywhere in the files.
  */
-class KubernetesManifestsTests {
+class KubernetesManifestsIntegrationTests {
 
     private static final Path K8S = Repository.fromEnvironment().path("scdf-deploy/k8s");
     private static final String HOME_REGION = "region-a";
