@@ -200,7 +200,7 @@ class KubernetesManifestsIntegrationTests {
 
     @ParameterizedTest
     @MethodSource("regions")
-    void eachConsumerScalesOnItsServicesConsumerGroupLag(String region) {
+    void eachConsumerScalesOnItsServicesConsumerGroupLag(String region) throws IOException {
         List<HasMetadata> objects = rendered.get(region);
         List<GenericKubernetesResource> scalers = custom(objects, "ScaledObject");
         List<Deployment> consumers = typed(objects, Deployment.class).stream()
@@ -224,6 +224,16 @@ class KubernetesManifestsIntegrationTests {
                     .as("at zero replicas a new run's topics have no offsets for KEDA to see").isGreaterThanOrEqualTo(1);
             assertThat(consumer.getSpec().getTemplate().getSpec().getContainers().get(0).getEnvFrom())
                     .anySatisfy(from -> assertThat(from.getConfigMapRef().getName()).isEqualTo("offstream-region"));
+            // the consumer reads its entry as files: mounted where its catalogue location says, every file of the entry
+            String location = env(consumer.getSpec().getTemplate().getSpec().getContainers().get(0), "OFFSTREAM_SERVICES_LOCATION").orElseThrow();
+            assertThat(location).startsWith("file:");
+            String mountPath = location.substring("file:".length()).replaceAll("/$", "") + "/" + service;
+            String volume = consumer.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().stream()
+                    .filter(m -> m.getMountPath().equals(mountPath)).findFirst().orElseThrow(() -> new AssertionError("no mount at " + mountPath))
+                    .getName();
+            List<String> mounted = consumer.getSpec().getTemplate().getSpec().getVolumes().stream().filter(v -> v.getName().equals(volume))
+                    .findFirst().orElseThrow().getConfigMap().getItems().stream().map(item -> item.getPath()).toList();
+            assertThat(mounted).containsExactlyInAnyOrderElementsOf(entryFiles(service));
         }
     }
 
@@ -288,6 +298,14 @@ class KubernetesManifestsIntegrationTests {
                 .isEqualTo("docker:" + Repository.imageOf(repository.artifactIdOf(module)) + ":" + version));
         assertThat(repository.deployableImages()).containsAll(
                 images.values().stream().map(uri -> uri.substring("docker:".length(), uri.lastIndexOf(':'))).toList());
+    }
+
+    /** The files of a catalogue entry, relative to its folder. */
+    private static List<String> entryFiles(String service) throws IOException {
+        Path entry = repository.path("schemas/services").resolve(service);
+        try (Stream<Path> files = Files.walk(entry)) {
+            return files.filter(Files::isRegularFile).map(file -> entry.relativize(file).toString()).toList();
+        }
     }
 
     private boolean isDataflowServer(HasMetadata object) {
