@@ -23,6 +23,7 @@ import io.offstream.tasks.support.ledger.ManifestFile;
 import io.offstream.tasks.support.ledger.Phase;
 import io.offstream.tasks.support.ledger.PhaseCounts;
 import io.offstream.tasks.support.ledger.PhaseRecord;
+import io.offstream.tasks.support.ledger.PhaseStatus;
 import io.offstream.tasks.support.ledger.PlannedPartition;
 import io.offstream.tasks.support.ledger.RunLedger;
 import io.offstream.tasks.support.ledger.RunSample;
@@ -133,8 +134,24 @@ class RunValidator {
             ledger.failPhase(key, phase, counts, line);
             log.error("Validation of run {} {}", key, line);
         }
+        ledger.updateRunStatus(key, runStatus(run));
         writeRunReport(run, which, report, deadLetterErrors);
         return report;
+    }
+
+    /**
+     * The run's status (OFFSTREAM_RUN.STATUS) once this side is validated: FAILED when a side's
+     * validation failed, PASSED when every side of the run (both of a simulation) passed, else VALIDATING.
+     */
+    private String runStatus(LedgerRun run) {
+        List<RunSide.Which> sides = run.parameters().simulation() ? List.of(RunSide.Which.BASELINE, RunSide.Which.CANDIDATE)
+                : List.of(RunSide.Which.BASELINE);
+        List<PhaseStatus> validations = sides.stream().map(which -> ledger.phase(run.runKey(), run.side(which).phase(Phase.VALIDATE))
+                .map(PhaseRecord::status).orElse(PhaseStatus.RUNNING)).toList();
+        if (validations.contains(PhaseStatus.FAILED)) {
+            return "FAILED";
+        }
+        return validations.stream().allMatch(PhaseStatus.COMPLETED::equals) ? "PASSED" : "VALIDATING";
     }
 
     /** The run report is a view of the run: when it cannot be written, the validation's outcome stands and the log says why. */

@@ -114,6 +114,7 @@ class RunValidatorIntegrationTests {
         ValidationReport report = validator().validate(run, RunSide.Which.BASELINE, 2L);
 
         assertThat(report.passed()).as(report.summary()).isTrue();
+        assertThat(ledger.findRun(run.runKey()).orElseThrow().status()).isEqualTo("PASSED");
         assertThat(report.landedDistinct()).isEqualTo(ACCEPTED - 1);
         assertThat(report.deadLettered()).isEqualTo(1);
         JsonNode written = new ObjectMapper().readTree(Path.of(layout.validationReport()).toFile());
@@ -139,6 +140,7 @@ class RunValidatorIntegrationTests {
         assertThat(report.missingKeys()).containsExactly(missing);
         assertThat(report.summary()).contains(missing);
         assertThat(ledger.phase(run.runKey(), Phase.VALIDATE).orElseThrow().completed()).isFalse();
+        assertThat(ledger.findRun(run.runKey()).orElseThrow().status()).isEqualTo("FAILED");
         assertThat(Path.of(layout.reportDirectory()).resolve("index.html")).as("a failed run has its run report too")
                 .content().contains("FAILED", missing);
     }

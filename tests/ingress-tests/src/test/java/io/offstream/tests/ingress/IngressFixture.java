@@ -66,8 +66,9 @@ abstract class IngressFixture {
         logs = layout.root().resolve("tests/ingress-tests/target/task-logs/" + getClass().getSimpleName());
     }
 
+    /** A user's table: in a folder whose name has a space, as warehouse folders can. */
     Path dataset() {
-        return work.resolve("warehouse/transactions");
+        return work.resolve("warehouse/my transactions");
     }
 
     TaskRun sampleWarehouse(String name, String... options) throws Exception {
@@ -102,7 +103,7 @@ abstract class IngressFixture {
     private List<String> commonArgs() {
         return List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=sa", "--spring.datasource.password=",
                 "--spring.batch.jdbc.initialize-schema=always", "--offstream.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--offstream.home=" + layout.root(), "--offstream.run.landing=" + work.resolve("landing"));
+                "--offstream.home=" + layout.root(), "--offstream.run.landing=" + work.resolve("landing area"));
     }
 
     static List<String> runArgs(Path dataset, String from, String to, String service) {
@@ -163,7 +164,7 @@ abstract class IngressFixture {
 
     /** Where the run's files are under this class's landing. */
     RunLayout runLayout(String service, String runKey) {
-        return new RunLayout(work.resolve("landing").toUri(), service, runKey);
+        return new RunLayout(work.resolve("landing area").toUri(), service, runKey);
     }
 
     // ---- topics -----------------------------------------------------------------------------

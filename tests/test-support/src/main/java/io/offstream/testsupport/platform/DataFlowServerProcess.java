@@ -1,16 +1,12 @@
 package io.offstream.testsupport.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,7 +126,9 @@ public final class DataFlowServerProcess implements AutoCloseable {
         PlatformArguments platform = new PlatformArguments(settings, secrets);
         PostgresCluster postgres = null;
         if ("postgresql".equals(System.getProperty(DATABASE, "h2"))) {
-            postgres = startPostgres(datasourcePassword);
+            // in a temporary directory: PostgreSQL runs as its own user when the tests run as root, and that
+            // user may not reach the checkout's target directories
+            postgres = TestPostgresClusters.start(POSTGRES_ROLE, datasourcePassword);
             platform = platform.onPostgres(postgres);
         }
         String datasourceUrl = platform.dataflowDatasourceUrl();
@@ -159,24 +157,6 @@ public final class DataFlowServerProcess implements AutoCloseable {
         return server;
     }
 
-    /**
-     * A cluster in a temporary directory: PostgreSQL runs as its own user when the tests run as root,
-     * and that user may not reach the checkout's target directories.
-     */
-    private static PostgresCluster startPostgres(String password) {
-        try {
-            Path directory = Files.createTempDirectory("offstream-postgres-");
-            // a throwaway cluster: no flush to disk at each commit (a crash loses it whole anyway)
-            PostgresCluster cluster = new PostgresCluster(PostgresCluster.findBinaries(System.getenv()), directory, "127.0.0.1",
-                    FreePorts.find(), POSTGRES_ROLE, password, Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
-            cluster.start(List.of(PlatformArguments.DATAFLOW_DATABASE, PlatformArguments.REGISTRY_DATABASE));
-            return cluster;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The server's PostgreSQL cluster, null on H2 (a registry a test starts keeps its database there too). */
     public PostgresCluster postgres() {
         return postgres;
@@ -190,16 +170,7 @@ public final class DataFlowServerProcess implements AutoCloseable {
     private void stopPostgres() {
         if (postgres != null) {
             postgres.stop();
-            deleteQuietly(postgres.directory());
-        }
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        }
-        catch (IOException | UncheckedIOException leftForTheSystem) {
-            // a temporary directory: what is left goes with the machine's next clean-up
+            TestPostgresClusters.delete(postgres.directory());
         }
     }
 

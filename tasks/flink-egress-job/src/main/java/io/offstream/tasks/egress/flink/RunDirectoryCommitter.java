@@ -44,9 +44,12 @@ public final class RunDirectoryCommitter {
         this.staging = path(options.stagingDirectory());
     }
 
-    /** A Flink path of a directory URI; from text, which drops the trailing slash (so {@link Path#getName()} is the folder's name). */
+    /**
+     * A Flink path of a directory URI, from its decoded parts (its text would keep %20 for a space),
+     * without the trailing slash (so {@link Path#getName()} is the folder's name).
+     */
     static Path path(URI directory) {
-        return new Path(directory.toString());
+        return new Path(directory.getScheme(), directory.getAuthority(), directory.getPath());
     }
 
     /**

@@ -11,6 +11,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
+import io.offstream.contract.layout.HadoopPaths;
+
 /**
  * The diff's output folder, replaced whole: everything is written to a hidden sibling
  * ({@code .<name>.tmp-<uuid>/}, which readers skip), and {@link #publish()} then deletes the old folder
@@ -33,7 +35,7 @@ final class DiffOutput implements AutoCloseable {
 
     /** A fresh staging folder beside {@code output}, after deleting what earlier attempts left there. */
     static DiffOutput prepare(URI output, Configuration hadoop) throws IOException {
-        Path target = new Path(output.toString());
+        Path target = HadoopPaths.of(output);
         FileSystem fs = target.getFileSystem(hadoop);
         Path parent = target.getParent();
         String leftOver = "." + target.getName() + ".tmp-";

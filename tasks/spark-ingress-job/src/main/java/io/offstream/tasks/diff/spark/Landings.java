@@ -22,6 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import io.offstream.contract.jobs.DiffJobOptions;
+import io.offstream.contract.layout.HadoopPaths;
 
 /** Reading a landed run: every {@code dt=} folder's Parquet, without the {@code dt} column; and its one-row-per-key check. */
 final class Landings {
@@ -37,7 +38,7 @@ final class Landings {
     static void requireFolders(SparkSession spark, URI landingA, URI landingB) throws IOException {
         List<String> missing = new ArrayList<>();
         for (URI landing : List.of(landingA, landingB)) {
-            Path root = new Path(landing.toString());
+            Path root = HadoopPaths.of(landing);
             if (!root.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(root)) {
                 missing.add("landing " + (landing == landingA ? "A " : "B ") + landing);
             }
@@ -49,11 +50,11 @@ final class Landings {
 
     /** The landing's rows, or empty when its folder holds no data file (nothing landed). */
     static Optional<Dataset<Row>> read(SparkSession spark, URI landing) throws IOException {
-        Path root = new Path(landing.toString());
+        Path root = HadoopPaths.of(landing);
         if (!holdsData(root.getFileSystem(spark.sparkContext().hadoopConfiguration()), root)) {
             return Optional.empty();
         }
-        Dataset<Row> rows = spark.read().option("basePath", landing.toString()).parquet(landing.toString());
+        Dataset<Row> rows = spark.read().option("basePath", root.toString()).parquet(root.toString());
         return Optional.of(rows.drop(DiffJobOptions.PARTITION_COLUMN));
     }
 

@@ -35,6 +35,7 @@ import io.offstream.contract.coerce.RowCoercer;
 import io.offstream.contract.jobs.IngressJobOptions;
 import io.offstream.contract.jobs.IngressJobResult;
 import io.offstream.contract.jobs.ParentWatch;
+import io.offstream.contract.layout.HadoopPaths;
 import io.offstream.contract.service.HadoopCatalogueFiles;
 import io.offstream.contract.service.InvalidServiceException;
 import io.offstream.contract.service.ServiceCatalogue;
@@ -202,7 +203,7 @@ public final class IngressSparkJob {
             file.checkUnchanged(hadoop);
             String problem = file.unreadableBecause(hadoop);
             if (problem == null) {
-                readable.add(file.uri());
+                readable.add(file.sparkPath());
             } else if (options.skipsCorruptFiles()) {
                 System.out.println("[offstream] skipping corrupt file " + file.uri() + ": " + problem);
                 skipped.add(file.uri());
@@ -248,7 +249,7 @@ public final class IngressSparkJob {
         sourceColumns.forEach(c -> columns.add(column(c)));
         VerdictColumns.QUARANTINE.forEach(c -> columns.add(col(c).as(VerdictColumns.quarantineName(c))));
         verdicts.filter(col(VerdictColumns.ACCEPTED).equalTo(false)).select(columns.toArray(Column[]::new))
-                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(quarantineDay.toString());
+                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(HadoopPaths.text(quarantineDay));
     }
 
     /**

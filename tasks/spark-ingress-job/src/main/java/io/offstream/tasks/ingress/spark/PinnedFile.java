@@ -18,6 +18,7 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 import io.offstream.contract.jobs.PinnedManifestLine;
+import io.offstream.contract.layout.HadoopPaths;
 
 /** One file of the pinned manifest as plan recorded it. */
 record PinnedFile(String uri, long size, long modificationMillis) {
@@ -61,7 +62,12 @@ record PinnedFile(String uri, long size, long modificationMillis) {
         }
     }
 
+    /** The file as Spark's reader takes it (a URI's text would keep %20 for a space). */
+    String sparkPath() {
+        return path().toString();
+    }
+
     private org.apache.hadoop.fs.Path path() {
-        return new org.apache.hadoop.fs.Path(URI.create(uri));
+        return HadoopPaths.of(URI.create(uri));
     }
 }
