@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TestPostgresClustersTests {
+/** The sweep stops a cluster with pg_ctl, a process: an integration test, though these fake clusters have no server. */
+class TestPostgresClustersIntegrationTests {
 
     @TempDir
     Path temp;
