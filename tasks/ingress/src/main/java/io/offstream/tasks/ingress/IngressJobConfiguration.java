@@ -80,9 +80,7 @@ class IngressJobConfiguration {
 
     /** The consumer groups that read the run's ingress topic: the service's, and the candidate's in a simulation. */
     private static List<String> servingGroups(LedgerRun run) {
-        return run.parameters().simulation()
-                ? List.of(run.side(RunSide.Which.BASELINE).consumerGroup(), run.side(RunSide.Which.CANDIDATE).consumerGroup())
-                : List.of(run.side(RunSide.Which.BASELINE).consumerGroup());
+        return run.sides().stream().map(RunSide::consumerGroup).toList();
     }
 
     /**

@@ -144,9 +144,7 @@ class RunValidator {
      * validation failed, PASSED when every side of the run (both of a simulation) passed, else VALIDATING.
      */
     private String runStatus(LedgerRun run) {
-        List<RunSide.Which> sides = run.parameters().simulation() ? List.of(RunSide.Which.BASELINE, RunSide.Which.CANDIDATE)
-                : List.of(RunSide.Which.BASELINE);
-        List<PhaseStatus> validations = sides.stream().map(which -> ledger.phase(run.runKey(), run.side(which).phase(Phase.VALIDATE))
+        List<PhaseStatus> validations = run.sides().stream().map(side -> ledger.phase(run.runKey(), side.phase(Phase.VALIDATE))
                 .map(PhaseRecord::status).orElse(PhaseStatus.RUNNING)).toList();
         if (validations.contains(PhaseStatus.FAILED)) {
             return "FAILED";

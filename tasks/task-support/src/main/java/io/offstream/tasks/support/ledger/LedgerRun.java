@@ -1,6 +1,7 @@
 package io.offstream.tasks.support.ledger;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.offstream.tasks.support.run.RunParameters;
 import io.offstream.tasks.support.run.RunSide;
@@ -19,5 +20,11 @@ public record LedgerRun(RunParameters parameters, RunTopics topics, int topicPar
         RunSide side = parameters.side(which);
         return new RunSide(which, side.service(), new RunTopics(topics.ingress(), side.topics().egress(), side.topics().dlq()),
                 side.layout());
+    }
+
+    /** Every side of the run as planned: the baseline, and the candidate in a simulation. */
+    public List<RunSide> sides() {
+        return parameters.simulation() ? List.of(side(RunSide.Which.BASELINE), side(RunSide.Which.CANDIDATE))
+                : List.of(side(RunSide.Which.BASELINE));
     }
 }
