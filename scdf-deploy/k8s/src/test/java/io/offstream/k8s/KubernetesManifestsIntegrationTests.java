@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.offstream.testsupport.RepositoryModules;
+
 /**
  * Every overlay of scdf-deploy/k8s (one per region) rendered as {@code kubectl apply -k} would,
  * each object read with fabric8's typed model, and checked against the code it deploys: images
@@ -44,12 +47,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class KubernetesManifestsIntegrationTests {
 
-    private static final Path K8S = Repository.fromEnvironment().path("scdf-deploy/k8s");
     private static final String HOME_REGION = "region-a";
     /** Images of other projects the manifests may use, by name: each must carry a fixed tag. */
     private static final Set<String> THIRD_PARTY_IMAGES = Set.of("postgres", "flink");
 
-    private static final Repository repository = Repository.fromEnvironment();
+    private static final RepositoryModules repository = RepositoryModules.locate();
+    private static final Path K8S = repository.root().resolve("scdf-deploy/k8s");
     private static final Kustomize kustomize = Kustomize.fromEnvironment();
     private static final Map<String, List<HasMetadata>> rendered = new HashMap<>();
     private static String version;
@@ -114,11 +117,13 @@ class KubernetesManifestsIntegrationTests {
     @MethodSource("regions")
     void servicesReachAContainerPortTheirAppListensOn(String region) {
         List<HasMetadata> objects = rendered.get(region);
-        Map<String, Integer> appPorts = Map.of(
-                "offstream/dataflow-server", (Integer) field(yaml("scdf-deploy/server/src/main/resources/application.yml"), "server.port"),
-                "offstream/region-registry", (Integer) field(yaml("region-registry/registry-service/src/main/resources/application.yml"), "server.port"),
-                "offstream/service-consumer", Integer.valueOf(repository.properties("stream-apps/service-consumer/src/main/resources/application.properties")
-                        .get("server.port")));
+        Map<String, Integer> appPorts = new HashMap<>();
+        for (String module : repository.deployables()) {
+            String port = repository.serverPort(module);
+            if (port != null) {
+                appPorts.put(RepositoryModules.imageOf(repository.artifactId(module)), Integer.valueOf(port));
+            }
+        }
         for (Container container : containers(objects)) {
             String name = container.getImage().substring(0, container.getImage().lastIndexOf(':'));
             if (appPorts.containsKey(name)) {
@@ -214,7 +219,7 @@ class KubernetesManifestsIntegrationTests {
             Deployment consumer = consumers.stream()
                     .filter(d -> d.getMetadata().getName().equals(field(scaler.getAdditionalProperties(), "spec.scaleTargetRef.name"))).findFirst().orElseThrow();
             String service = env(consumer.getSpec().getTemplate().getSpec().getContainers().get(0), "OFFSTREAM_CONSUMER_SERVICE").orElseThrow();
-            assertThat(repository.path("schemas/services").resolve(service).resolve("service.yaml")).as("catalogue entry").exists();
+            assertThat(repository.root().resolve("schemas/services").resolve(service).resolve("service.yaml")).as("catalogue entry").exists();
             Object trigger = single((List<?>) field(scaler.getAdditionalProperties(), "spec.triggers"));
             assertThat(field(trigger, "type")).isEqualTo("kafka");
             // RunTopics.consumerGroup: the group every consumer of the service joins
@@ -269,7 +274,7 @@ class KubernetesManifestsIntegrationTests {
         assertThat(typed(home, StatefulSet.class)).extracting(s -> s.getMetadata().getName()).contains("offstream-postgres");
         assertThat(field(config, "spring.cloud.dataflow.task.use-kubernetes-secrets-for-db-credentials")).isEqualTo(true);
         String runner = (String) field(config, "spring.cloud.dataflow.task.composedtaskrunner.uri");
-        assertThat(runner).isEqualTo("docker:" + Repository.imageOf(repository.artifactIdOf("tasks/composed-task-runner")) + ":" + version);
+        assertThat(runner).isEqualTo("docker:" + RepositoryModules.imageOf(repository.artifactId("tasks/composed-task-runner")) + ":" + version);
 
         @SuppressWarnings("unchecked")
         Map<String, Object> accounts = (Map<String, Object>) field(config, "spring.cloud.dataflow.task.platform.kubernetes.accounts");
@@ -291,18 +296,19 @@ class KubernetesManifestsIntegrationTests {
 
     @Test
     void everyTaskAppOfTheDefinitionsIsRegisteredAsItsImage() {
-        Map<String, String> local = repository.properties("composed-definitions/apps.properties");
-        Map<String, String> images = repository.properties("scdf-deploy/k8s/task-apps.properties");
-        assertThat(images.keySet()).containsExactlyInAnyOrderElementsOf(local.keySet().stream().map(app -> "task." + app).toList());
-        local.forEach((app, module) -> assertThat(images.get("task." + app)).as(app)
-                .isEqualTo("docker:" + Repository.imageOf(repository.artifactIdOf(module)) + ":" + version));
-        assertThat(repository.deployableImages()).containsAll(
-                images.values().stream().map(uri -> uri.substring("docker:".length(), uri.lastIndexOf(':'))).toList());
+        Properties local = repository.properties("composed-definitions/apps.properties");
+        Properties images = repository.properties("scdf-deploy/k8s/task-apps.properties");
+        assertThat(images.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(
+                local.stringPropertyNames().stream().map(app -> "task." + app).toList());
+        local.stringPropertyNames().forEach(app -> assertThat(images.getProperty("task." + app)).as(app)
+                .isEqualTo("docker:" + RepositoryModules.imageOf(repository.artifactId(local.getProperty(app))) + ":" + version));
+        assertThat(repository.deployableImages()).containsAll(images.stringPropertyNames().stream().map(images::getProperty)
+                .map(uri -> uri.substring("docker:".length(), uri.lastIndexOf(':'))).toList());
     }
 
     /** The files of a catalogue entry, relative to its folder. */
     private static List<String> entryFiles(String service) throws IOException {
-        Path entry = repository.path("schemas/services").resolve(service);
+        Path entry = repository.root().resolve("schemas/services").resolve(service);
         try (Stream<Path> files = Files.walk(entry)) {
             return files.filter(Files::isRegularFile).map(file -> entry.relativize(file).toString()).toList();
         }
@@ -315,10 +321,6 @@ class KubernetesManifestsIntegrationTests {
 
     private static String namespaceOf(String region) {
         return "offstream-" + region;
-    }
-
-    private Map<String, Object> yaml(String relative) {
-        return kustomize.readMap(repository.text(relative));
     }
 
     private static <T> List<T> typed(List<HasMetadata> objects, Class<T> type) {

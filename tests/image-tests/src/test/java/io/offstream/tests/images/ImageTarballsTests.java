@@ -3,7 +3,6 @@ package io.offstream.tests.images;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,13 +14,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.offstream.testsupport.RepositoryModules;
 
 /**
  * Every deployable's image tarball (target/jib-image.tar of the profile images): each Spring Boot
@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ImageTarballsTests {
 
-    private static final Path ROOT = Path.of(System.getProperty("offstream.repo.root", "../.."));
+    private static final RepositoryModules MODULES = RepositoryModules.locate();
+    private static final Path ROOT = MODULES.root();
     private static final String VERSION = System.getProperty("offstream.version", "0.1.0-SNAPSHOT");
     private static final Pattern ENGINE = Pattern.compile(
             "(?s)<outputDirectory>\\$\\{project.build.outputDirectory}/(offstream-engine/[^<]+)</outputDirectory>.*?<includes>(.*?)</includes>");
@@ -48,16 +49,13 @@ class ImageTarballsTests {
     }
 
     /** Modules whose image the profile builds ({@code jib.skip=false}). */
-    static List<String> deployables() throws IOException {
-        return modules().filter(module -> pom(module).contains("<jib.skip>false</jib.skip>")).sorted().toList();
+    static List<String> deployables() {
+        return MODULES.modules().stream().filter(module -> MODULES.pom(module).contains("<jib.skip>false</jib.skip>")).toList();
     }
 
     @Test
-    void everySpringBootAppOutsideTheTestsHasAnImage() throws IOException {
-        List<String> bootApps = modules().filter(module -> !module.startsWith("tests/"))
-                .filter(module -> !pom(module).contains("<packaging>pom</packaging>"))
-                .filter(module -> pom(module).contains("<artifactId>spring-boot-maven-plugin</artifactId>")).sorted().toList();
-        assertThat(deployables()).isNotEmpty().containsExactlyElementsOf(bootApps);
+    void everySpringBootAppOutsideTheTestsHasAnImage() {
+        assertThat(deployables()).isNotEmpty().containsExactlyElementsOf(MODULES.deployables());
     }
 
     @ParameterizedTest
@@ -66,7 +64,7 @@ class ImageTarballsTests {
         ImageTarball image = images.get(module);
         String mainClass = property(module, "jib.container.mainClass");
         assertThat(image.name()).isEqualTo(property(module, "jib.to.image").replace("${project.version}", VERSION));
-        assertThat(image.name()).isEqualTo("offstream/" + artifactId(module).substring("offstream-".length()) + ":" + VERSION);
+        assertThat(image.name()).isEqualTo(RepositoryModules.imageOf(MODULES.artifactId(module)) + ":" + VERSION);
 
         List<String> entrypoint = new ArrayList<>();
         image.config().path("Entrypoint").forEach(part -> entrypoint.add(part.asText()));
@@ -78,17 +76,17 @@ class ImageTarballsTests {
 
         Set<String> ports = new java.util.HashSet<>();
         image.config().path("ExposedPorts").fieldNames().forEachRemaining(ports::add);
-        String configured = pom(module).contains("<jib.container.ports>") ? property(module, "jib.container.ports") : null;
+        String configured = MODULES.pomProperty(module, "jib.container.ports");
         assertThat(ports).isEqualTo(configured == null ? Set.of() : Set.of(configured + "/tcp"));
         if (configured != null) {
-            assertThat(configured).as("the port %s's app listens on", module).isEqualTo(appPort(module));
+            assertThat(configured).as("the port %s's app listens on", module).isEqualTo(MODULES.serverPort(module));
         }
     }
 
     @ParameterizedTest
     @MethodSource("deployables")
     void aTaskCarriesTheEngineJobsItRunsInsideItsImage(String module) {
-        Matcher engine = ENGINE.matcher(pom(module));
+        Matcher engine = ENGINE.matcher(MODULES.pom(module));
         List<String> expected = new ArrayList<>();
         while (engine.find()) {
             Matcher include = INCLUDE.matcher(engine.group(2));
@@ -105,10 +103,7 @@ class ImageTarballsTests {
     @Test
     void theTaskAppsKubernetesRegistersAreImagesBuiltHere() throws IOException {
         Set<String> built = images.values().stream().map(ImageTarball::name).collect(Collectors.toSet());
-        Properties apps = new Properties();
-        try (Reader in = Files.newBufferedReader(ROOT.resolve("scdf-deploy/k8s/task-apps.properties"))) {
-            apps.load(in);
-        }
+        Properties apps = MODULES.properties("scdf-deploy/k8s/task-apps.properties");
         assertThat(apps.values()).isNotEmpty().allSatisfy(uri -> assertThat(built).contains(((String) uri).substring("docker:".length())));
         assertThat(Files.readString(ROOT.resolve("scdf-deploy/k8s/control/dataflow-server.yaml")))
                 .contains("uri: docker:" + image("tasks/composed-task-runner").name());
@@ -118,50 +113,9 @@ class ImageTarballsTests {
         return images.get(module);
     }
 
-    private static String appPort(String module) {
-        Path resources = ROOT.resolve(module).resolve("src/main/resources");
-        try {
-            if (Files.exists(resources.resolve("application.properties"))) {
-                Properties properties = new Properties();
-                try (Reader in = Files.newBufferedReader(resources.resolve("application.properties"))) {
-                    properties.load(in);
-                }
-                return properties.getProperty("server.port");
-            }
-            Matcher port = Pattern.compile("(?m)^server:\\s*\\n(?:\\s+#.*\\n)*\\s+port:\\s*(\\d+)").matcher(Files.readString(resources.resolve("application.yml")));
-            return port.find() ? port.group(1) : null;
-        }
-        catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Stream<String> modules() throws IOException {
-        // modules sit at most three folders down (tests/test-apps/probe-task/pom.xml)
-        try (Stream<Path> poms = Files.find(ROOT, 4, (p, a) -> p.getFileName().toString().equals("pom.xml"))) {
-            return poms.map(pom -> ROOT.relativize(pom.getParent()).toString()).filter(module -> !module.isEmpty())
-                    .filter(module -> !module.contains("target") && !module.startsWith(".")).toList().stream();
-        }
-    }
-
     private static String property(String module, String name) {
-        Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom(module));
-        assertThat(m.find()).as("%s/pom.xml sets %s", module, name).isTrue();
-        return m.group(1).strip();
-    }
-
-    private static String artifactId(String module) {
-        Matcher m = Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(pom(module).replaceFirst("(?s)<parent>.*?</parent>", ""));
-        assertThat(m.find()).isTrue();
-        return m.group(1);
-    }
-
-    private static String pom(String module) {
-        try {
-            return Files.readString(ROOT.resolve(module).resolve("pom.xml"));
-        }
-        catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        String value = MODULES.pomProperty(module, name);
+        assertThat(value).as("%s/pom.xml sets %s", module, name).isNotNull();
+        return value;
     }
 }
