@@ -2,7 +2,7 @@ package io.offstream.tasks.support.engine;
 
 /**
  * Runs an engine job to its end. Implementations: {@link ChildJvmSubmitter} (embedded default,
- * a child JVM) and {@link SparkSubmitSubmitter} (a cluster through spark-submit).
+ * a child JVM) and {@link SparkLauncherSubmitter} (a cluster through Spark's launcher).
  */
 public interface EngineSubmitter {
 

@@ -23,7 +23,7 @@ public final class SparkJobSubmission {
     public enum Engine {
         /** A child JVM, Spark in local mode (the embedded default). */
         CHILD_JVM,
-        /** {@code <spark-home>/bin/spark-submit} against a cluster's master. */
+        /** A cluster's master, through Spark's launcher ({@code <spark-home>/bin/spark-submit}, client mode). */
         SPARK_SUBMIT
     }
 
@@ -68,7 +68,7 @@ public final class SparkJobSubmission {
                 throw new IllegalStateException(settings.optionPrefix() + ".engine=spark-submit needs " + settings.optionPrefix()
                         + ".spark-home");
             }
-            return new SparkSubmitSubmitter(Path.of(settings.sparkHome()), settings.master());
+            return new SparkLauncherSubmitter(Path.of(settings.sparkHome()), settings.master());
         }
         return new ChildJvmSubmitter(settings.classDataSharing());
     }

@@ -68,14 +68,4 @@ class ChildJvmSubmitterTests {
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.succeeded()).isFalse();
     }
-
-    @Test
-    void buildsASparkSubmitCommandForAClusterMaster() {
-        EngineJob job = new EngineJob("ingress-2026-01-01", "Main", Path.of("/jobs/app.jar"), List.of(Path.of("/jobs/lib/a.jar"),
-                Path.of("/jobs/lib/b.jar")), List.of("-Xmx1g"), Map.of("spark.executor.memory", "2g"), List.of("--x=1"), null, null);
-        List<String> command = new SparkSubmitSubmitter(Path.of("/opt/spark"), "spark://master:7077").command(job);
-        assertThat(command).containsExactly("/opt/spark/bin/spark-submit", "--master", "spark://master:7077", "--deploy-mode", "client",
-                "--name", "ingress-2026-01-01", "--class", "Main", "--jars", "/jobs/lib/a.jar,/jobs/lib/b.jar",
-                "--driver-java-options", "-Xmx1g", "--conf", "spark.executor.memory=2g", "/jobs/app.jar", "--x=1");
-    }
 }
