@@ -37,7 +37,8 @@ import io.offstream.contract.naming.RunTopics;
  * @param parallelPartitions how many partitions the job ingests at once (each a Spark job of the one application;
  *        while one publishes or reads its single file, another uses the free cores)
  * @param pausePartition fault injection for tests: the partition whose publishing pauses, to be killed from outside (null = none)
- * @param pauseAfterRows fault injection for tests: pause after sending this many records of {@code pausePartition}
+ * @param pauseAfterRows fault injection for tests: pause after sending this many records of the first
+ *        split of {@code pausePartition} (or at that split's last record), in its first attempt only
  */
 public record IngressJobOptions(String servicesLocation, String service, String runKey, String manifest, String topic,
         String quarantine, String resultDir, Map<String, String> producer, String onCorruptFile, int parallelPartitions,

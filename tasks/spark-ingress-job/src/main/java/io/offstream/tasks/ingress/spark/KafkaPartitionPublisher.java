@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
+import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
 
@@ -26,7 +27,6 @@ import io.offstream.contract.naming.RunHeaders;
 final class KafkaPartitionPublisher implements ForeachPartitionFunction<Row> {
 
     private static final long serialVersionUID = 1L;
-    private static final AtomicLong SENT_IN_THIS_JVM = new AtomicLong();
     private static final long LOG_EVERY = 50_000;
 
     private final IngressJobOptions options;
@@ -45,7 +45,11 @@ final class KafkaPartitionPublisher implements ForeachPartitionFunction<Row> {
         AtomicLong acked = new AtomicLong();
         byte[] runKey = options.runKey().getBytes(StandardCharsets.UTF_8);
         byte[] date = partitionDate.toString().getBytes(StandardCharsets.UTF_8);
-        boolean pauses = options.pausesIn(partitionDate);
+        // exactly one task in the whole cluster pauses: the first attempt of the day's first split. The attempt Spark
+        // runs again after a lost executor (a new task or a new stage attempt) goes through.
+        TaskContext task = TaskContext.get();
+        boolean pauses = options.pausesIn(partitionDate) && (task == null
+                || (task.partitionId() == 0 && task.stageAttemptNumber() == 0 && task.attemptNumber() == 0));
         long start = System.nanoTime();
         long sent = 0;
         KafkaProducer<byte[], byte[]> producer = SharedProducers.of(options.producer());
@@ -71,9 +75,9 @@ final class KafkaPartitionPublisher implements ForeachPartitionFunction<Row> {
                 System.out.printf("[offstream] partition dt=%s: %,d records sent by this task (%,.0f rows/s)%n",
                         partitionDate, sent, sent / seconds);
             }
-            if (pauses && SENT_IN_THIS_JVM.incrementAndGet() >= options.pauseAfterRows()) {
+            if (pauses && (sent >= options.pauseAfterRows() || !rows.hasNext())) {
                 producer.flush();
-                System.out.println("[offstream] fault injection: paused after " + options.pauseAfterRows()
+                System.out.println("[offstream] fault injection: paused after " + sent
                         + " records, to be killed from outside");
                 System.out.flush();
                 pauseForever();
