@@ -8,11 +8,13 @@
 # --dataset-path runs over a warehouse of your own (dt=YYYY-MM-DD folders) instead of a sample.
 # --simulate launches offstream-simulate: the same snapshot through the service and a second version
 # of it (--candidate, default <service>-candidate, e.g. risk-candidate), then a key-by-key diff.
+# --cluster runs it on the local engine clusters (up.sh --cluster): the sample warehouse and the
+# landing on HDFS, ingress on the Spark standalone master, egress on the Flink session cluster.
 #
 #   run-demo.sh [--service risk|pricing|<yours>] [--dataset-path <path or URI>] [--days 7]
 #               [--rows-per-day 30000] [--bad-row-fraction 0.01] [--start-date 2026-01-01]
 #               [--run-key demo-...] [--timeout-minutes 60] [--children N]
-#               [--simulate [--candidate <entry>]]
+#               [--simulate [--candidate <entry>]] [--cluster]
 #               [--max-rejected-fraction F] [--max-dead-lettered-fraction F]   (validation budgets:
 #               default 0.01 rejected, or what a sample plants; 0 dead-lettered)
 #

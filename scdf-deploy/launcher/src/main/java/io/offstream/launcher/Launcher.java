@@ -14,6 +14,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.offstream.dataflow.client.DataFlowClient;
+import io.offstream.launcher.cluster.EngineClusters;
 import io.offstream.launcher.dataflow.ClientDataFlow;
 import io.offstream.launcher.platform.ComponentStarter;
 import io.offstream.launcher.platform.ComponentStopper;
@@ -32,7 +33,9 @@ import io.offstream.launcher.run.DemoRun;
 import io.offstream.launcher.run.RunFollower;
 import io.offstream.launcher.run.RunOptions;
 import io.offstream.launcher.run.RunReports;
+import io.offstream.launcher.run.RunTarget;
 import io.offstream.launcher.run.Ticker;
+import io.offstream.launcher.run.WebHdfsFiles;
 
 /**
  * {@code offstream-launcher <command> [options]}: the local platform's command-line app, run by
@@ -87,14 +90,18 @@ public final class Launcher {
                 new Http(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()), new ObjectMapper(), console).show();
     }
 
-    /** {@code up [--postgres]}: {@code --postgres} is {@code OFFSTREAM_DATABASE=postgresql}. */
+    /**
+     * {@code up [--postgres] [--cluster]}: {@code --postgres} is {@code OFFSTREAM_DATABASE=postgresql},
+     * {@code --cluster} is {@code OFFSTREAM_CLUSTER=on}.
+     */
     private void up(List<String> args) {
         Map<String, String> upEnv = new HashMap<>(env);
         for (String arg : args) {
-            if (!"--postgres".equals(arg)) {
-                throw new LauncherException("unknown option " + arg + " for up (options: --postgres)", 2);
+            switch (arg) {
+                case "--postgres" -> upEnv.put(PlatformUp.DATABASE, PlatformUp.POSTGRESQL);
+                case "--cluster" -> upEnv.put(PlatformUp.CLUSTER, "on");
+                default -> throw new LauncherException("unknown option " + arg + " for up (options: --postgres, --cluster)", 2);
             }
-            upEnv.put(PlatformUp.DATABASE, PlatformUp.POSTGRESQL);
         }
         platformUp(PlatformSettings.fromEnvironment(upEnv), upEnv).up();
     }
@@ -171,11 +178,24 @@ public final class Launcher {
             console.print(RunOptions.USAGE);
             return;
         }
-        PlatformSettings settings = PlatformSettings.fromEnvironment(env);
+        Map<String, String> runEnv = new HashMap<>(env);
+        if (options.cluster()) {
+            runEnv.put(PlatformUp.CLUSTER, "on");
+        }
+        PlatformSettings settings = PlatformSettings.fromEnvironment(runEnv);
         ObjectMapper json = new ObjectMapper();
         ClientDataFlow dataFlow = new ClientDataFlow(new DataFlowClient(settings.scdfUrl()));
         Ticker ticker = Ticker.system();
-        new DemoRun(settings, new Catalogue(settings.services()), platformUp(settings)::up, dataFlow,
-                new RunFollower(dataFlow, console, ticker), new RunReports(settings.landing(), console, json), console, ticker).run(options);
+        // a platform whose clusters run stays on them (as up does): the run's files go to their HDFS
+        boolean onClusters = options.cluster() || new PidRecords(settings.pids()).isRunning(EngineClusters.NAMENODE);
+        RunTarget target = RunTarget.local(settings);
+        RunReports reports = new RunReports(settings.landing(), console, json);
+        if (onClusters) {
+            EngineClusters clusters = PlatformUp.engineClusters(settings);
+            target = RunTarget.onClusters(clusters);
+            reports = new RunReports(clusters.landing(), new WebHdfsFiles(clusters.webHdfs(), System.getProperty("user.name")), console, json);
+        }
+        new DemoRun(settings, target, new Catalogue(settings.services()), platformUp(settings, runEnv)::up, dataFlow,
+                new RunFollower(dataFlow, console, ticker), reports, console, ticker).run(options);
     }
 }

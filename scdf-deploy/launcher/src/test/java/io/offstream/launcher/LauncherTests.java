@@ -25,7 +25,7 @@ class LauncherTests {
     void upRefusesAnOptionItDoesNotKnowInOneLineBeforeStartingAnything() {
         assertThat(execute("up", "--postgress")).isEqualTo(2);
 
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("[offstream] ERROR: unknown option --postgress for up (options: --postgres)");
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("[offstream] ERROR: unknown option --postgress for up (options: --postgres, --cluster)");
         assertThat(out.size()).isZero();
     }
 

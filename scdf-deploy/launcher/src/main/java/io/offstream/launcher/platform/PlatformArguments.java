@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.offstream.launcher.Catalogue;
 import io.offstream.launcher.PlatformSettings;
+import io.offstream.launcher.cluster.EngineClusters;
 
 /**
  * The command-line arguments of each component of the local platform, in one place, so the
@@ -33,14 +34,18 @@ public final class PlatformArguments {
     /** The databases' PostgreSQL cluster; null: H2 (the embedded default). */
     private final PostgresCluster postgres;
 
+    /** The engine clusters the tasks' jobs run on; null: the embedded engines (Spark local, Flink mini cluster). */
+    private final EngineClusters clusters;
+
     public PlatformArguments(PlatformSettings settings, SecretFiles secrets) {
-        this(settings, secrets, null);
+        this(settings, secrets, null, null);
     }
 
-    private PlatformArguments(PlatformSettings settings, SecretFiles secrets, PostgresCluster postgres) {
+    private PlatformArguments(PlatformSettings settings, SecretFiles secrets, PostgresCluster postgres, EngineClusters clusters) {
         this.settings = settings;
         this.secrets = secrets;
         this.postgres = postgres;
+        this.clusters = clusters;
     }
 
     /**
@@ -49,7 +54,20 @@ public final class PlatformArguments {
      * owned by the cluster's role, whose password is SCDF's datasource password (the "dataflow" secrets).
      */
     public PlatformArguments onPostgres(PostgresCluster cluster) {
-        return new PlatformArguments(settings, secrets, cluster);
+        return new PlatformArguments(settings, secrets, cluster, clusters);
+    }
+
+    /**
+     * The same platform with the tasks' engine jobs on the engine clusters (Spark standalone, a Flink
+     * session) and the landing root on their HDFS.
+     */
+    public PlatformArguments onClusters(EngineClusters engineClusters) {
+        return new PlatformArguments(settings, secrets, postgres, engineClusters);
+    }
+
+    /** The landing root every task is given: .offstream/landing, or /offstream/landing on the clusters' HDFS. */
+    public String landing() {
+        return clusters != null ? clusters.landing().toString() : "file://" + settings.landing();
     }
 
     public List<String> kafka() {
@@ -85,10 +103,13 @@ public final class PlatformArguments {
                 secrets.configTreeImport("dataflow"),
                 "--offstream.embedded-database.bind-address=" + settings.bindAddress(), "--offstream.home=" + settings.root(),
                 COMMON_TASK + "offstream.services.location=" + catalogueUri(catalogue),
-                COMMON_TASK + "offstream.run.landing=file://" + settings.landing(),
+                COMMON_TASK + "offstream.run.landing=" + landing(),
                 COMMON_TASK + "spring.config.import=optional:configtree:" + secrets.directory("platform") + "/"));
         if (settings.ports().kafka() > 0) {
             args.add(COMMON_TASK + "offstream.kafka.bootstrap-servers=" + kafkaBootstrap());
+        }
+        if (clusters != null) {
+            clusters.taskProperties().forEach((key, value) -> args.add(COMMON_TASK + key + "=" + value));
         }
         // SCDF hands its datasource's url, user and driver on to every task
         args.addAll(postgres != null ? postgres.datasourceArguments(DATAFLOW_DATABASE) : List.of("--spring.datasource.url=" + dataflowDatasourceUrl()));

@@ -2,12 +2,14 @@ package io.offstream.launcher.platform;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 
 import io.offstream.launcher.Console;
+import io.offstream.launcher.cluster.EngineClusters;
 
 /**
  * The {@code down} command (down.sh): stops what up started (the processes recorded under
@@ -46,6 +48,10 @@ public final class PlatformDown {
         List<String> order = new ArrayList<>(List.of("region-registry"));
         order.addAll(pids.names("consumer"));
         order.addAll(List.of("realtime", "pricing-service", "dataflow"));
+        // the engine clusters (up --cluster), in reverse start order: no job runs on them any more
+        List<String> clusters = new ArrayList<>(EngineClusters.names());
+        Collections.reverse(clusters);
+        order.addAll(clusters);
         order.forEach(stopper::stop);
         // a task a runner launched while the others stopped
         tasks.stop(serverSession, components(), TASK_GRACE);

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.offstream.launcher.Catalogue;
 import io.offstream.launcher.Console;
 import io.offstream.launcher.PlatformSettings;
+import io.offstream.launcher.cluster.ClusterProcess;
+import io.offstream.launcher.cluster.EngineClusters;
 
 /**
  * The {@code status} command (status.sh): each component running or not, its pid, port and health,
@@ -58,6 +60,11 @@ public final class PlatformStatus {
         }
         healthy &= row("realtime", p.realtime(), () -> http.ok(local(p.realtime(), "/actuator/health")));
         healthy &= row("pricing-service", p.pricing(), () -> http.ok(local(p.pricing(), "/health")));
+        if (pids.pid(EngineClusters.NAMENODE).isPresent()) {
+            for (ClusterProcess process : PlatformUp.engineClusters(settings).processes()) {
+                healthy &= row(process.name(), process.port(), () -> http.get(process.probe()).map(process::ready).orElse(false));
+            }
+        }
         URI registryHealth = settings.registryUrl().resolve("/actuator/health");
         healthy &= row("region-registry", p.registry(), () -> http.ok(registryHealth));
         if (http.ok(registryHealth)) {

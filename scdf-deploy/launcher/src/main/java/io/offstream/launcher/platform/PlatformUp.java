@@ -17,6 +17,9 @@ import io.offstream.launcher.Catalogue;
 import io.offstream.launcher.Console;
 import io.offstream.launcher.LauncherException;
 import io.offstream.launcher.PlatformSettings;
+import io.offstream.launcher.cluster.ClusterLayout;
+import io.offstream.launcher.cluster.ClusterPorts;
+import io.offstream.launcher.cluster.EngineClusters;
 
 /**
  * The {@code up} command (up.sh), idempotent: builds what is missing, starts the Kafka broker, the
@@ -30,6 +33,9 @@ public final class PlatformUp {
     public static final String DATABASE = "OFFSTREAM_DATABASE";
 
     public static final String POSTGRESQL = "postgresql";
+
+    /** The environment variable that puts the tasks' engine jobs on local engine clusters ({@code on}: up --cluster). */
+    public static final String CLUSTER = "OFFSTREAM_CLUSTER";
 
     /** The component name of the PostgreSQL server in the pid records. */
     public static final String POSTGRES = "postgres";
@@ -103,6 +109,11 @@ public final class PlatformUp {
         }
         String datasourcePassword = secrets.ensure("dataflow", "spring.datasource.password");
         PlatformArguments arguments = onPostgres() ? this.arguments.onPostgres(startPostgres(datasourcePassword)) : this.arguments;
+        if (onClusters()) {
+            EngineClusters clusters = engineClusters(settings);
+            new EngineClusterStarter(settings, starter, http, console).start(clusters);
+            arguments = arguments.onClusters(clusters);
+        }
         String platformPassword = secrets.ensure("platform", "offstream.security.password");
         List<String> javaOptions = options("OFFSTREAM_JAVA_OPTS");
 
@@ -177,6 +188,20 @@ public final class PlatformUp {
     }
 
     /**
+     * {@code up --cluster} or {@code OFFSTREAM_CLUSTER=on}: the engine clusters too; and a platform
+     * whose clusters run stays on them.
+     */
+    private boolean onClusters() {
+        return "on".equalsIgnoreCase(env.getOrDefault(CLUSTER, "off")) || pids.isRunning(EngineClusters.NAMENODE);
+    }
+
+    /** The local engine clusters on README's ports, their data under .offstream/clusters. */
+    public static EngineClusters engineClusters(PlatformSettings settings) {
+        return new EngineClusters(ClusterLayout.of(settings.root(), settings.home()), ClusterPorts.fixed(), settings.bindAddress(),
+                JavaCommand.current());
+    }
+
+    /**
      * The platform's PostgreSQL cluster under {@code .offstream/postgres} (created on the first
      * {@code up --postgres}), started and recorded like the other components, so status shows it and
      * down stops it; its role's password is SCDF's datasource password.
@@ -195,7 +220,7 @@ public final class PlatformUp {
         PlatformPorts p = settings.ports();
         URI scdf = settings.scdfUrl();
         console.say("up: SCDF " + scdf + " (dashboard " + scdf + "/dashboard), Kafka " + arguments.kafkaBootstrap() + ", database "
-                + arguments.dataflowDatasourceUrl());
+                + arguments.dataflowDatasourceUrl() + ", landing " + arguments.landing());
         Consumers consumers = new Consumers(pids, ports, p);
         for (String service : services) {
             console.say("    " + service + ": consumer http://localhost:" + consumers.port(service) + "/actuator");
@@ -219,7 +244,8 @@ public final class PlatformUp {
 
     /** The deployables, built on the first run (./mvnw -DskipTests package) when any is missing. */
     private Deployables builtDeployables() {
-        Optional<Deployables> found = deployables().filter(d -> registrations.built());
+        Optional<Deployables> found = deployables().filter(d -> registrations.built())
+                .filter(d -> !onClusters() || ClusterLayout.of(settings.root(), settings.home()).built());
         if (found.isPresent()) {
             return found.get();
         }

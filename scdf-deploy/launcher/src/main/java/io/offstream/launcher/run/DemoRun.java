@@ -26,6 +26,8 @@ public final class DemoRun {
 
     private final PlatformSettings settings;
 
+    private final RunTarget target;
+
     private final Catalogue catalogue;
 
     private final PlatformStarter platform;
@@ -40,9 +42,10 @@ public final class DemoRun {
 
     private final Ticker ticker;
 
-    public DemoRun(PlatformSettings settings, Catalogue catalogue, PlatformStarter platform, DataFlow dataFlow, RunFollower follower,
-            RunReports reports, Console console, Ticker ticker) {
+    public DemoRun(PlatformSettings settings, RunTarget target, Catalogue catalogue, PlatformStarter platform, DataFlow dataFlow,
+            RunFollower follower, RunReports reports, Console console, Ticker ticker) {
         this.settings = settings;
+        this.target = target;
         this.catalogue = catalogue;
         this.platform = platform;
         this.dataFlow = dataFlow;
@@ -69,7 +72,7 @@ public final class DemoRun {
         }
         String dataset = sampleDataset(options.service()).orElseThrow(() -> new LauncherException("there is no sample dataset for service '"
                 + options.service() + "': give your warehouse with --dataset-path"));
-        return settings.warehouse(dataset).toString();
+        return target.sampleWarehouse(dataset);
     }
 
     /**
@@ -139,7 +142,8 @@ public final class DemoRun {
     private void generateSample(RunOptions options, String warehouse) {
         String dataset = sampleDataset(options.service()).orElseThrow();
         console.say("generating the sample " + dataset + " warehouse: " + options.days() + " days x " + options.rowsPerDay() + " rows from "
-                + options.startDate() + ", bad-row fraction " + options.badRowFractionText() + " -> " + settings.display(Path.of(warehouse)));
+                + options.startDate() + ", bad-row fraction " + options.badRowFractionText() + " -> "
+                + (warehouse.contains("://") ? warehouse : settings.display(Path.of(warehouse))));
         long started = ticker.nowSeconds();
         long sample = dataFlow.launch(SAMPLE_WAREHOUSE, Map.of(), List.of("--offstream.sample.dataset=" + dataset,
                 "--offstream.sample.path=" + warehouse, "--offstream.sample.days=" + options.days(),
@@ -161,7 +165,8 @@ public final class DemoRun {
         properties.put("app.*.offstream.run.to", options.endDate().toString());
         properties.put("app.*.offstream.run.service", options.service());
         properties.put("app.*.offstream.run.key", runKey);
-        properties.put("app.*.offstream.run.landing", settings.landing().toString());
+        properties.put("app.*.offstream.run.landing", target.landing());
+        target.taskProperties().forEach((key, value) -> properties.put("app.*." + key, value));
         if (options.simulate()) {
             properties.put("app.*.offstream.run.candidate", options.candidateService());
         }
@@ -210,7 +215,7 @@ public final class DemoRun {
         long dispatcher = dataFlow.launch("offstream-multi-region", Map.of(), List.of("--offstream.run.dataset=" + warehouse,
                 "--offstream.run.from=" + options.startDate(), "--offstream.run.to=" + options.endDate(),
                 "--offstream.run.service=" + options.service(), "--offstream.run.key=" + runKey,
-                "--offstream.run.landing=" + settings.landing(), "--offstream.dispatch.children=" + options.children(),
+                "--offstream.run.landing=" + target.landing(), "--offstream.dispatch.children=" + options.children(),
                 "--offstream.dispatch.registry-url=" + registry,
                 "--offstream.dispatch.child-properties[app.validate.offstream.validate.max-rejected-fraction]=" + rejectBudget,
                 "--offstream.dispatch.child-properties[app.validate.offstream.validate.max-dead-lettered-fraction]=" + options.deadLetterBudget()));

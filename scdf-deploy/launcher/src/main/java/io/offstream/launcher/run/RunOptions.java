@@ -15,10 +15,11 @@ import io.offstream.launcher.LauncherException;
  * @param datasetPath a warehouse of the user's own; empty: a sample is generated
  * @param candidate a simulation's second version; empty: {@code <service>-candidate}
  * @param rejectBudget {@code --max-rejected-fraction}; empty: what the sample plants, or the default
+ * @param cluster {@code --cluster}: the platform's engine clusters (HDFS, Spark standalone, a Flink session) run the phases' jobs
  */
 public record RunOptions(String service, Optional<String> datasetPath, int days, long rowsPerDay, double badRowFraction,
         String badRowFractionText, LocalDate startDate, String runKey, int timeoutMinutes, int children, boolean simulate,
-        Optional<String> candidate, Optional<String> rejectBudget, String deadLetterBudget, boolean help) {
+        Optional<String> candidate, Optional<String> rejectBudget, String deadLetterBudget, boolean cluster, boolean help) {
 
     public static final String USAGE = """
             The main job: brings the local platform up if it is not, generates a sample warehouse, launches
@@ -30,11 +31,13 @@ public record RunOptions(String service, Optional<String> datasetPath, int days,
             --dataset-path runs over a warehouse of your own (dt=YYYY-MM-DD folders) instead of a sample.
             --simulate launches offstream-simulate: the same snapshot through the service and a second version
             of it (--candidate, default <service>-candidate, e.g. risk-candidate), then a key-by-key diff.
+            --cluster runs it on the local engine clusters (up.sh --cluster): the sample warehouse and the
+            landing on HDFS, ingress on the Spark standalone master, egress on the Flink session cluster.
 
               run-demo.sh [--service risk|pricing|<yours>] [--dataset-path <path or URI>] [--days 7]
                           [--rows-per-day 30000] [--bad-row-fraction 0.01] [--start-date 2026-01-01]
                           [--run-key demo-...] [--timeout-minutes 60] [--children N]
-                          [--simulate [--candidate <entry>]]
+                          [--simulate [--candidate <entry>]] [--cluster]
                           [--max-rejected-fraction F] [--max-dead-lettered-fraction F]   (validation budgets:
                           default 0.01 rejected, or what a sample plants; 0 dead-lettered)""";
 
@@ -78,14 +81,16 @@ public record RunOptions(String service, Optional<String> datasetPath, int days,
         String candidate = null;
         String rejectBudget = null;
         String deadLetterBudget = "0";
+        boolean cluster = false;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             switch (option) {
                 case "-h", "--help" -> {
                     return new RunOptions(service, Optional.empty(), 7, 30000, 0.01, "0.01", LocalDate.of(2026, 1, 1), runKey, 60, 1,
-                            false, Optional.empty(), Optional.empty(), "0", true);
+                            false, Optional.empty(), Optional.empty(), "0", false, true);
                 }
                 case "--simulate" -> simulate = true;
+                case "--cluster" -> cluster = true;
                 case "--days" -> days = value(args, i++);
                 case "--rows-per-day" -> rowsPerDay = value(args, i++);
                 case "--bad-row-fraction" -> badRowFraction = value(args, i++);
@@ -118,7 +123,7 @@ public record RunOptions(String service, Optional<String> datasetPath, int days,
         return new RunOptions(service, Optional.ofNullable(datasetPath), positive("--days", days),
                 positiveLong("--rows-per-day", rowsPerDay), fraction("--bad-row-fraction", badRowFraction), badRowFraction,
                 date(startDate), runKey, positive("--timeout-minutes", timeoutMinutes), childCount, simulate,
-                Optional.ofNullable(candidate), Optional.ofNullable(rejectBudget), deadLetterBudget, false);
+                Optional.ofNullable(candidate), Optional.ofNullable(rejectBudget), deadLetterBudget, cluster, false);
     }
 
     private static String value(List<String> args, int optionIndex) {

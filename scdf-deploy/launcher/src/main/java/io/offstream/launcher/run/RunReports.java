@@ -2,7 +2,6 @@ package io.offstream.launcher.run;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,20 +26,29 @@ import io.offstream.launcher.Console;
  */
 public final class RunReports {
 
-    private final Path landing;
+    private final URI landing;
+
+    private final LandingFiles files;
 
     private final Console console;
 
     private final ObjectMapper json;
 
+    /** A landing root on this machine's disk. */
     public RunReports(Path landing, Console console, ObjectMapper json) {
+        this(landing.toUri(), LandingFiles.local(), console, json);
+    }
+
+    /** A landing root anywhere the given files can read (HDFS in cluster mode). */
+    public RunReports(URI landing, LandingFiles files, Console console, ObjectMapper json) {
         this.landing = landing;
+        this.files = files;
         this.console = console;
         this.json = json;
     }
 
     public RunLayout layout(String service, String runKey) {
-        return new RunLayout(landing.toUri(), service, runKey);
+        return new RunLayout(landing, service, runKey);
     }
 
     /** A layout URI as scripts print it: file: URIs as plain paths (keeping a directory's trailing slash). */
@@ -56,7 +64,7 @@ public final class RunReports {
     public boolean printValidation(String side, String runKey) {
         RunLayout layout = layout(side, runKey);
         String report = display(layout.validationReport());
-        Optional<JsonNode> read = read(Path.of(report));
+        Optional<JsonNode> read = read(layout.validationReport());
         boolean passed;
         if (read.isPresent()) {
             console.say("validation report of " + side + " (" + report + "):");
@@ -86,7 +94,7 @@ public final class RunReports {
      * @return whether it is there and passed
      */
     public boolean printChildValidation(String service, String childRunKey) {
-        Optional<JsonNode> report = read(Path.of(display(layout(service, childRunKey).validationReport())));
+        Optional<JsonNode> report = read(layout(service, childRunKey).validationReport());
         if (report.isEmpty()) {
             return false;
         }
@@ -104,8 +112,9 @@ public final class RunReports {
      * @return whether the diff is there
      */
     public boolean printDiff(String service, String candidate, String runKey) {
-        String summary = display(layout(service, runKey).diffDirectory()) + "summary.json";
-        Optional<JsonNode> read = read(Path.of(summary));
+        URI diff = layout(service, runKey).diffDirectory();
+        String summary = display(diff) + "summary.json";
+        Optional<JsonNode> read = read(diff.resolve("summary.json"));
         if (read.isEmpty()) {
             console.say("no diff at " + summary + ": the run stopped before diff (see the dashboard's task executions)");
             return false;
@@ -115,7 +124,7 @@ public final class RunReports {
         console.say("  " + String.format(Locale.ROOT, "identical %d, changed %d, only in %s %d, only in %s %d", d.path("identical").asLong(),
                 d.path("changed").asLong(), service, d.path("onlyA").asLong(), candidate, d.path("onlyB").asLong()));
         console.say("  changed keys per field: " + changedFields(d.path("fields")));
-        console.say("  changed rows (Parquet, both values of each field): " + Path.of(summary).getParent() + "/changed/");
+        console.say("  changed rows (Parquet, both values of each field): " + display(diff) + "changed/");
         return true;
     }
 
@@ -144,12 +153,13 @@ public final class RunReports {
         }
     }
 
-    private Optional<JsonNode> read(Path file) {
-        if (!Files.isRegularFile(file)) {
+    private Optional<JsonNode> read(URI file) {
+        Optional<String> text = files.read(file);
+        if (text.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(json.readTree(file.toFile()));
+            return Optional.of(json.readTree(text.get()));
         }
         catch (IOException e) {
             return Optional.empty();

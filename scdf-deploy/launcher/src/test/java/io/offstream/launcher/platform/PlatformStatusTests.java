@@ -22,6 +22,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.offstream.launcher.Catalogue;
 import io.offstream.launcher.Console;
 import io.offstream.launcher.PlatformSettings;
+import io.offstream.launcher.cluster.EngineClusters;
 
 /** status over real pid records, a real listening port and a real HTTP server standing in for a consumer's actuator. */
 class PlatformStatusTests {
@@ -80,6 +81,28 @@ class PlatformStatusTests {
         }
         finally {
             actuator.stop(0);
+        }
+    }
+
+    @Test
+    void onceTheClustersWereStartedEachOfTheirProcessesHasARow() throws Exception {
+        PlatformSettings settings = new PlatformSettings(root, root.resolve(".offstream"), root.resolve("services").toString(), "127.0.0.1",
+                Region.parse(Region.DEFAULTS), new PlatformPorts(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
+                        freePort(), freePort(), freePort()));
+        PidRecords pids = new PidRecords(settings.pids());
+        long self = ProcessHandle.current().pid();
+        pids.record(EngineClusters.NAMENODE, self, PidRecords.commandLine(self).split(" ")[0], OptionalInt.of(19000));
+
+        int exit = new PlatformStatus(settings, new Catalogue(settings.services()), pids, new Ports(), new Http(HttpClient.newHttpClient()),
+                new ObjectMapper(), new Console(new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).show();
+
+        // the NameNode "runs" (this JVM) but its JMX does not answer: the platform is not healthy
+        assertThat(exit).isEqualTo(1);
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(String.format("%-20s %-8s pid %-8s port %-6s %s", "hdfs-namenode",
+                "running", self, 19000, "down")));
+        for (String name : EngineClusters.names().subList(1, EngineClusters.names().size())) {
+            assertThat(lines).as(name).anySatisfy(line -> assertThat(line).startsWith(String.format("%-20s %-8s", name, "stopped")));
         }
     }
 

@@ -8,8 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +24,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.offstream.launcher.Catalogue;
 import io.offstream.launcher.LauncherException;
 import io.offstream.launcher.PlatformSettings;
+import io.offstream.launcher.cluster.EngineClusters;
 import io.offstream.launcher.platform.PlatformPorts;
+import io.offstream.launcher.platform.PlatformUp;
 import io.offstream.launcher.platform.Region;
 
 class DemoRunTests {
@@ -48,8 +54,8 @@ class DemoRunTests {
     }
 
     private DemoRun demo() {
-        return new DemoRun(settings, new Catalogue(settings.services()), () -> ups++, dataFlow, new RunFollower(dataFlow, out.console, ticker),
-                new RunReports(settings.landing(), out.console, new ObjectMapper()), out.console, ticker);
+        return new DemoRun(settings, RunTarget.local(settings), new Catalogue(settings.services()), () -> ups++, dataFlow,
+                new RunFollower(dataFlow, out.console, ticker), new RunReports(settings.landing(), out.console, new ObjectMapper()), out.console, ticker);
     }
 
     private static RunOptions options(String... args) {
@@ -93,6 +99,30 @@ class DemoRunTests {
                 "[offstream] launching offstream-run for run r1 (2026-01-01 .. 2026-01-02)",
                 "[offstream] composed task execution 2: follow it at http://localhost:9393/dashboard/#/tasks-jobs/task-executions/2",
                 "[offstream] offstream-run ended with exit code 0 after 5s",
+                "[offstream] validation PASSED");
+    }
+
+    @Test
+    void onTheClustersTheSampleAndTheLandingAreOnHdfsAndThePhasesGetTheEngines() {
+        EngineClusters clusters = PlatformUp.engineClusters(settings);
+        Map<URI, String> hdfs = new HashMap<>();
+        hdfs.put(URI.create("hdfs://localhost:19000/offstream/landing/risk/_validation/run=c1/report.json"), "{\"passed\":true}");
+        DemoRun demo = new DemoRun(settings, RunTarget.onClusters(clusters), new Catalogue(settings.services()), () -> ups++, dataFlow,
+                new RunFollower(dataFlow, out.console, ticker),
+                new RunReports(clusters.landing(), file -> Optional.ofNullable(hdfs.get(file)), out.console, new ObjectMapper()), out.console, ticker);
+        dataFlow.definitions("offstream-run").execution(1, running(1, "offstream-sample-warehouse"), ended(1, "offstream-sample-warehouse", 0))
+                .execution(2, ended(2, "offstream-run", 0));
+
+        demo.run(options("--cluster", "--days", "1", "--run-key", "c1"));
+
+        String warehouse = "hdfs://localhost:19000/offstream/warehouse/transactions";
+        assertThat(dataFlow.launches.get(0).arguments()).contains("--offstream.sample.path=" + warehouse);
+        assertThat(dataFlow.launches.get(1).properties()).containsEntry("app.*.offstream.run.dataset", warehouse)
+                .containsEntry("app.*.offstream.run.landing", "hdfs://localhost:19000/offstream/landing")
+                .containsEntry("app.*.offstream.ingress.engine", "spark-submit")
+                .containsEntry("app.*.offstream.ingress.master", "spark://127.0.0.1:17077")
+                .containsEntry("app.*.offstream.egress.flink-rest", "http://localhost:18281");
+        assertThat(out.lines()).contains("[offstream] validation report of risk (hdfs://localhost:19000/offstream/landing/risk/_validation/run=c1/report.json):",
                 "[offstream] validation PASSED");
     }
 
