@@ -1,6 +1,7 @@
 package io.offstream.tests.pipeline;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,6 +142,12 @@ abstract class PipelineIntegrationTestSupport {
     /** Writes a sample dataset (transactions or orders) with the offstream-sample-warehouse task; returns its path. */
     Path sampleWarehouse(String name, LocalDate start, int days, int rowsPerDay, double badRowFraction) {
         Path dataset = scratch.resolve("warehouse/" + name);
+        sampleWarehouse(name, dataset.toString(), start, days, rowsPerDay, badRowFraction);
+        return dataset;
+    }
+
+    /** Writes a sample dataset at a location (a path or a URI: hdfs://) with the offstream-sample-warehouse task. */
+    void sampleWarehouse(String name, String dataset, LocalDate start, int days, int rowsPerDay, double badRowFraction) {
         String definition = "sample-" + UUID.randomUUID().toString().substring(0, 6);
         dataflow.createTaskDefinition(definition, "offstream-sample-warehouse");
         long id = dataflow.launchTask(definition, Map.of(), List.of("--offstream.sample.dataset=" + name,
@@ -152,7 +159,6 @@ abstract class PipelineIntegrationTestSupport {
         if (end.path("exitCode").asInt() != 0) {
             throw new AssertionError("sample warehouse failed: " + end);
         }
-        return dataset;
     }
 
     /** Creates an offstream-run definition (the file composed-definitions/offstream-run.task) and launches it for risk. */
@@ -171,17 +177,23 @@ abstract class PipelineIntegrationTestSupport {
     /** Creates a definition from the file composed-definitions/{@code <name>}.task and launches it with the run's properties. */
     long launchComposed(String name, String service, Path catalogue, String runKey, Path dataset, LocalDate from, LocalDate to,
             Map<String, String> moreProperties) throws IOException {
+        return launchComposed(name, service, catalogue, runKey, dataset.toUri(), landing().toUri(), from, to, moreProperties);
+    }
+
+    /** The same, the warehouse and landing anywhere a URI reaches (hdfs://). */
+    long launchComposed(String name, String service, Path catalogue, String runKey, URI dataset, URI landing, LocalDate from, LocalDate to,
+            Map<String, String> moreProperties) throws IOException {
         String dsl = Files.readAllLines(platform.layout().root().resolve("composed-definitions/" + name + ".task")).stream()
                 .filter(line -> !line.isBlank() && !line.trim().startsWith("#")).reduce("", (a, b) -> a + " " + b).trim();
         String definition = name.replace("offstream-", "") + "-" + UUID.randomUUID().toString().substring(0, 6);
         dataflow.createTaskDefinition(definition, dsl);
         Map<String, String> properties = new HashMap<>(Map.of(
-                "app.*.offstream.run.dataset", dataset.toUri().toString(),
+                "app.*.offstream.run.dataset", dataset.toString(),
                 "app.*.offstream.run.from", from.toString(),
                 "app.*.offstream.run.to", to.toString(),
                 "app.*.offstream.run.service", service,
                 "app.*.offstream.run.key", runKey,
-                "app.*.offstream.run.landing", landing().toString(),
+                "app.*.offstream.run.landing", landing.toString(),
                 "app.*.offstream.services.location", catalogue.toUri().toString(),
                 "app.*.offstream.kafka.bootstrap-servers", platform.kafka().bootstrapServers(),
                 "app.drain.offstream.lag-wait.stall-timeout", "3m",

@@ -19,4 +19,15 @@ public final class FreePorts {
             throw new UncheckedIOException("No free port", e);
         }
     }
+
+    /** Whether nothing listens on the port now. */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            socket.setReuseAddress(true);
+            return true;
+        }
+        catch (IOException e) {
+            return false;
+        }
+    }
 }
