@@ -77,14 +77,19 @@ public final class RunReports {
                     + " (see the dashboard's task executions)");
         }
         console.say("run report of " + side + ": " + display(layout.reportDirectory()) + "index.html");
-        console.say("landed results of " + side + ": " + display(layout.runDirectory()) + " (query them: scdf-deploy/local/sql.sh \"SELECT dt, count(*) FROM "
+        console.say("landed results of " + side + ": " + display(layout.runDirectory()) + " (query them: " + sqlCommand() + " \"SELECT dt, count(*) FROM "
                 + side.replace('-', '_') + " WHERE run = '" + runKey + "' GROUP BY dt\")");
         return passed;
     }
 
+    /** sql.sh, told where the landing is when it is not the local default. */
+    private String sqlCommand() {
+        return "file".equals(landing.getScheme()) ? "scdf-deploy/local/sql.sh" : "OFFSTREAM_LANDING=" + landing + " scdf-deploy/local/sql.sh";
+    }
+
     /** The query that counts the run's rejected rows by reason. */
     public void printRejectedQuery(String service, String runKey) {
-        console.say("rejected rows by reason: scdf-deploy/local/sql.sh \"SELECT reason_code, reason_field, count(*) FROM quarantine_"
+        console.say("rejected rows by reason: " + sqlCommand() + " \"SELECT reason_code, reason_field, count(*) FROM quarantine_"
                 + service.replace('-', '_') + " WHERE run = '" + runKey + "' GROUP BY 1, 2\"");
     }
 

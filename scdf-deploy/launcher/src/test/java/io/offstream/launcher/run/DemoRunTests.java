@@ -123,6 +123,8 @@ class DemoRunTests {
                 .containsEntry("app.*.offstream.ingress.master", "spark://127.0.0.1:17077")
                 .containsEntry("app.*.offstream.egress.flink-rest", "http://localhost:18281");
         assertThat(out.lines()).contains("[offstream] validation report of risk (hdfs://localhost:19000/offstream/landing/risk/_validation/run=c1/report.json):",
+                "[offstream] rejected rows by reason: OFFSTREAM_LANDING=hdfs://localhost:19000/offstream/landing scdf-deploy/local/sql.sh "
+                        + "\"SELECT reason_code, reason_field, count(*) FROM quarantine_risk WHERE run = 'c1' GROUP BY 1, 2\"",
                 "[offstream] validation PASSED");
     }
 
