@@ -1,10 +1,7 @@
 package io.offstream.testsupport.platform;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +15,7 @@ import io.offstream.launcher.cluster.ClusterLayout;
 import io.offstream.launcher.cluster.ClusterPorts;
 import io.offstream.launcher.cluster.ClusterProcess;
 import io.offstream.launcher.cluster.EngineClusters;
+import io.offstream.launcher.platform.Http;
 import io.offstream.testsupport.RepositoryLayout;
 import io.offstream.testsupport.process.Await;
 import io.offstream.testsupport.process.FreePorts;
@@ -38,7 +36,7 @@ public final class EngineClusterProcesses implements AutoCloseable {
 
     private final Map<String, JavaProcess> processes = new LinkedHashMap<>();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Http http = new Http(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
 
     private EngineClusterProcesses(EngineClusters clusters, Path logs) {
         this.clusters = clusters;
@@ -97,18 +95,7 @@ public final class EngineClusterProcesses implements AutoCloseable {
 
     /** The body of a 2xx answer to a GET (a cluster's REST API), if any. */
     public Optional<String> get(URI uri) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() / 100 == 2 ? Optional.of(response.body()) : Optional.empty();
-        }
-        catch (IOException e) {
-            return Optional.empty();
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return http.get(uri);
     }
 
     public EngineClusters clusters() {
@@ -118,11 +105,6 @@ public final class EngineClusterProcesses implements AutoCloseable {
     /** A running process by its component name ({@link EngineClusters#names()}). */
     public JavaProcess process(String name) {
         return processes.get(name);
-    }
-
-    /** The NameNode's WebHDFS address of a path. */
-    public URI webHdfs(String path, String operation) {
-        return URI.create("http://localhost:" + clusters.ports().nameNodeHttp() + "/webhdfs/v1" + path + "?op=" + operation);
     }
 
     @Override
