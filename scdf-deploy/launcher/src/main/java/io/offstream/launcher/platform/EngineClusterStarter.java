@@ -3,6 +3,7 @@ package io.offstream.launcher.platform;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import io.offstream.launcher.Console;
@@ -53,7 +54,7 @@ public final class EngineClusterStarter {
 
     /** Formats the NameNode's storage, its output in the NameNode's log. */
     private void format(List<String> command) {
-        java.nio.file.Path log = starter.log(EngineClusters.NAMENODE);
+        Path log = starter.log(EngineClusters.NAMENODE);
         console.say("formatting HDFS's storage (first start; log: " + settings.display(log) + ")");
         try {
             Files.createDirectories(log.getParent());
