@@ -64,6 +64,7 @@ abstract class ConsumerProcessTestSupport {
         int port = FreePorts.find();
         JavaProcess.Builder builder = JavaProcess.jar(name,
                 LAYOUT.appJar("stream-apps/sample-risk-service-app", "offstream-sample-risk-service-app.jar"))
+                .classDataSharing(LAYOUT)
                 .jvmOption("-Xmx512m")
                 .arg("--server.port=" + port)
                 .logFile(Path.of("target", "logs", name + ".log"));
@@ -78,6 +79,7 @@ abstract class ConsumerProcessTestSupport {
 
     private static JavaProcess.Builder consumerBuilder(String name, int port, String... args) {
         JavaProcess.Builder builder = JavaProcess.jar(name, LAYOUT.appJar("stream-apps/service-consumer", "offstream-service-consumer-*.jar"))
+                .classDataSharing(LAYOUT)
                 .jvmOption("-Xmx512m")
                 .arg("--server.port=" + port)
                 .arg("--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers())

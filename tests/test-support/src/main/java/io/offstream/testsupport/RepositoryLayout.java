@@ -34,6 +34,16 @@ public record RepositoryLayout(Path root) {
         return built(root.resolve("scdf-deploy/kafka-broker/target"), "*-exec.jar");
     }
 
+    /** The local platform's java command for Spring Boot jars, with class-data sharing (scdf-deploy/local/cds-java). */
+    public Path classDataSharingJava() {
+        return root.resolve("scdf-deploy/local/cds-java");
+    }
+
+    /** cds-java's cache for the tests: built jars' extracted class paths and archives, shared by every module, gone with a clean. */
+    public Path classDataSharingCache() {
+        return root.resolve("target/cds");
+    }
+
     /** A boot2 app's fat jar, by module path relative to the root and jar file name. */
     public Path appJar(String module, String jarName) {
         return built(root.resolve(module).resolve("target"), jarName);

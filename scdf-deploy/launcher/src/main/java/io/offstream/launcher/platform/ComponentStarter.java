@@ -51,11 +51,20 @@ public final class ComponentStarter {
 
     /** A jar on the platform's java with its heap bound (unbounded, a JVM grows toward a quarter of the machine). */
     public void startJar(String name, int port, Path jar, List<String> javaOptions, List<String> arguments, Map<String, String> environment) {
+        startJar(name, port, JavaCommand.current(), jar, javaOptions, arguments, environment);
+    }
+
+    /**
+     * A jar run by a given java command that takes java's arguments: the platform's cds-java for
+     * Spring Boot jars (it keeps the jar on the command line, as {@code -Doffstream.jar}, for the pid record).
+     */
+    public void startJar(String name, int port, Path java, Path jar, List<String> javaOptions, List<String> arguments,
+            Map<String, String> environment) {
         if (!Files.isRegularFile(jar) && !pids.isRunning(name)) {
             throw new LauncherException(name + ": " + jar + " is missing (build it: ./mvnw -DskipTests package)");
         }
         List<String> command = new ArrayList<>();
-        command.add(JavaCommand.current().toString());
+        command.add(java.toString());
         command.addAll(javaOptions);
         command.add("-jar");
         command.add(jar.toString());

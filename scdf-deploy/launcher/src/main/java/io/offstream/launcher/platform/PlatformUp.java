@@ -120,11 +120,13 @@ public final class PlatformUp {
         starter.startJar("kafka", p.kafka(), jars.kafka(), javaOptions, arguments.kafka(), Map.of());
         starter.awaitReady("kafka", 90, () -> starter.logContains("kafka", "Kafka broker ready"));
 
-        // task JVMs start through cds-java (class-data sharing: a phase starts in about half the time; OFFSTREAM_CDS=off runs plain java)
-        Map<String, String> serverEnv = Map.of("OFFSTREAM_JAVA", JavaCommand.current().toString(), "OFFSTREAM_CDS_DIR",
+        // the Spring Boot JVMs start through cds-java (class-data sharing: the server in about a third of the
+        // time, a phase task in half; OFFSTREAM_CDS=off runs plain java); the server's task launches inherit its variables
+        Path cdsJava = root.resolve("scdf-deploy/local/cds-java");
+        Map<String, String> cdsEnv = Map.of("OFFSTREAM_JAVA", JavaCommand.current().toString(), "OFFSTREAM_CDS_DIR",
                 env.getOrDefault("OFFSTREAM_CDS_DIR", settings.home().resolve("cds").toString()));
         String taskJavaOptions = env.containsKey("OFFSTREAM_TASK_JAVA_OPTS") ? env.get("OFFSTREAM_TASK_JAVA_OPTS") : "-Xmx1g";
-        starter.startJar("dataflow", p.scdf(), jars.scdf(), javaOptions, arguments.dataflow(catalogue, taskJavaOptions), serverEnv);
+        starter.startJar("dataflow", p.scdf(), cdsJava, jars.scdf(), javaOptions, arguments.dataflow(catalogue, taskJavaOptions), cdsEnv);
         starter.awaitReady("dataflow", 180, () -> http.ok(settings.scdfUrl().resolve("/about")));
         // a fresh server's first platform listing (~40 KB of deployer options) can take more than the probes' 5 s
         String platforms = http.get(settings.scdfUrl().resolve("/tasks/platforms?size=100"), Duration.ofSeconds(60))
@@ -137,14 +139,14 @@ public final class PlatformUp {
             }
         }
 
-        starter.startJar("region-registry", p.registry(), jars.registry(), javaOptions, arguments.registry(), Map.of());
+        starter.startJar("region-registry", p.registry(), cdsJava, jars.registry(), javaOptions, arguments.registry(), cdsEnv);
         starter.awaitReady("region-registry", 120, () -> http.ok(settings.registryUrl().resolve("/actuator/health")));
         for (Region region : settings.regions()) {
             registry.register(region, settings.scdfUrl(), arguments.kafkaBootstrap(), platformPassword);
         }
         console.say("regions: " + registry.summary());
 
-        starter.startJar("realtime", p.realtime(), jars.realtime(), javaOptions, arguments.realtime(), Map.of());
+        starter.startJar("realtime", p.realtime(), cdsJava, jars.realtime(), javaOptions, arguments.realtime(), cdsEnv);
         Path pricingScript = root.resolve("stream-apps/sample-pricing-service/pricing_service.py");
         boolean python = onPath("python3");
         if (python) {
@@ -163,7 +165,8 @@ public final class PlatformUp {
         Consumers consumers = new Consumers(pids, ports, p);
         for (String service : services) {
             int port = consumers.port(service);
-            starter.startJar(Consumers.name(service), port, jars.consumer(), javaOptions, arguments.consumer(catalogue, service, port), Map.of());
+            starter.startJar(Consumers.name(service), port, cdsJava, jars.consumer(), javaOptions, arguments.consumer(catalogue, service, port),
+                    cdsEnv);
         }
         starter.awaitReady("realtime", 120, () -> http.ok(local(p.realtime(), "/actuator/health")));
         if (pids.isRunning("pricing-service")) {

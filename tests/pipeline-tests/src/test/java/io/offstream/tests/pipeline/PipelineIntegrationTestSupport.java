@@ -116,7 +116,8 @@ abstract class PipelineIntegrationTestSupport {
     }
 
     JavaProcess startConsumer(String name, int port, String service, Path catalogue, List<String> moreArguments) {
-        JavaProcess.Builder builder = JavaProcess.jar(name, platform.layout().appJar("stream-apps/service-consumer", "offstream-service-consumer-*.jar"));
+        JavaProcess.Builder builder = JavaProcess.jar(name, platform.layout().appJar("stream-apps/service-consumer", "offstream-service-consumer-*.jar"))
+                .classDataSharing(platform.layout());
         moreArguments.forEach(builder::arg);
         JavaProcess process = builder
                 .arg("--server.port=" + port)

@@ -3,13 +3,20 @@ package io.offstream.tests.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
+
+import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +64,56 @@ class ClassDataSharingJavaIntegrationTests {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).toList();
         }
+    }
+
+    /**
+     * What the SCDF server's and the consumer's jars need: a Start-Class long enough that the manifest
+     * wraps it onto a second line, and resources at the jar's root, where Spring Boot 3.2+ puts the
+     * application's META-INF (java -jar has the jar itself on the class path).
+     */
+    @Test
+    void aWrappedStartClassAndTheJarsRootResourcesReachTheApplication() throws Exception {
+        String main = "io.offstream.tests.cdsprobe.AnApplicationWhoseClassNameIsLongEnoughToWrapInTheManifest";
+        Path jar = bootLikeJar(main, "META-INF/offstream-probe.txt", "from the jar's root");
+        Path cache = dir.resolve("cds");
+
+        Process java = process(cache, Map.of(), List.of("-jar", jar.toString(), "an-argument"));
+        assertThat(java.waitFor(1, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(Files.readString(dir.resolve("out.log"))).contains("root resource: from the jar's root; arguments: [an-argument]");
+        assertThat(java.exitValue()).isZero();
+        assertThat(Files.readString(onlyEntry(cache).resolve("main")).trim()).isEqualTo(main);
+    }
+
+    /** A jar laid out as Spring Boot's: the compiled class under BOOT-INF/classes, a BOOT-INF/lib, a resource at the root. */
+    private Path bootLikeJar(String main, String rootResource, String content) throws IOException {
+        int dot = main.lastIndexOf('.');
+        Path source = dir.resolve("src").resolve(main.substring(dot + 1) + ".java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package " + main.substring(0, dot) + ";\n"
+                + "public class " + main.substring(dot + 1) + " {\n"
+                + "  public static void main(String[] args) throws Exception {\n"
+                + "    try (var in = ClassLoader.getSystemResourceAsStream(\"" + rootResource + "\")) {\n"
+                + "      System.out.println(\"root resource: \" + new String(in.readAllBytes()) + \"; arguments: \" + java.util.Arrays.toString(args));\n"
+                + "    }\n  }\n}\n");
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes);
+        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString());
+        assertThat(compiled).isZero();
+
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Start-Class", main);
+        Path jar = dir.resolve("boot-like.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            String classFile = main.replace('.', '/') + ".class";
+            out.putNextEntry(new JarEntry("BOOT-INF/classes/" + classFile));
+            out.write(Files.readAllBytes(classes.resolve(classFile)));
+            out.putNextEntry(new JarEntry("BOOT-INF/lib/"));
+            out.putNextEntry(new JarEntry(rootResource));
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+        return jar;
     }
 
     @Test
@@ -116,7 +173,7 @@ class ClassDataSharingJavaIntegrationTests {
 
     private static Path onlyEntry(Path cache) throws IOException {
         try (Stream<Path> entries = Files.find(cache, 2, (path, attributes) -> attributes.isDirectory()
-                && path.getFileName().toString().startsWith("v2-"))) {
+                && path.getFileName().toString().startsWith("v3-"))) {
             List<Path> found = entries.toList();
             assertThat(found).hasSize(1);
             return found.get(0);

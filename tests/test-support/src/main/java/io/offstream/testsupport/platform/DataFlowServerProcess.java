@@ -181,11 +181,9 @@ public final class DataFlowServerProcess implements AutoCloseable {
     }
 
     private void launch() {
-        // what up.sh gives the server: the real java behind cds-java, and its cache (built jars'
-        // extracted class paths and archives, shared by every module's platform, gone with a clean)
-        JavaProcess.Builder builder = JavaProcess.jar("dataflow-server", jar).logFile(logFile)
-                .env("OFFSTREAM_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString())
-                .env("OFFSTREAM_CDS_DIR", layout.root().resolve("target/cds").toString());
+        // as up.sh starts the server: through cds-java, whose real java and cache (built jars' extracted
+        // class paths and archives, shared by every module's platform) its task launches inherit
+        JavaProcess.Builder builder = JavaProcess.jar("dataflow-server", jar).classDataSharing(layout).logFile(logFile);
         environment.forEach(builder::env);
         arguments.forEach(builder::arg);
         process = builder.start();

@@ -66,6 +66,7 @@ public final class RegionRegistryProcess implements AutoCloseable {
         }
         JavaProcess.Builder builder = JavaProcess.jar("region-registry",
                         layout.root().resolve("region-registry/registry-service/target/offstream-region-registry.jar"))
+                .classDataSharing(layout)
                 .arg("--server.port=" + port);
         database.forEach(builder::arg);
         JavaProcess process = builder

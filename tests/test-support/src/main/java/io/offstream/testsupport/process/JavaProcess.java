@@ -16,6 +16,8 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.offstream.testsupport.RepositoryLayout;
+
 /**
  * A JVM child process running a jar, as users run the deployables: its output goes to a log
  * file, readiness is awaited with a probe, and it stops with SIGTERM (or is killed with SIGKILL
@@ -187,6 +189,8 @@ public final class JavaProcess implements AutoCloseable {
 
         private Path workingDirectory;
 
+        private Path javaCommand = Path.of(System.getProperty("java.home"), "bin", "java");
+
         private Builder(String name, Path jar, List<String> program) {
             this.name = name;
             this.jar = jar;
@@ -213,6 +217,18 @@ public final class JavaProcess implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs a Spring Boot jar through the platform's {@code cds-java} (class-data sharing: the
+         * jar's classes mapped from an archive, recorded at its first exit), as up.sh runs its JVMs:
+         * a server or consumer starts in about a third of the time.
+         */
+        public Builder classDataSharing(RepositoryLayout layout) {
+            this.javaCommand = layout.classDataSharingJava();
+            environment.put("OFFSTREAM_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            environment.put("OFFSTREAM_CDS_DIR", layout.classDataSharingCache().toString());
+            return this;
+        }
+
         public Builder workingDirectory(Path directory) {
             this.workingDirectory = directory;
             return this;
@@ -223,7 +239,7 @@ public final class JavaProcess implements AutoCloseable {
             if (program != null) {
                 command.addAll(program);
             } else {
-                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.add(javaCommand.toString());
                 command.addAll(jvmOptions);
                 command.add("-jar");
                 command.add(jar.toString());
