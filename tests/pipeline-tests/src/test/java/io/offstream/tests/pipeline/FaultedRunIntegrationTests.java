@@ -3,6 +3,10 @@ package io.offstream.tests.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,16 +37,19 @@ import io.offstream.testsupport.process.Await;
 import io.offstream.testsupport.process.ProcFiles;
 
 /**
- * Faults (a), (c) and (d) of the fault matrix: the ingress task, then the egress task, SIGKILLed from
- * outside in the middle of their phase, as the OOM killer or a lost node would, then the Flink job of
- * the egress task that follows. A killed task's engine job (the Spark, then the Flink JVM) ends with it
+ * Faults (a), (i), (c) and (d) of the fault matrix, one after another in one run: the ingress task
+ * SIGKILLed from outside in the middle of its phase, as the OOM killer or a lost node would; the
+ * service consumer SIGKILLed three times while it works on the run, each time once its new process has
+ * written results, and started again; the egress task SIGKILLed mid-phase; then the Flink job of the
+ * egress task that follows. A killed task's engine job (the Spark, then the Flink JVM) ends with it
  * instead of writing on; the composed runner finds the child lost and fails; a killed Flink job fails
  * its egress task, and so the runner; each restart of the runner's job runs the phase again (the
- * ledger's lease taken over from the dead task); and the run validates with every accepted key landed
- * exactly once. (It is also the
- * suite's plain {@code offstream-run} of the sample: warehouse rows in, one landed row per accepted key out.)
+ * ledger's lease taken over from the dead task); the consumer goes on from its group's committed
+ * offsets; and the run validates with every accepted key landed exactly once. (It is also the suite's
+ * plain {@code offstream-run} of the sample: warehouse rows in, one landed row per accepted key out.)
+ * One run holds them all because a run's start costs more than its faults.
  */
-class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
+class FaultedRunIntegrationTests extends PipelineIntegrationTestSupport {
 
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
 
@@ -47,8 +58,14 @@ class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
         setUp(platform);
     }
 
+    /** Slow enough that three kills and restarts of the consumer fall within its work on the run (36,400 calls: 9 s at full pace). */
+    @Override
+    List<String> consumerArguments() {
+        return List.of("--offstream.consumer.rate-limit=4000");
+    }
+
     @Test
-    void ingressTaskEgressTaskAndFlinkJobKilledMidPhaseAndRestartedLandEveryKeyOnce() throws Exception {
+    void ingressTaskConsumerEgressTaskAndFlinkJobKilledMidPhaseAndRestartedLandEveryKeyOnce() throws Exception {
         LocalDate from = LocalDate.of(2026, 5, 1);
         Path dataset = sampleWarehouse(from, 2, 20_000);
         for (int run = 0; run < FaultMatrix.repetitions(); run++) {
@@ -58,14 +75,28 @@ class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
 
     private void faultedRun(Path dataset, LocalDate from) throws Exception {
         String runKey = "kill-" + UUID.randomUUID().toString().substring(0, 8);
+        double resultsBefore = consumerResults();
         long runner = launchRun(runKey, dataset, from, from.plusDays(1));
         String definition = dataflow.taskExecution(runner).path("taskName").asText();
 
-        // (a) the ingress task, once its Spark job is publishing
-        TaskProcess ingress = awaitTaskWithEngineChild(runKey, "IngressTaskApplication");
-        Await.until(STEP_TIMEOUT, () -> ingressRecords(runKey) > 0);
-        ingress.kill();
-        long restarted = restartAfterLostChild(definition, runner, "ingress task");
+        // (i) the consumer, three times, each time once its process has written results of the run; beside
+        // (a), so that its restarts overlap the ingress task's instead of adding to the run
+        ExecutorService killer = Executors.newSingleThreadExecutor();
+        Future<?> consumerKills = killer.submit(() -> killConsumerThreeTimes(resultsBefore));
+        killer.shutdown();
+
+        long restarted;
+        try {
+            // (a) the ingress task, once its Spark job is publishing
+            TaskProcess ingress = awaitTaskWithEngineChild(runKey, "IngressTaskApplication");
+            Await.until(STEP_TIMEOUT, () -> ingressRecords(runKey) > 0);
+            ingress.kill();
+            restarted = restartAfterLostChild(definition, runner, "ingress task");
+            consumerKills.get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        finally {
+            consumerKills.cancel(true);
+        }
 
         // (c) the egress task of the restarted run, once its Flink job is landing
         TaskProcess egress = awaitTaskWithEngineChild(runKey, "EgressTaskApplication");
@@ -80,9 +111,9 @@ class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
         long last = restartAfterLostChild(definition, again, "Flink job");
 
         JsonNode end = dataflow.awaitTaskEnd(last, RUN_TIMEOUT);
-        assertThat(end.path("exitCode").asInt()).as("offstream-run after two restarts: %s", end).isZero();
+        assertThat(end.path("exitCode").asInt()).as("offstream-run after three restarts: %s", end).isZero();
         JsonNode report = report(runKey);
-        FaultMatrix.record("(a)+(c)+(d) ingress task, egress task, Flink job SIGKILLed", report);
+        FaultMatrix.record("(a)+(i)+(c)+(d) ingress task, consumer 3x, egress task, Flink job SIGKILLed", report);
         assertThat(report.path("passed").asBoolean()).as("report %s", report).isTrue();
         assertThat(report.path("sourceRows").asLong()).isEqualTo(40_000);
         List<String> landed = landedKeys(runKey);
@@ -122,6 +153,45 @@ class PhaseTaskKillIntegrationTests extends PipelineIntegrationTestSupport {
             return child.isPresent();
         });
         return found[0];
+    }
+
+    private Void killConsumerThreeTimes(double resultsBefore) throws InterruptedException {
+        double since = resultsBefore;
+        for (int kill = 0; kill < 3; kill++) {
+            double before = since;
+            Await.until(STEP_TIMEOUT, () -> consumerResults() > before);
+            consumer.kill();
+            Thread.sleep(1_000);
+            startConsumer();
+            since = 0; // a new process counts from zero
+        }
+        return null;
+    }
+
+    /** Results the current consumer process has written ({@code offstream_consumer_records_out_total}); 0 while it is down. */
+    private double consumerResults() {
+        return consumerMetrics().lines()
+                .filter(line -> line.startsWith("offstream_consumer_records_out_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    /** The consumer's Prometheus scrape; empty while it is down or starting. */
+    private String consumerMetrics() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + consumerPort + "/actuator/prometheus"))
+                            .timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.body();
+        }
+        catch (IOException e) {
+            return "";
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     /** Records on the run's ingress topic so far (committed or not: the job is publishing). */
