@@ -186,7 +186,20 @@ public final class EngineClusters {
         return hadoop("org.apache.hadoop.hdfs.server.namenode.NameNode", "-Xmx256m", List.of("-format", "-nonInteractive", "-clusterid", "offstream"));
     }
 
-    /** The processes in start order, each ready before the next starts. */
+    /**
+     * The processes in two waves, each started at once and awaited before the next: the NameNode,
+     * the Spark master and the Flink JobManager, then what registers with them (the DataNode, the
+     * workers, the TaskManager), so none starts before what it registers with and none waits for
+     * another engine's.
+     */
+    public List<List<ClusterProcess>> startWaves() {
+        List<String> masters = List.of(NAMENODE, SPARK_MASTER, FLINK_JOBMANAGER);
+        List<ClusterProcess> all = processes();
+        return List.of(all.stream().filter(p -> masters.contains(p.name())).toList(),
+                all.stream().filter(p -> !masters.contains(p.name())).toList());
+    }
+
+    /** The processes in start order (a master before what registers with it). */
     public List<ClusterProcess> processes() {
         List<ClusterProcess> processes = new ArrayList<>();
         URI nameNodeJmx = URI.create("http://" + LOOPBACK + ":" + ports.nameNodeHttp() + "/jmx?qry=Hadoop:service=NameNode,name=FSNamesystemState");

@@ -44,9 +44,13 @@ public final class EngineClusterStarter {
         if (clusters.needsFormat()) {
             format(clusters.formatCommand());
         }
-        for (ClusterProcess process : clusters.processes()) {
-            starter.start(process.name(), process.port(), process.marker(), process.command(), process.environment());
-            starter.awaitReady(process.name(), READY_SECONDS, () -> http.get(process.probe()).map(process::ready).orElse(false));
+        for (List<ClusterProcess> wave : clusters.startWaves()) {
+            for (ClusterProcess process : wave) {
+                starter.start(process.name(), process.port(), process.marker(), process.command(), process.environment());
+            }
+            for (ClusterProcess process : wave) {
+                starter.awaitReady(process.name(), READY_SECONDS, () -> http.get(process.probe()).map(process::ready).orElse(false));
+            }
         }
         console.say("clusters: HDFS " + clusters.hdfs() + " (NameNode UI http://localhost:" + clusters.ports().nameNodeHttp() + "), Spark "
                 + clusters.sparkMaster() + " (UI " + clusters.sparkMasterUi() + "), Flink session " + clusters.flinkRest());

@@ -34,6 +34,18 @@ class EngineClustersTests {
     }
 
     @Test
+    void theMastersStartTogetherAndWhatRegistersWithThemAfterThem() {
+        EngineClusters clusters = clusters("127.0.0.1");
+
+        List<List<ClusterProcess>> waves = clusters.startWaves();
+
+        assertThat(waves).hasSize(2);
+        assertThat(waves.get(0)).extracting(ClusterProcess::name).containsExactly("hdfs-namenode", "spark-master", "flink-jobmanager");
+        assertThat(waves.get(1)).extracting(ClusterProcess::name)
+                .containsExactly("hdfs-datanode", "spark-worker-1", "spark-worker-2", "flink-taskmanager");
+    }
+
+    @Test
     void everyDaemonListensOnTheBindAddressAndTheSparkOnesFindTheMasterThere() throws Exception {
         EngineClusters clusters = clusters("127.0.0.1");
         clusters.prepare();

@@ -43,7 +43,7 @@ public final class EngineClusterProcesses implements AutoCloseable {
         this.logs = logs;
     }
 
-    /** Formats HDFS and starts every process, each ready before the next. */
+    /** Formats HDFS and starts every process, wave by wave as up.sh does. */
     public static EngineClusterProcesses start(RepositoryLayout layout, Path workDir) {
         ClusterPorts ports = new ClusterPorts(FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(),
                 FreePorts.find(), FreePorts.find(), firstOfTwoFreePorts(), FreePorts.find(), FreePorts.find(), FreePorts.find());
@@ -69,17 +69,25 @@ public final class EngineClusterProcesses implements AutoCloseable {
             JavaProcess format = JavaProcess.command("hdfs-format", clusters.formatCommand()).logFile(logs.resolve("hdfs-format.log")).start();
             Await.until(READY, () -> !format.isAlive());
         }
-        for (ClusterProcess definition : clusters.processes()) {
-            start(definition);
+        for (List<ClusterProcess> wave : clusters.startWaves()) {
+            wave.forEach(this::launch);
+            wave.forEach(this::awaitReady);
         }
     }
 
     private void start(ClusterProcess definition) {
+        launch(definition);
+        awaitReady(definition);
+    }
+
+    private void launch(ClusterProcess definition) {
         JavaProcess.Builder builder = JavaProcess.command(definition.name(), definition.command()).logFile(logs.resolve(definition.name() + ".log"));
         definition.environment().forEach(builder::env);
-        JavaProcess process = builder.start();
-        processes.put(definition.name(), process);
-        process.awaitReady(READY, () -> ready(definition));
+        processes.put(definition.name(), builder.start());
+    }
+
+    private void awaitReady(ClusterProcess definition) {
+        processes.get(definition.name()).awaitReady(READY, () -> ready(definition));
     }
 
     /** Starts a process of the clusters again (after a test killed it), with its first configuration. */
