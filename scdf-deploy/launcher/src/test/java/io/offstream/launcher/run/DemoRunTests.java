@@ -90,7 +90,11 @@ class DemoRunTests {
                 .containsEntry("app.*.offstream.run.landing", settings.landing().toString())
                 .containsEntry("app.*.offstream.validate.max-rejected-fraction", "0.010500")
                 .containsEntry("app.*.offstream.validate.max-dead-lettered-fraction", "0")
-                .doesNotContainKey("app.*.offstream.run.candidate");
+                .doesNotContainKey("app.*.offstream.run.candidate")
+                // the embedded engines, said outright: SCDF would give this launch an earlier --cluster launch's engines
+                .containsEntry("app.*.offstream.ingress.engine", "child-jvm").containsEntry("app.*.offstream.ingress.master", "local[*]")
+                .containsEntry("app.*.offstream.diff.engine", "child-jvm").containsEntry("app.*.offstream.egress.flink-rest", "embedded")
+                .containsEntry("app.*.offstream.ingress.spark-conf.spark.driver.bindAddress", "127.0.0.1");
         assertThat(out.lines()).contains(
                 "[offstream] generating the sample transactions warehouse: 2 days x 2000 rows from 2026-01-01, bad-row fraction 0.01 -> "
                         + ".offstream/warehouse/transactions",

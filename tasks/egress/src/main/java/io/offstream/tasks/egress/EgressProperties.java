@@ -1,8 +1,10 @@
 package io.offstream.tasks.egress;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import javax.validation.constraints.Min;
 import javax.validation.constraints.NotNull;
@@ -20,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param jvmOptions      options of the child JVM (Flink's own set for Java 17)
  * @param parallelism     the job's parallelism; 0 (the default): from the run's topic, one subtask per partition of the
  *                        egress topic, at most one per core for the embedded mini cluster
- * @param flinkRest       a remote Flink cluster's REST URL; empty: an embedded mini cluster
+ * @param flinkRest       a remote Flink cluster's REST URL; empty or {@code embedded}: an embedded mini cluster
  * @param timeout         the longest the job may run (0: no limit)
  * @param requireDrained  refuse to land a run whose lag-wait phase has not completed
  * @param workDirectory   where result files are written; default {@code <java.io.tmpdir>/offstream-egress}
@@ -49,12 +51,17 @@ public record EgressProperties(
         Path workDirectory,
         @DefaultValue("true") boolean classDataSharing) {
 
+    /** The remote Flink cluster the job goes to, if any ({@code embedded}, as a launch can say to override an earlier one's URL, or empty: none). */
+    public Optional<URI> remoteCluster() {
+        return Optional.ofNullable(flinkRest).map(String::trim).filter(rest -> !rest.isEmpty() && !"embedded".equals(rest)).map(URI::create);
+    }
+
     /** The parallelism for a run whose egress topic has {@code topicPartitions} partitions. */
     public int parallelismFor(int topicPartitions, int cores) {
         if (parallelism > 0) {
             return parallelism;
         }
-        boolean embedded = flinkRest == null || flinkRest.isBlank();
+        boolean embedded = remoteCluster().isEmpty();
         // a subtask without a partition would idle; on one machine, more subtasks than cores only add switching
         return Math.max(1, embedded ? Math.min(topicPartitions, cores) : topicPartitions);
     }

@@ -138,7 +138,7 @@ class RunLander {
      * and whose response schema it writes), the catalogue the job loads the service from, this attempt's result file.
      */
     EgressJobOptions jobOptions(LedgerRun run, RunSide side, Path resultFile, Path jobJar, String attempt) {
-        Optional<URI> flinkRest = Optional.ofNullable(settings.flinkRest()).filter(rest -> !rest.isBlank()).map(URI::create);
+        Optional<URI> flinkRest = settings.remoteCluster();
         return new EgressJobOptions(bootstrapServers, side.service(), run.runKey(), run.parameters().landing(),
                 servicesLocation, Optional.empty(), Optional.of(resultFile),
                 settings.parallelismFor(run.topicPartitions(), Runtime.getRuntime().availableProcessors()), attempt, kafkaClient, flinkRest,
