@@ -50,6 +50,11 @@ public record PlatformSettings(Path root, Path home, String services, String bin
         return home.resolve("warehouse").resolve(dataset);
     }
 
+    /** The java command of the platform's Spring Boot JVMs (class-data sharing; see the script). */
+    public Path classDataSharingJava() {
+        return root.resolve("scdf-deploy/local/cds-java");
+    }
+
     public Path logs() {
         return home.resolve("logs");
     }

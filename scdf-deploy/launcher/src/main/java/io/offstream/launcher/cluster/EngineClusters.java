@@ -33,6 +33,9 @@ public final class EngineClusters {
     /** The number of Spark workers (one core each). */
     public static final int SPARK_WORKERS = 2;
 
+    /** The phases whose Spark job the engine settings place (offstream.<phase>.*). */
+    private static final List<String> SPARK_PHASES = List.of("offstream.ingress", "offstream.diff");
+
     public static final String NAMENODE = "hdfs-namenode";
 
     public static final String DATANODE = "hdfs-datanode";
@@ -120,7 +123,7 @@ public final class EngineClusters {
      */
     public Map<String, String> taskProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
-        for (String spark : List.of("offstream.ingress", "offstream.diff")) {
+        for (String spark : SPARK_PHASES) {
             properties.put(spark + ".engine", "spark-submit");
             properties.put(spark + ".master", sparkMaster());
             properties.put(spark + ".spark-home", layout.sparkHome().toString());
@@ -129,6 +132,23 @@ public final class EngineClusters {
             properties.put(spark + ".spark-conf.spark.driver.bindAddress", bindAddress);
         }
         properties.put("offstream.egress.flink-rest", flinkRest().toString());
+        return properties;
+    }
+
+    /**
+     * The same settings for the embedded engines (Spark as a child JVM on local[*], its driver on
+     * loopback, a Flink mini cluster), said outright: SCDF gives a definition's next launch the
+     * properties of its last, so a run after a cluster run would otherwise still go to the clusters.
+     */
+    public static Map<String, String> embeddedTaskProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String spark : SPARK_PHASES) {
+            properties.put(spark + ".engine", "child-jvm");
+            properties.put(spark + ".master", "local[*]");
+            properties.put(spark + ".spark-conf.spark.driver.host", "127.0.0.1");
+            properties.put(spark + ".spark-conf.spark.driver.bindAddress", "127.0.0.1");
+        }
+        properties.put("offstream.egress.flink-rest", "embedded");
         return properties;
     }
 

@@ -115,7 +115,7 @@ public final class PlatformArguments {
         args.addAll(postgres != null ? postgres.datasourceArguments(DATAFLOW_DATABASE) : List.of("--spring.datasource.url=" + dataflowDatasourceUrl()));
         List<String> accounts = new ArrayList<>(List.of("default"));
         settings.regions().forEach(r -> accounts.add(r.name()));
-        Path cdsJava = settings.root().resolve("scdf-deploy/local/cds-java");
+        Path cdsJava = settings.classDataSharingJava();
         for (String account : accounts) {
             String prefix = ACCOUNTS + account + ".";
             args.addAll(List.of(prefix + "working-directories-root=" + settings.home().resolve("task-work").resolve(account),

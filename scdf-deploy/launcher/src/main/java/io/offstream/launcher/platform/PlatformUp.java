@@ -122,7 +122,7 @@ public final class PlatformUp {
 
         // the Spring Boot JVMs start through cds-java (class-data sharing: the server in about a third of the
         // time, a phase task in half; OFFSTREAM_CDS=off runs plain java); the server's task launches inherit its variables
-        Path cdsJava = root.resolve("scdf-deploy/local/cds-java");
+        Path cdsJava = settings.classDataSharingJava();
         Map<String, String> cdsEnv = Map.of("OFFSTREAM_JAVA", JavaCommand.current().toString(), "OFFSTREAM_CDS_DIR",
                 env.getOrDefault("OFFSTREAM_CDS_DIR", settings.home().resolve("cds").toString()));
         String taskJavaOptions = env.containsKey("OFFSTREAM_TASK_JAVA_OPTS") ? env.get("OFFSTREAM_TASK_JAVA_OPTS") : "-Xmx1g";

@@ -1,7 +1,5 @@
 package io.offstream.launcher.run;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.offstream.launcher.PlatformSettings;
@@ -18,20 +16,10 @@ import io.offstream.launcher.cluster.EngineClusters;
  */
 public record RunTarget(String landing, String warehouses, Map<String, String> taskProperties) {
 
-    /**
-     * The embedded engines, said outright: SCDF gives a definition's next launch the properties of
-     * its last, so a run after a --cluster run would otherwise still go to the clusters.
-     */
+    /** The embedded engines, their settings passed with every launch as the clusters' are ({@link EngineClusters#embeddedTaskProperties}). */
     public static RunTarget local(PlatformSettings settings) {
-        Map<String, String> embedded = new LinkedHashMap<>();
-        for (String spark : List.of("offstream.ingress", "offstream.diff")) {
-            embedded.put(spark + ".engine", "child-jvm");
-            embedded.put(spark + ".master", "local[*]");
-            embedded.put(spark + ".spark-conf.spark.driver.host", "127.0.0.1");
-            embedded.put(spark + ".spark-conf.spark.driver.bindAddress", "127.0.0.1");
-        }
-        embedded.put("offstream.egress.flink-rest", "embedded");
-        return new RunTarget(settings.landing().toString(), settings.home().resolve("warehouse").toString(), embedded);
+        return new RunTarget(settings.landing().toString(), settings.home().resolve("warehouse").toString(),
+                EngineClusters.embeddedTaskProperties());
     }
 
     public static RunTarget onClusters(EngineClusters clusters) {
