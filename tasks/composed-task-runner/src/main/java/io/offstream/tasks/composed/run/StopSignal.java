@@ -70,6 +70,9 @@ public class StopSignal implements SmartLifecycle {
         if (!jobRunning) {
             return;
         }
+        // The exit code goes first: once the job ends, the main thread's ApplicationReadyEvent
+        // makes Spring Cloud Task record the end with whatever exit code it has seen by then.
+        events.publishEvent(new ExitCodeEvent(this, STOPPED_EXIT_CODE));
         requested = true;
         log.info("Stop requested: ending the composed job as STOPPED (waiting up to {})", grace);
         try {
@@ -80,7 +83,6 @@ public class StopSignal implements SmartLifecycle {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        events.publishEvent(new ExitCodeEvent(this, STOPPED_EXIT_CODE));
     }
 
     @Override
