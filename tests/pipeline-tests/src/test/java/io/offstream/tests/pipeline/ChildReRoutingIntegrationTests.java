@@ -38,7 +38,7 @@ class ChildReRoutingIntegrationTests extends MultiRegionIntegrationTestSupport {
 
     @Test
     void aChildWhoseProcessesAreKilledIsReRoutedToTheNextRegion() throws Exception {
-        onlyRegions("region-a", "region-b"); // headroom 4 and 2: the child goes to region-a
+        onlyRegions("region-a", "region-b"); // headroom 3 and 2: the child goes to region-a
         String template = probeChildDefinition();
         Path hold = Files.createFile(scratch.resolve("hold"));
         String runKey = "lost-" + UUID.randomUUID().toString().substring(0, 8);

@@ -26,7 +26,7 @@ import io.offstream.testsupport.platform.RegionRegistryProcess;
 
 /**
  * The multi-region setting: the platform's SCDF server has three local platform accounts (see
- * this module's pom: region-a 4 tasks, region-b 2, region-c 6 with a launcher that cannot start
+ * this module's pom: region-a 3 tasks, region-b 2, region-c 6 with a launcher that cannot start
  * anything), the region registry runs as a process knowing them, and {@code offstream-dispatch}
  * is registered and launched as users do, from composed-definitions/offstream-multi-region.task.
  */
