@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +38,12 @@ public record RepositoryLayout(Path root) {
     /** The local platform's java command for Spring Boot jars, with class-data sharing (scdf-deploy/local/cds-java). */
     public Path classDataSharingJava() {
         return root.resolve("scdf-deploy/local/cds-java");
+    }
+
+    /** What cds-java needs in its environment: this JVM's java as the real one, and the tests' cache. */
+    public Map<String, String> classDataSharingEnvironment() {
+        return Map.of("OFFSTREAM_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "OFFSTREAM_CDS_DIR", classDataSharingCache().toString());
     }
 
     /** cds-java's cache for the tests: built jars' extracted class paths and archives, shared by every module, gone with a clean. */

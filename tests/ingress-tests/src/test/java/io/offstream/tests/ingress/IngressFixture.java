@@ -76,14 +76,14 @@ abstract class IngressFixture {
         args.add("--offstream.sample.path=" + dataset());
         args.add("--offstream.sample.write-expectations=true");
         args.addAll(List.of(options));
-        return TaskRun.run(name, layout.appJar("tasks/sample-warehouse", "offstream-sample-warehouse-*.jar"), logs, TASK_TIMEOUT, args);
+        return TaskRun.run(name, layout, layout.appJar("tasks/sample-warehouse", "offstream-sample-warehouse-*.jar"), logs, TASK_TIMEOUT, args);
     }
 
     TaskRun plan(String name, List<String> runArgs, String... options) throws Exception {
         List<String> args = new ArrayList<>(commonArgs());
         args.addAll(runArgs);
         args.addAll(List.of(options));
-        return TaskRun.run(name, layout.appJar("tasks/plan", "offstream-plan-*.jar"), logs, TASK_TIMEOUT, args);
+        return TaskRun.run(name, layout, layout.appJar("tasks/plan", "offstream-plan-*.jar"), logs, TASK_TIMEOUT, args);
     }
 
     TaskRun ingress(String name, List<String> runArgs, String... options) throws Exception {
@@ -97,7 +97,7 @@ abstract class IngressFixture {
         args.add("--offstream.ingress.work-dir=" + work.resolve("ingress-work"));
         args.add("--offstream.ingress.progress-interval=5s");
         args.addAll(List.of(options));
-        return TaskRun.run(name, layout.appJar("tasks/ingress", "offstream-ingress-*.jar"), logs, TASK_TIMEOUT, args, meanwhile);
+        return TaskRun.run(name, layout, layout.appJar("tasks/ingress", "offstream-ingress-*.jar"), logs, TASK_TIMEOUT, args, meanwhile);
     }
 
     private List<String> commonArgs() {

@@ -10,26 +10,34 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.offstream.testsupport.RepositoryLayout;
+
 /** One run of a task jar as a process, to its end: exit code and log. */
 record TaskRun(String name, int exitCode, Path log, Duration duration) {
 
-    static TaskRun run(String name, Path jar, Path logDir, Duration timeout, List<String> args) throws IOException, InterruptedException {
-        return run(name, jar, logDir, timeout, args, process -> { });
+    static TaskRun run(String name, RepositoryLayout layout, Path jar, Path logDir, Duration timeout, List<String> args)
+            throws IOException, InterruptedException {
+        return run(name, layout, jar, logDir, timeout, args, process -> { });
     }
 
     /**
+     * Runs the jar as the platform runs its tasks, through cds-java (class-data sharing), so the
+     * module's dozen launches of the same three jars do not each load their classes from scratch.
+     *
      * @param meanwhile what a fault test does to the running task (e.g. kill its engine job), on a thread
      *                  of its own; it sees the task's process and reads its log
      */
-    static TaskRun run(String name, Path jar, Path logDir, Duration timeout, List<String> args, Consumer<Process> meanwhile)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+    static TaskRun run(String name, RepositoryLayout layout, Path jar, Path logDir, Duration timeout, List<String> args,
+            Consumer<Process> meanwhile) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(layout.classDataSharingJava().toString(), "-Xmx512m",
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         command.addAll(args);
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(layout.classDataSharingEnvironment());
+        Process process = builder.start();
         Thread fault = new Thread(() -> meanwhile.accept(process), name + "-meanwhile");
         fault.setDaemon(true);
         fault.start();

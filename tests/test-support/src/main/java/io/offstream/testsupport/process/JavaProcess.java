@@ -224,8 +224,7 @@ public final class JavaProcess implements AutoCloseable {
          */
         public Builder classDataSharing(RepositoryLayout layout) {
             this.javaCommand = layout.classDataSharingJava();
-            environment.put("OFFSTREAM_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            environment.put("OFFSTREAM_CDS_DIR", layout.classDataSharingCache().toString());
+            environment.putAll(layout.classDataSharingEnvironment());
             return this;
         }
 
