@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import io.offstream.launcher.Catalogue;
 import io.offstream.launcher.PlatformSettings;
@@ -41,6 +40,12 @@ public final class DataFlowServerProcess implements AutoCloseable {
     private static final String POSTGRES_ROLE = "offstream";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    /**
+     * The task JVMs' options: C1 only, since a test's task lives seconds over small data and spends
+     * them starting, which then takes half the CPU (a user's platform keeps OFFSTREAM_TASK_JAVA_OPTS).
+     */
+    static final String TASK_JAVA_OPTIONS = "-Xmx1g -XX:TieredStopAtLevel=1";
 
     /** A composed runner records its job STOPPED within 20 s of SIGTERM. */
     private static final Duration TASK_STOP_GRACE = Duration.ofSeconds(30);
@@ -132,7 +137,7 @@ public final class DataFlowServerProcess implements AutoCloseable {
             platform = platform.onPostgres(postgres);
         }
         String datasourceUrl = platform.dataflowDatasourceUrl();
-        List<String> arguments = new ArrayList<>(platform.dataflow(new Catalogue(settings.services()), "-Xmx1g"));
+        List<String> arguments = new ArrayList<>(platform.dataflow(new Catalogue(settings.services()), TASK_JAVA_OPTIONS));
         // a test's own setting replaces the platform's (Spring joins a repeated command-line option's values with commas)
         Set<String> ownKeys = extraArguments.stream().map(DataFlowServerProcess::key).collect(Collectors.toSet());
         arguments.removeIf(argument -> ownKeys.contains(key(argument)));
@@ -141,7 +146,7 @@ public final class DataFlowServerProcess implements AutoCloseable {
         arguments.add("--offstream.lost-executions.check-interval=2s");
         arguments.add("--offstream.lost-executions.grace=6s");
         arguments.addAll(extraArguments);
-        arguments.addAll(classDataSharingJavaCommands(layout, arguments));
+        arguments.addAll(addedAccountCommands(layout, arguments));
         DataFlowServerProcess server = new DataFlowServerProcess(layout.dataFlowServerJar(),
                 workDir.resolve("logs/dataflow-server.log"), arguments, port, datasourceUrl, platform.datasourceUser(),
                 datasourcePassword, postgres, layout);
@@ -200,28 +205,34 @@ public final class DataFlowServerProcess implements AutoCloseable {
     }
 
     /**
-     * Every account a test adds without its own java-cmd starts task JVMs through
-     * scdf-deploy/local/cds-java too, as up.sh's accounts do (the default has it from {@link PlatformArguments}).
+     * Every account a test adds starts task JVMs as the default one does, unless the test says
+     * otherwise: through scdf-deploy/local/cds-java, as up.sh's accounts do, and with
+     * {@link #TASK_JAVA_OPTIONS} (the default has both from {@link PlatformArguments}).
      */
-    private static List<String> classDataSharingJavaCommands(RepositoryLayout layout, List<String> arguments) {
+    private static List<String> addedAccountCommands(RepositoryLayout layout, List<String> arguments) {
         String prefix = "--spring.cloud.dataflow.task.platform.local.accounts.";
         Set<String> accounts = new TreeSet<>(Set.of("default"));
-        Set<String> ownJava = new TreeSet<>();
+        Set<String> given = new TreeSet<>();
         for (String argument : arguments) {
             if (argument.startsWith(prefix) && argument.indexOf('.', prefix.length()) > 0) {
                 String account = argument.substring(prefix.length(), argument.indexOf('.', prefix.length()));
                 accounts.add(account);
-                if (argument.startsWith(prefix + account + ".java-cmd=")) {
-                    ownJava.add(account);
-                }
+                given.add(key(argument).substring(prefix.length()));
             }
         }
-        accounts.removeAll(ownJava);
         String cdsJava = layout.root().resolve("scdf-deploy/local/cds-java").toString();
-        // the local deployer hands a task only the environment variables it is told to
-        String inherit = PlatformArguments.TASK_ENV_TO_INHERIT;
-        return accounts.stream().flatMap(account -> Stream.of(prefix + account + ".java-cmd=" + cdsJava,
-                prefix + account + ".env-vars-to-inherit=" + inherit)).toList();
+        List<String> commands = new ArrayList<>();
+        for (String account : accounts) {
+            if (!given.contains(account + ".java-cmd")) {
+                commands.add(prefix + account + ".java-cmd=" + cdsJava);
+                // the local deployer hands a task only the environment variables it is told to
+                commands.add(prefix + account + ".env-vars-to-inherit=" + PlatformArguments.TASK_ENV_TO_INHERIT);
+            }
+            if (!given.contains(account + ".java-opts")) {
+                commands.add(prefix + account + ".java-opts=" + TASK_JAVA_OPTIONS);
+            }
+        }
+        return commands;
     }
 
     /** Stops the server with SIGTERM and starts it again on the same ports and database; its running tasks go on. */
