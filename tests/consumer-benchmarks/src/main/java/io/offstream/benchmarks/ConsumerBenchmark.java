@@ -151,6 +151,9 @@ public final class ConsumerBenchmark {
 
     /** The stage's row, its rate as a multiple of {@code reference} (none if NaN), against {@code goal} (none if 0). */
     private void versus(ResultTable table, String id, double reference, String ofWhat, double goal) {
+        if (!options.runs(id)) {
+            return; // left out by bench.stages: no row, rather than a failed one
+        }
         StageResult result = results.get(id);
         if (result == null) {
             table.addFailed(id, labels.get(id), failures.getOrDefault(id, "not run"));

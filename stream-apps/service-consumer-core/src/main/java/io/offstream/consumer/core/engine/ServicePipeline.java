@@ -1,8 +1,8 @@
 package io.offstream.consumer.core.engine;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -133,9 +133,9 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
         metrics.recordIn(records.size());
         synchronized (waiting) {
             for (InboundRecord record : records) {
-                Work work = new Work(record, batch);
+                Work work = new Work(record, batch, LaneKey.of(record));
                 if (waiting.isEmpty() && window.hasRoom()) {
-                    window.admit(laneKey(record), () -> start(work));
+                    window.admit(work.lane(), () -> start(work));
                 }
                 else {
                     waiting.addLast(work);
@@ -288,11 +288,11 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
     }
 
     private void release(Work work, Executor startOn) {
-        window.complete(laneKey(work.record()), startOn);
+        window.complete(work.lane(), startOn);
         synchronized (waiting) {
             while (!waiting.isEmpty() && window.hasRoom()) {
                 Work next = waiting.pollFirst();
-                window.admit(laneKey(next.record()), () -> start(next), startOn);
+                window.admit(next.lane(), () -> start(next), startOn);
             }
             applyBackpressure();
         }
@@ -443,15 +443,42 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
 
     // ---------------------------------------------------------------- helpers
 
-    private static Object laneKey(InboundRecord record) {
-        return record.key() == null ? null : new LaneKey(record.topic(), ByteBuffer.wrap(record.key()));
+    /**
+     * A record's lane in the window: its topic and key, hashed once. The window looks it up when the
+     * record is admitted and again when it completes, and a key's bytes would be hashed each time.
+     */
+    private static final class LaneKey {
+
+        private final String topic;
+
+        private final byte[] key;
+
+        private final int hash;
+
+        private LaneKey(String topic, byte[] key) {
+            this.topic = topic;
+            this.key = key;
+            this.hash = 31 * topic.hashCode() + Arrays.hashCode(key);
+        }
+
+        /** The record's lane; null (no ordering constraint) for a record without a key. */
+        static LaneKey of(InboundRecord record) {
+            return record.key() == null ? null : new LaneKey(record.topic(), record.key());
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof LaneKey that && hash == that.hash && topic.equals(that.topic) && Arrays.equals(key, that.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
-    private record LaneKey(String topic, ByteBuffer key) {
-    }
-
-    /** A record on its way through the pipeline, and the delivered batch it belongs to. */
-    private record Work(InboundRecord record, DeliveredBatches.Batch batch) {
+    /** A record on its way through the pipeline, the delivered batch it belongs to, and its lane. */
+    private record Work(InboundRecord record, DeliveredBatches.Batch batch, LaneKey lane) {
     }
 
     private void registerGauges() {

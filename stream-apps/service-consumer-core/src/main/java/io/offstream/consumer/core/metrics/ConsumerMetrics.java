@@ -57,8 +57,9 @@ public final class ConsumerMetrics {
         this.commits = counter("offstream.consumer.commits", "Offset commits sent");
         this.serviceLatency = Timer.builder("offstream.service.latency").tags(tags)
                 .description("Service call latency, retries counted as separate calls")
+                // buckets only: Prometheus computes quantiles from them, and client-side percentiles
+                // would update three more histograms on every call
                 .publishPercentileHistogram()
-                .publishPercentiles(0.5, 0.99)
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry);
