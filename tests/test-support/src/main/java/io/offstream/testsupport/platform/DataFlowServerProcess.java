@@ -211,7 +211,7 @@ public final class DataFlowServerProcess implements AutoCloseable {
      */
     private static List<String> addedAccountCommands(RepositoryLayout layout, List<String> arguments) {
         String prefix = "--spring.cloud.dataflow.task.platform.local.accounts.";
-        Set<String> accounts = new TreeSet<>(Set.of("default"));
+        Set<String> accounts = new TreeSet<>();
         Set<String> given = new TreeSet<>();
         for (String argument : arguments) {
             if (argument.startsWith(prefix) && argument.indexOf('.', prefix.length()) > 0) {
@@ -220,7 +220,7 @@ public final class DataFlowServerProcess implements AutoCloseable {
                 given.add(key(argument).substring(prefix.length()));
             }
         }
-        String cdsJava = layout.root().resolve("scdf-deploy/local/cds-java").toString();
+        String cdsJava = layout.classDataSharingJava().toString();
         List<String> commands = new ArrayList<>();
         for (String account : accounts) {
             if (!given.contains(account + ".java-cmd")) {

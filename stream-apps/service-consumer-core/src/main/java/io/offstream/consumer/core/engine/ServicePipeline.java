@@ -131,9 +131,13 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
             commit.run();
         });
         metrics.recordIn(records.size());
+        // lane keys hashed before the lock, which the workers releasing records wait on
+        List<Work> delivered = new ArrayList<>(records.size());
+        for (InboundRecord record : records) {
+            delivered.add(new Work(record, batch, LaneKey.of(record)));
+        }
         synchronized (waiting) {
-            for (InboundRecord record : records) {
-                Work work = new Work(record, batch, LaneKey.of(record));
+            for (Work work : delivered) {
                 if (waiting.isEmpty() && window.hasRoom()) {
                     window.admit(work.lane(), () -> start(work));
                 }
