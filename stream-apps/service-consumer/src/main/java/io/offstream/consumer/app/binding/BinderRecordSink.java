@@ -11,21 +11,17 @@ import io.offstream.consumer.core.engine.RecordSink;
 import io.offstream.contract.naming.RunHeaders;
 import io.offstream.contract.naming.RunTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.integration.kafka.support.KafkaSendFailureException;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaProducerException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageDeliveryException;
-import org.springframework.messaging.MessageHandler;
-import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.GenericMessage;
 import org.springframework.util.MimeTypeUtils;
 
 /**
@@ -34,18 +30,14 @@ import org.springframework.util.MimeTypeUtils;
  * <li>a result goes to a binding named after the run's egress topic, made by {@link StreamBridge}
  * on first use (producer settings from {@code spring.cloud.stream.kafka.default.producer}) and
  * sent on directly after that ({@link EgressBindings});
- * the message carries a receipt that the binder hands back on its record-metadata channel once
- * Kafka acknowledged the write ({@link #receipts()}), or on the error channel when it failed
- * ({@link #failures()});</li>
+ * the record carries a receipt that {@link EgressReceipts} completes once Kafka acknowledged or
+ * refused the write ({@link EgressRecord});</li>
  * <li>a dead-lettered record goes through spring-kafka's {@link DeadLetterPublishingRecoverer} to
  * the run's DLQ topic, with its standard headers (original topic, partition, offset, timestamp,
  * exception class, message and stack trace) and Offstream's stage and attempts.</li>
  * </ul>
  */
 public class BinderRecordSink implements RecordSink, AutoCloseable {
-
-    /** The message header holding the future a result's write completes. */
-    static final String RECEIPT = "offstream_receipt";
 
     private final String service;
 
@@ -87,19 +79,15 @@ public class BinderRecordSink implements RecordSink, AutoCloseable {
 
     @Override
     public CompletableFuture<?> result(InboundRecord source, byte[] value) {
-        CompletableFuture<Void> receipt = new CompletableFuture<>();
-        String topic = topicsOf(source.topic()).egress();
         // the record as Kafka takes it, with the ingress record's key and headers unchanged: the binder's
         // handler sends a ProducerRecord payload as it is, without evaluating topic, key and header
         // mappings for every message
-        Message<ProducerRecord<byte[], byte[]>> message = MessageBuilder
-                .withPayload(new ProducerRecord<>(topic, null, source.key(), value, source.headers()))
-                .setHeader(RECEIPT, receipt)
-                .build();
-        MessageChannel channel = egress.channel(topic);
+        EgressRecord record = new EgressRecord(topicsOf(source.topic()).egress(), source.key(), value, source.headers());
+        Message<EgressRecord> message = new GenericMessage<>(record);
+        MessageChannel channel = egress.channel(record.topic());
         boolean sent;
         if (channel == null) {
-            sent = bindAndSend(topic, message);
+            sent = bindAndSend(record.topic(), message);
         }
         else {
             try {
@@ -109,13 +97,13 @@ public class BinderRecordSink implements RecordSink, AutoCloseable {
                 // not subscribed (yet): StreamBridge is still binding it (the channel is handed over just
                 // before), or dropped it from its cache; through StreamBridge it waits for the one or
                 // binds again (and hands over the new channel)
-                sent = bindAndSend(topic, message);
+                sent = bindAndSend(record.topic(), message);
             }
         }
         if (!sent) {
-            receipt.completeExceptionally(new IllegalStateException("the egress binding refused the result of " + source));
+            record.receipt().completeExceptionally(new IllegalStateException("the egress binding refused the result of " + source));
         }
-        return receipt;
+        return record.receipt();
     }
 
     /** Binds the run's egress topic (EgressBindings keeps its channel); native encoding: the record as it is. */
@@ -135,27 +123,5 @@ public class BinderRecordSink implements RecordSink, AutoCloseable {
         // waits for Kafka's acknowledgment and throws if the write failed (the pipeline calls it off the I/O threads)
         deadLetters.accept(record, null, error);
         return CompletableFuture.completedFuture(null);
-    }
-
-    /** Completes a result's receipt: subscribed to the binder's record-metadata channel. */
-    public MessageHandler receipts() {
-        return message -> {
-            if (message.getHeaders().get(RECEIPT) instanceof CompletableFuture<?> receipt) {
-                receipt.complete(null);
-            }
-        };
-    }
-
-    /** Fails a result's receipt: subscribed to the error channel, where the binder reports failed writes. */
-    public MessageHandler failures() {
-        return message -> {
-            if (message.getPayload() instanceof KafkaSendFailureException failed && failed.getFailedMessage() != null
-                    && failed.getFailedMessage().getHeaders().get(RECEIPT) instanceof CompletableFuture<?> receipt) {
-                Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
-                // spring-kafka wraps the producer's own exception ("Failed to send"): report that one
-                receipt.completeExceptionally(cause instanceof KafkaProducerException && cause.getCause() != null
-                        ? cause.getCause() : cause);
-            }
-        };
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import io.offstream.consumer.app.binding.BinderRecordSink;
 import io.offstream.consumer.app.binding.EgressBindings;
+import io.offstream.consumer.app.binding.EgressReceipts;
 import io.offstream.consumer.app.binding.IngressContainer;
 import io.offstream.consumer.app.binding.IngressFunction;
 import io.offstream.consumer.core.engine.ServicePipeline;
@@ -15,7 +16,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -27,11 +27,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.SubscribableChannel;
 
 /**
  * The binder side: the function bound to the {@code ingress} binding, its listener container
@@ -95,19 +93,14 @@ public class ConsumerBindingConfiguration {
         return new BinderRecordSink(properties.service(), bridge, egressBindings, deadLetterProducerFactory(environment));
     }
 
-    /** Where the binder reports each acknowledged result ({@code record-metadata-channel} of the egress bindings). */
+    /**
+     * Completes each result's receipt when Kafka answered its write. The binder hands a
+     * {@code ProducerListener} bean to every producer binding's template; its record-metadata and
+     * error channels would instead build a message per result, copying every header of the sent one.
+     */
     @Bean
-    SubscribableChannel offstreamEgressReceipts(BinderRecordSink sink) {
-        DirectChannel channel = new DirectChannel();
-        channel.subscribe(sink.receipts());
-        return channel;
-    }
-
-    /** The binder reports a failed result write on the error channel. */
-    @Bean
-    Object egressFailureSubscription(@Qualifier("errorChannel") SubscribableChannel errorChannel, BinderRecordSink sink) {
-        errorChannel.subscribe(sink.failures());
-        return sink;
+    EgressReceipts egressReceipts() {
+        return new EgressReceipts();
     }
 
     /**
