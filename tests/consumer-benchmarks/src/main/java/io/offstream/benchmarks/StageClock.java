@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Times one stage the same way for every consumer: from the first record it processes (group join,
  * assignment and start-up excluded) to the moment the last of its results is acknowledged by Kafka.
+ * It also marks when a fifth of the results are in: the rest of the stage is its steady state, after
+ * the code of a consumer started in this JVM is compiled (the app's first seconds run interpreted).
  * Thread-safe: workers, callbacks and pollers report to it concurrently.
  */
 final class StageClock {
@@ -25,8 +27,15 @@ final class StageClock {
 
     private volatile long endNanos;
 
+    private final long warmMark;
+
+    private final AtomicLong warmNanos = new AtomicLong();
+
+    private volatile long warmDone;
+
     StageClock(long expected) {
         this.expected = expected;
+        this.warmMark = Math.max(1, expected / 5);
     }
 
     /** A record is being processed; only the first call counts. */
@@ -38,7 +47,11 @@ final class StageClock {
 
     /** {@code count} more results were acknowledged. */
     void completed(long count) {
-        if (done.addAndGet(count) >= expected && finished.getCount() > 0) {
+        long now = done.addAndGet(count);
+        if (now >= warmMark && warmNanos.get() == 0 && warmNanos.compareAndSet(0, System.nanoTime())) {
+            warmDone = now;
+        }
+        if (now >= expected && finished.getCount() > 0) {
             synchronized (this) {
                 if (finished.getCount() > 0) {
                     endNanos = System.nanoTime();
@@ -69,6 +82,7 @@ final class StageClock {
         if (!isFinished()) {
             throw new IllegalStateException(stage + ": only " + done.get() + " of " + expected + " results");
         }
-        return new StageResult(stage, expected, (endNanos - startNanos) / 1e9);
+        return new StageResult(stage, expected, (endNanos - startNanos) / 1e9, expected - warmDone,
+                (endNanos - warmNanos.get()) / 1e9);
     }
 }

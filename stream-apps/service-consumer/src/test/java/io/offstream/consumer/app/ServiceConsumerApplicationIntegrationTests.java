@@ -102,8 +102,9 @@ class ServiceConsumerApplicationIntegrationTests {
             assertThat(get(base + "/actuator/health")).contains("\"binders\"");
             assertThat(get(base + "/actuator/bindings")).contains("\"bindingName\":\"ingress\"")
                     .contains("\"ackMode\":\"MANUAL\"")
-                    // derived: far more than the window finishes in half the poll interval, so the ceiling of 500
-                    .contains("\"max.poll.records\":\"500\"");
+                    // derived: far more than the window finishes in half the poll interval, so the ceiling: a
+                    // fifth of max-uncommitted (100 x the window of 32)
+                    .contains("\"max.poll.records\":\"640\"");
             assertThat(post(base + "/actuator/bindings/ingress", "{\"state\":\"PAUSED\"}", null)).isEqualTo(401);
             assertThat(post(base + "/actuator/bindings/ingress", "{\"state\":\"PAUSED\"}", basic("offstream", "wrong"))).isEqualTo(401);
             assertThat(get(base + "/actuator/bindings/ingress")).contains("\"state\":\"running\"");

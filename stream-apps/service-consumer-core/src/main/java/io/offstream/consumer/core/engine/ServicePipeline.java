@@ -107,7 +107,8 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
         this.window = new InFlightWindow(settings.maxInFlight(), dispatcher);
         this.limiter = new CallRateLimiter(settings.rateLimit(), scheduler);
         this.deadlines = new CallDeadlines(settings.callTimeout(), scheduler);
-        this.advisor = MaxPollRecordsAdvisor.forWindow(settings.maxPollInterval(), settings.maxInFlight());
+        this.advisor = MaxPollRecordsAdvisor.forWindow(settings.maxPollInterval(), settings.maxInFlight(),
+                settings.maxUncommitted());
         this.maxPollRecords = settings.maxPollRecords() > 0 ? settings.maxPollRecords()
                 : advisor.recommend(settings.expectedP99());
         // a few polls read ahead: the window refills while the next poll is on its way

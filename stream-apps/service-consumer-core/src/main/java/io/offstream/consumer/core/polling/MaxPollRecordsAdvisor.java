@@ -11,6 +11,8 @@ public final class MaxPollRecordsAdvisor {
 
     private static final int KAFKA_DEFAULT = 500;
 
+    private static final int LARGEST_DERIVED = 5_000;
+
     private final Duration maxPollInterval;
 
     private final int concurrency;
@@ -37,12 +39,16 @@ public final class MaxPollRecordsAdvisor {
     }
 
     /**
-     * For a window of {@code maxInFlight} calls, at half the poll interval: from one record up to
-     * the larger of the window and Kafka's default of 500 (a poll is also the pipeline's read-ahead,
-     * and small polls cost a round trip each).
+     * For a window of {@code maxInFlight} calls, at half the poll interval: from one record up to the
+     * largest of the window, Kafka's default of 500 and a fifth of {@code maxUncommitted} (at most
+     * 5,000). A poll is also the unit of the pipeline's read-ahead (four polls), and with a fifth the
+     * read-ahead and the poll being worked on fit under the uncommitted bound, so a full read-ahead
+     * alone does not pause delivery. Small polls cost the listener a round trip and a commit each: a
+     * no-op service ran at 34,800 records/s with polls of 500 and 43,800 with 5,000.
      */
-    public static MaxPollRecordsAdvisor forWindow(Duration maxPollInterval, int maxInFlight) {
-        return new MaxPollRecordsAdvisor(maxPollInterval, maxInFlight, 0.5, 1, Math.max(maxInFlight, KAFKA_DEFAULT));
+    public static MaxPollRecordsAdvisor forWindow(Duration maxPollInterval, int maxInFlight, int maxUncommitted) {
+        int ceiling = Math.max(Math.max(maxInFlight, KAFKA_DEFAULT), Math.min(LARGEST_DERIVED, maxUncommitted / 5));
+        return new MaxPollRecordsAdvisor(maxPollInterval, maxInFlight, 0.5, 1, ceiling);
     }
 
     public int recommend(Duration p99) {

@@ -18,6 +18,20 @@ class MaxPollRecordsAdvisorTests {
     }
 
     @Test
+    void aWindowsPollsGrowWithItsUncommittedBoundUpTo5000() {
+        Duration interval = Duration.ofMinutes(5);
+        Duration fast = Duration.ofMillis(1);
+        // a fifth of max-uncommitted (100 x the window by default), so four polls read ahead stay under it
+        assertThat(MaxPollRecordsAdvisor.forWindow(interval, 256, 25_600).recommend(fast)).isEqualTo(5_000);
+        assertThat(MaxPollRecordsAdvisor.forWindow(interval, 32, 3_200).recommend(fast)).isEqualTo(640);
+        // never below the window nor Kafka's default
+        assertThat(MaxPollRecordsAdvisor.forWindow(interval, 16, 100).recommend(fast)).isEqualTo(500);
+        assertThat(MaxPollRecordsAdvisor.forWindow(interval, 2_000, 2_500).recommend(fast)).isEqualTo(2_000);
+        // a slow service still gets small polls
+        assertThat(MaxPollRecordsAdvisor.forWindow(interval, 4, 400).recommend(Duration.ofSeconds(60))).isEqualTo(10);
+    }
+
+    @Test
     void measuresTheP99OfRecentCalls() {
         LatencyRecorder recorder = new LatencyRecorder(1000);
         assertThat(recorder.quantile(0.99, Duration.ofMillis(7))).isEqualTo(Duration.ofMillis(7));
