@@ -12,7 +12,8 @@ public record DemoOutput(OptionalLong runnerExecutionId, Optional<Path> validati
 
     private static final Pattern RUNNER = Pattern.compile("composed task execution (\\d+)");
 
-    private static final Pattern REPORT = Pattern.compile("validation report \\((.+)\\):\\s*$");
+    /** "validation report of risk (/path/report.json):", the side named since a simulation has two. */
+    private static final Pattern REPORT = Pattern.compile("validation report(?: of \\S+)? \\((.+)\\):\\s*$");
 
     public static DemoOutput parse(List<String> progressLines) {
         OptionalLong runner = OptionalLong.empty();
