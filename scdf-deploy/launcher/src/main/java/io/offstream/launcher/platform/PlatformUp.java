@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import io.offstream.dataflow.client.DataFlowOperations;
@@ -127,13 +128,12 @@ public final class PlatformUp {
                 env.getOrDefault("OFFSTREAM_CDS_DIR", settings.home().resolve("cds").toString()));
         String taskJavaOptions = env.containsKey("OFFSTREAM_TASK_JAVA_OPTS") ? env.get("OFFSTREAM_TASK_JAVA_OPTS") : "-Xmx1g";
         starter.startJar("dataflow", p.scdf(), cdsJava, jars.scdf(), javaOptions, arguments.dataflow(catalogue, taskJavaOptions), cdsEnv);
-        starter.awaitReady("dataflow", 180, () -> http.ok(settings.scdfUrl().resolve("/about")));
-        // a fresh server's first platform listing (~40 KB of deployer options) can take more than the probes' 5 s
-        String platforms = http.get(settings.scdfUrl().resolve("/tasks/platforms?size=100"), Duration.ofSeconds(60))
-                .orElseThrow(() -> new LauncherException("the SCDF server at " + settings.scdfUrl()
-                        + " did not list its platform accounts within 60 s; see .offstream/logs/dataflow.log"));
+        // ready once it lists its platform accounts: the server adds them just after it starts answering (on
+        // its ready event), and a listing taken in between has none
+        AtomicReference<String> platforms = new AtomicReference<>("");
+        starter.awaitReady("dataflow", 180, () -> http.ok(settings.scdfUrl().resolve("/about")) && listsAccounts(platforms));
         for (Region region : settings.regions()) {
-            if (!platforms.contains("\"name\":\"" + region.name() + "\"")) {
+            if (!platforms.get().contains("\"name\":\"" + region.name() + "\"")) {
                 throw new LauncherException("the running SCDF server has no platform account " + region.name()
                         + " (it was started with other regions): run scdf-deploy/local/down.sh, then up.sh");
             }
@@ -316,5 +316,12 @@ public final class PlatformUp {
 
     private static URI local(int port, String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    /** Lists the server's platform accounts into {@code listing}; whether it has any yet. */
+    private boolean listsAccounts(AtomicReference<String> listing) {
+        // a fresh server's first platform listing (~40 KB of deployer options) can take more than the probes' 5 s
+        listing.set(http.get(settings.scdfUrl().resolve("/tasks/platforms?size=100"), Duration.ofSeconds(60)).orElse(""));
+        return listing.get().contains("\"name\":\"");
     }
 }
