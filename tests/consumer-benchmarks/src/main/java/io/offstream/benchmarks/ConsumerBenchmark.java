@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 import io.offstream.kafka.broker.KraftBroker;
@@ -131,10 +132,8 @@ public final class ConsumerBenchmark {
     }
 
     private void printTable(double paretoIdeal) {
-        double rawBest = Stream.of("1a", "1b").map(results::get).filter(Objects::nonNull).mapToDouble(StageResult::rate)
-                .max().orElse(Double.NaN);
-        double rawBestSteady = Stream.of("1a", "1b").map(results::get).filter(Objects::nonNull)
-                .mapToDouble(StageResult::steadyRate).max().orElse(Double.NaN);
+        double rawBest = rawPipesBest(StageResult::rate);
+        double rawBestSteady = rawPipesBest(StageResult::steadyRate);
         double slowIdeal = APP_IN_FLIGHT / (SLOW_LATENCY.toNanos() / 1e9);
         StageResult paretoApp = results.get("4a");
         ResultTable table = new ResultTable();
@@ -164,6 +163,11 @@ public final class ConsumerBenchmark {
         boolean compared = !Double.isNaN(reference);
         table.add(id, labels.get(id), result, compared ? ResultTable.ratio(result.rate(), reference, ofWhat) : "",
                 compared && goal > 0 ? ResultTable.atLeast(result.rate(), reference, goal) : "");
+    }
+
+    /** The higher of the raw pipes' (1a, 1b) figures; NaN if neither ran. */
+    private double rawPipesBest(ToDoubleFunction<StageResult> figure) {
+        return Stream.of("1a", "1b").map(results::get).filter(Objects::nonNull).mapToDouble(figure).max().orElse(Double.NaN);
     }
 
     /**

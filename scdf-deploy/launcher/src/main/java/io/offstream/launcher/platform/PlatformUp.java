@@ -4,16 +4,18 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.offstream.dataflow.client.DataFlowException;
 import io.offstream.dataflow.client.DataFlowOperations;
+import io.offstream.dataflow.client.TaskPlatform;
 import io.offstream.launcher.Catalogue;
 import io.offstream.launcher.Console;
 import io.offstream.launcher.LauncherException;
@@ -130,10 +132,10 @@ public final class PlatformUp {
         starter.startJar("dataflow", p.scdf(), cdsJava, jars.scdf(), javaOptions, arguments.dataflow(catalogue, taskJavaOptions), cdsEnv);
         // ready once it lists its platform accounts: the server adds them just after it starts answering (on
         // its ready event), and a listing taken in between has none
-        AtomicReference<String> platforms = new AtomicReference<>("");
-        starter.awaitReady("dataflow", 180, () -> http.ok(settings.scdfUrl().resolve("/about")) && listsAccounts(platforms));
+        starter.awaitReady("dataflow", 180, () -> http.ok(settings.scdfUrl().resolve("/about")) && !accountNames().isEmpty());
+        Set<String> accounts = accountNames();
         for (Region region : settings.regions()) {
-            if (!platforms.get().contains("\"name\":\"" + region.name() + "\"")) {
+            if (!accounts.contains(region.name())) {
                 throw new LauncherException("the running SCDF server has no platform account " + region.name()
                         + " (it was started with other regions): run scdf-deploy/local/down.sh, then up.sh");
             }
@@ -318,10 +320,13 @@ public final class PlatformUp {
         return URI.create("http://localhost:" + port + path);
     }
 
-    /** Lists the server's platform accounts into {@code listing}; whether it has any yet. */
-    private boolean listsAccounts(AtomicReference<String> listing) {
-        // a fresh server's first platform listing (~40 KB of deployer options) can take more than the probes' 5 s
-        listing.set(http.get(settings.scdfUrl().resolve("/tasks/platforms?size=100"), Duration.ofSeconds(60)).orElse(""));
-        return listing.get().contains("\"name\":\"");
+    /** The server's platform account names; none while it cannot answer. */
+    private Set<String> accountNames() {
+        try {
+            return dataFlow.platforms().stream().map(TaskPlatform::name).collect(Collectors.toSet());
+        }
+        catch (DataFlowException e) {
+            return Set.of();
+        }
     }
 }
