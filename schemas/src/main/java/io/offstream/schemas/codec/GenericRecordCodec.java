@@ -2,15 +2,14 @@ package io.offstream.schemas.codec;
 
 import io.offstream.schemas.history.RecordHistory;
 import io.offstream.schemas.history.SchemaVersion;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -26,21 +25,16 @@ public final class GenericRecordCodec {
 
     private final HistorySchemaStore store;
     private final GenericData model = new GenericData();
-    private final Map<Long, BinaryMessageEncoder<GenericRecord>> encoders;
     private final Map<String, ResolvingDecoder<GenericRecord>> decoders;
-    private final Map<Class<?>, BinaryMessageEncoder<GenericRecord>> specificEncoders = new ConcurrentHashMap<>();
+    /** By schema for generic records, by class for generated ones (their model has the class's conversions). */
+    private final Map<Object, SingleObjectWriter<GenericRecord>> writers = new ConcurrentHashMap<>();
 
     public GenericRecordCodec(HistorySchemaStore store) {
         this.store = Objects.requireNonNull(store, "store");
-        Map<Long, BinaryMessageEncoder<GenericRecord>> byFingerprint = new HashMap<>();
         Map<String, ResolvingDecoder<GenericRecord>> byRecord = new HashMap<>();
         for (RecordHistory record : store.history().records()) {
-            for (SchemaVersion version : record.versions()) {
-                byFingerprint.put(version.fingerprint(), new BinaryMessageEncoder<>(model, version.schema()));
-            }
             byRecord.put(record.fullName(), new ResolvingDecoder<>(store, model, record.current().schema()));
         }
-        this.encoders = Map.copyOf(byFingerprint);
         this.decoders = Map.copyOf(byRecord);
     }
 
@@ -52,24 +46,27 @@ public final class GenericRecordCodec {
      * @throws MessageEncodingException if the schema is not released or a value does not fit it
      */
     public byte[] encode(GenericRecord record) {
-        long fingerprint = Fingerprints.of(record.getSchema());
-        if (store.findVersion(fingerprint).isEmpty()) {
-            throw new MessageEncodingException("cannot encode " + record.getSchema().getFullName() + ": its schema"
-                    + " (fingerprint " + Fingerprints.hex(fingerprint) + ") is no released version, so nobody could"
-                    + " decode the message");
-        }
-        BinaryMessageEncoder<GenericRecord> encoder = record instanceof SpecificRecord
-                ? specificEncoders.computeIfAbsent(record.getClass(),
-                        type -> new BinaryMessageEncoder<>(SpecificData.getForClass(type), record.getSchema()))
-                : encoders.get(fingerprint);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        // the schema's fingerprint (its canonical form, hashed) is worked out once per schema or class, not per record
+        SingleObjectWriter<GenericRecord> writer = record instanceof SpecificRecord
+                ? writers.computeIfAbsent(record.getClass(), type -> released(SpecificData.getForClass(record.getClass()), record.getSchema()))
+                : writers.computeIfAbsent(record.getSchema(), schema -> released(model, (Schema) schema));
         try {
-            encoder.encode(record, out);
+            return writer.write(record);
         } catch (IOException | RuntimeException e) {
             throw new MessageEncodingException("cannot encode " + record.getSchema().getFullName() + ": "
                     + e.getMessage(), e);
         }
-        return out.toByteArray();
+    }
+
+    /** A writer of the schema, if it is a released version. */
+    private SingleObjectWriter<GenericRecord> released(GenericData recordModel, Schema schema) {
+        long fingerprint = Fingerprints.of(schema);
+        if (store.findVersion(fingerprint).isEmpty()) {
+            throw new MessageEncodingException("cannot encode " + schema.getFullName() + ": its schema"
+                    + " (fingerprint " + Fingerprints.hex(fingerprint) + ") is no released version, so nobody could"
+                    + " decode the message");
+        }
+        return new SingleObjectWriter<>(recordModel, schema);
     }
 
     /**

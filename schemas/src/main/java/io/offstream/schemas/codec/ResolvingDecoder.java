@@ -4,23 +4,22 @@ import io.offstream.schemas.history.SchemaVersion;
 import java.io.IOException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.message.BinaryMessageDecoder;
 
 /**
  * Decodes single-object messages of one record into one reader schema (the current version), from
  * any released writer version; turns every failure into a {@link MessageDecodingException}.
- * Thread-safe, as {@link BinaryMessageDecoder} is.
+ * Thread-safe.
  */
 final class ResolvingDecoder<D> {
 
     private final HistorySchemaStore store;
     private final Schema reader;
-    private final BinaryMessageDecoder<D> decoder;
+    private final SingleObjectBodyReader<D> body;
 
     ResolvingDecoder(HistorySchemaStore store, GenericData model, Schema reader) {
         this.store = store;
         this.reader = reader;
-        this.decoder = new BinaryMessageDecoder<>(model, reader, store);
+        this.body = new SingleObjectBodyReader<>(model, reader);
     }
 
     /** The writer version of {@code message}, checked to be a version of this decoder's record. */
@@ -37,7 +36,7 @@ final class ResolvingDecoder<D> {
     D decode(byte[] message) {
         SchemaVersion writer = writerOf(message);
         try {
-            return decoder.decode(message);
+            return body.read(writer, message);
         } catch (IOException | RuntimeException e) {
             throw new MalformedMessageException("body of a " + writer.label() + " message (fingerprint "
                     + Fingerprints.hex(writer.fingerprint()) + ", " + message.length + " bytes) does not decode: "

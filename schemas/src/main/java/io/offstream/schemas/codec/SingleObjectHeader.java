@@ -16,6 +16,17 @@ public final class SingleObjectHeader {
     private SingleObjectHeader() {
     }
 
+    /** The header of messages written with the schema of this fingerprint. */
+    public static byte[] of(long fingerprint) {
+        byte[] header = new byte[LENGTH];
+        header[0] = (byte) MARKER_0;
+        header[1] = (byte) MARKER_1;
+        for (int i = 0; i < Long.BYTES; i++) {
+            header[2 + i] = (byte) (fingerprint >>> (8 * i));
+        }
+        return header;
+    }
+
     /**
      * The writer schema's fingerprint in {@code message}.
      *

@@ -1,11 +1,9 @@
 package io.offstream.schemas.codec;
 
 import io.offstream.schemas.history.RecordHistory;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Objects;
 import org.apache.avro.Schema;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -21,14 +19,14 @@ public final class SpecificRecordCodec<T extends SpecificRecord> {
 
     private final Class<T> type;
     private final Schema schema;
-    private final BinaryMessageEncoder<T> encoder;
+    private final SingleObjectWriter<T> encoder;
     private final ResolvingDecoder<T> decoder;
 
     private SpecificRecordCodec(Class<T> type, Schema schema, HistorySchemaStore store) {
         SpecificData model = SpecificData.getForClass(type);
         this.type = type;
         this.schema = schema;
-        this.encoder = new BinaryMessageEncoder<>(model, schema);
+        this.encoder = new SingleObjectWriter<>(model, schema);
         this.decoder = new ResolvingDecoder<>(store, model, schema);
     }
 
@@ -59,13 +57,11 @@ public final class SpecificRecordCodec<T extends SpecificRecord> {
      * @throws MessageEncodingException if the record cannot be encoded, e.g. a required field is null
      */
     public byte[] encode(T record) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try {
-            encoder.encode(record, out);
+            return encoder.write(record);
         } catch (IOException | RuntimeException e) {
             throw new MessageEncodingException("cannot encode " + schema.getFullName() + ": " + e.getMessage(), e);
         }
-        return out.toByteArray();
     }
 
     /**

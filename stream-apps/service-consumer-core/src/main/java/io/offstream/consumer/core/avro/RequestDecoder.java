@@ -7,6 +7,7 @@ import io.offstream.schemas.codec.Fingerprints;
 import io.offstream.schemas.codec.HistorySchemaStore;
 import io.offstream.schemas.codec.MalformedMessageException;
 import io.offstream.schemas.codec.SchemaMismatchException;
+import io.offstream.schemas.codec.SingleObjectBodyReader;
 import io.offstream.schemas.codec.SingleObjectHeader;
 import io.offstream.schemas.codec.UnknownSchemaException;
 import io.offstream.schemas.history.RecordHistory;
@@ -15,7 +16,6 @@ import io.offstream.schemas.history.SchemaVersion;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.IndexedRecord;
-import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -35,7 +35,7 @@ public final class RequestDecoder {
 
     private final Class<?> recordType;
 
-    private final BinaryMessageDecoder<IndexedRecord> decoder;
+    private final SingleObjectBodyReader<IndexedRecord> body;
 
     /**
      * @param request the request's schema history
@@ -65,7 +65,7 @@ public final class RequestDecoder {
         else {
             this.recordType = GenericData.Record.class;
         }
-        this.decoder = new BinaryMessageDecoder<>(model, reader, store);
+        this.body = new SingleObjectBodyReader<>(model, reader);
     }
 
     /** What requests decode to: the generated class, or {@code GenericData.Record}. */
@@ -81,7 +81,7 @@ public final class RequestDecoder {
                     + " of the request " + request.fullName());
         }
         try {
-            return decoder.decode(message);
+            return body.read(writer, message);
         }
         catch (IOException | RuntimeException e) {
             throw new MalformedMessageException("body of a " + writer.label() + " message (" + message.length

@@ -1,6 +1,5 @@
 package io.offstream.consumer.core.avro;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -9,11 +8,12 @@ import java.util.stream.Collectors;
 
 import io.offstream.schemas.codec.Fingerprints;
 import io.offstream.schemas.codec.MessageEncodingException;
+import io.offstream.schemas.codec.SingleObjectWriter;
 import io.offstream.schemas.history.RecordHistory;
 import io.offstream.schemas.history.SchemaVersion;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.IndexedRecord;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -30,9 +30,8 @@ public final class ResultEncoder {
 
     private final Set<Long> released;
 
-    private final Map<Schema, Long> fingerprints = new ConcurrentHashMap<>();
-
-    private final Map<Object, BinaryMessageEncoder<IndexedRecord>> encoders = new ConcurrentHashMap<>();
+    /** By generated class, or by schema for other records (they are written with the generic model). */
+    private final Map<Object, SingleObjectWriter<IndexedRecord>> writers = new ConcurrentHashMap<>();
 
     public ResultEncoder(RecordHistory response) {
         this.response = response;
@@ -45,22 +44,26 @@ public final class ResultEncoder {
                     + ", not an Avro record of the response " + response.fullName());
         }
         Schema schema = record.getSchema();
-        long fingerprint = fingerprints.computeIfAbsent(schema, Fingerprints::of);
-        if (!released.contains(fingerprint)) {
-            throw new MessageEncodingException("the service returned a " + schema.getFullName() + " (fingerprint "
-                    + Fingerprints.hex(fingerprint) + "), which is no released version of the response "
-                    + response.fullName() + " (v1..v" + response.current().number() + ")");
-        }
-        BinaryMessageEncoder<IndexedRecord> encoder = record instanceof SpecificRecord
-                ? encoders.computeIfAbsent(record.getClass(), type -> new BinaryMessageEncoder<>(SpecificData.getForClass(record.getClass()), schema))
-                : encoders.computeIfAbsent(fingerprint, f -> new BinaryMessageEncoder<>(AvroModels.generic(), schema));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        // the schema's fingerprint is checked once per generated class or schema, not per result
+        SingleObjectWriter<IndexedRecord> writer = record instanceof SpecificRecord
+                ? writers.computeIfAbsent(record.getClass(), type -> released(SpecificData.getForClass(record.getClass()), schema))
+                : writers.computeIfAbsent(schema, s -> released(AvroModels.generic(), schema));
         try {
-            encoder.encode(record, out);
+            return writer.write(record);
         }
         catch (IOException | RuntimeException e) {
             throw new MessageEncodingException("cannot encode the " + schema.getFullName() + " result: " + e.getMessage(), e);
         }
-        return out.toByteArray();
+    }
+
+    /** A writer of the schema, if it is a released version of the response. */
+    private SingleObjectWriter<IndexedRecord> released(GenericData model, Schema schema) {
+        SingleObjectWriter<IndexedRecord> writer = new SingleObjectWriter<>(model, schema);
+        if (!released.contains(writer.fingerprint())) {
+            throw new MessageEncodingException("the service returned a " + schema.getFullName() + " (fingerprint "
+                    + Fingerprints.hex(writer.fingerprint()) + "), which is no released version of the response "
+                    + response.fullName() + " (v1..v" + response.current().number() + ")");
+        }
+        return writer;
     }
 }
