@@ -27,6 +27,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.integration.expression.ValueExpression;
 import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.messaging.Message;
@@ -57,13 +58,20 @@ public class ConsumerBindingConfiguration {
     }
 
     /**
-     * The egress bindings' handlers skip Spring Integration's per-message logging: the handler
-     * formats a debug line for every result ("produced no reply") before the log level is asked,
-     * which cost about a fifth of a worker's time.
+     * The egress bindings' handlers skip what costs per result and is not used:
+     * <ul>
+     * <li>Spring Integration's per-message logging: the handler formats a debug line for every
+     * result ("produced no reply") before the log level is asked (about a fifth of a worker's time);</li>
+     * <li>the flush expression, a SpEL evaluation per result of a header Offstream never sets
+     * (2.5% of a no-op run's time); results are never flushed one by one.</li>
+     * </ul>
      */
     @Bean
-    ProducerMessageHandlerCustomizer<KafkaProducerMessageHandler> egressHandlerWithoutMessageLogging() {
-        return (handler, destination) -> handler.setLoggingEnabled(false);
+    ProducerMessageHandlerCustomizer<KafkaProducerMessageHandler> egressHandlerCustomizer() {
+        return (handler, destination) -> {
+            handler.setLoggingEnabled(false);
+            handler.setFlushExpression(new ValueExpression<>(Boolean.FALSE));
+        };
     }
 
     /**
