@@ -338,10 +338,15 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
 
     private void attempt(Work work, I request, int attempt) {
         CompletableFuture<Void> permit = limiter.acquire();
-        if (!permit.isDone()) {
-            metrics.recordRateLimiterWait();
+        CompletableFuture<O> call;
+        if (permit.isDone()) {
+            call = timedCall(request); // most calls: no stage in between
         }
-        permit.thenCompose(ignored -> timedCall(request)).whenComplete((result, error) -> {
+        else {
+            metrics.recordRateLimiterWait();
+            call = permit.thenCompose(ignored -> timedCall(request));
+        }
+        call.whenComplete((result, error) -> {
             if (error == null) {
                 publish(work, result, attempt);
                 return;

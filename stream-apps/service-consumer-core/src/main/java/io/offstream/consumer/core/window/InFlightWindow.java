@@ -18,7 +18,11 @@ public final class InFlightWindow {
 
     private final Object lock = new Object();
 
+    /** The busy keys, each with the records of it waiting to start ({@link #idleQueue} while none waits). */
     private final Map<Object, ArrayDeque<Runnable>> busyLanes = new HashMap<>();
+
+    /** Stands for an empty queue of a busy lane; never holds a record. */
+    private final ArrayDeque<Runnable> idleQueue = new ArrayDeque<>(0);
 
     private final Executor starter;
 
@@ -82,12 +86,16 @@ public final class InFlightWindow {
                 startNow = true;
             }
             else {
-                ArrayDeque<Runnable> lane = busyLanes.get(key);
+                // a lane gets its queue only once a second record of the key waits: most keys never do
+                ArrayDeque<Runnable> lane = busyLanes.putIfAbsent(key, idleQueue);
                 if (lane == null) {
-                    busyLanes.put(key, new ArrayDeque<>());
                     startNow = true;
                 }
                 else {
+                    if (lane == idleQueue) {
+                        lane = new ArrayDeque<>(4);
+                        busyLanes.put(key, lane);
+                    }
                     lane.addLast(task);
                     startNow = false;
                 }
@@ -114,7 +122,7 @@ public final class InFlightWindow {
             if (key != null) {
                 ArrayDeque<Runnable> lane = busyLanes.get(key);
                 if (lane != null) {
-                    next = lane.pollFirst();
+                    next = lane == idleQueue ? null : lane.pollFirst();
                     if (next == null) {
                         busyLanes.remove(key);
                     }

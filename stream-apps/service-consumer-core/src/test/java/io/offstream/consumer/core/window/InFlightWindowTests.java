@@ -44,6 +44,25 @@ class InFlightWindowTests {
     }
 
     @Test
+    void aKeysLaneIsFreeAgainOnceItsLastRecordCompletes() {
+        window.admit("k", () -> { });
+        window.complete("k"); // no record of k waited: the lane is free
+        window.admit("k", () -> { });
+        window.admit("k", () -> { }); // waits
+        assertThat(started).hasSize(2);
+        window.complete("k");
+        assertThat(started).hasSize(3); // the waiting one started; its lane stays busy
+        window.admit("k", () -> { });
+        assertThat(started).hasSize(3);
+        window.complete("k");
+        assertThat(started).hasSize(4); // the one that waited behind it
+        window.complete("k"); // the last of k: the lane is free
+        window.admit("k", () -> { });
+        assertThat(started).hasSize(5);
+        assertThat(window.inFlight()).isEqualTo(1);
+    }
+
+    @Test
     void startsOnTheExecutorTheCallerNames() {
         List<Runnable> here = new ArrayList<>();
         window.admit("k", () -> { }, here::add);
