@@ -23,7 +23,8 @@ import io.offstream.schemas.sample.Transaction;
  * broker, printed as a Markdown table (README.md says what each stage measures):
  * <ol>
  * <li>a raw KafkaConsumer → KafkaProducer pipe, the ceiling, at {@code max.poll.records} 500 and 5,000;</li>
- * <li>the app with a no-op service, against the raw pipe's best;</li>
+ * <li>the app with a no-op service, against the raw pipe's best: first in a JVM that has not run its
+ * code yet, then again once that code is compiled;</li>
  * <li>the app with a 20 ms service, against the ideal in-flight / latency;</li>
  * <li>a heavy-tailed service at equal concurrency in the app, Confluent's Parallel Consumer and a
  * Spring Batch chunk job.</li>
@@ -112,6 +113,12 @@ public final class ConsumerBenchmark {
             topics.fill("noop", records);
             return app.run(stage, "noop", records, APP_IN_FLIGHT, noopWorkers, BenchmarkServices.noop());
         });
+        // the consumer is long-lived (it serves every run of its service without a restart): a second app in
+        // this JVM runs the code the first one had compiled, as a consumer does from its second run on
+        measure("2w", "app again, no-op service, in-flight 256, " + noopWorkers + " workers (its code compiled)", stage -> {
+            topics.fill("noop-again", records);
+            return app.run(stage, "noop-again", records, APP_IN_FLIGHT, noopWorkers, BenchmarkServices.noop());
+        });
         measure("3", "app, 20 ms service, in-flight 256, 256 workers", stage -> {
             topics.fill("slow", options.slowRecords());
             return app.run(stage, "slow", options.slowRecords(), APP_IN_FLIGHT, APP_IN_FLIGHT, BenchmarkServices.sleeping(SLOW_LATENCY));
@@ -141,6 +148,7 @@ public final class ConsumerBenchmark {
         versus(table, "1b", Double.NaN, "", 0);
         steadyVersus(table, "1c", rawBest, rawBestSteady, 0);
         steadyVersus(table, "2", rawBest, rawBestSteady, 0.7);
+        steadyVersus(table, "2w", rawBest, rawBestSteady, 0.7);
         versus(table, "3", slowIdeal, String.format("the ideal %,.0f/s", slowIdeal), 0.9);
         versus(table, "4a", paretoIdeal, String.format("the ideal %,.0f/s", paretoIdeal), 0);
         appOver(table, "4b", "PC", paretoApp, 1.0);
