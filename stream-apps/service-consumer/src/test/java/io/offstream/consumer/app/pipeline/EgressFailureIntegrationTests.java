@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ch.qos.logback.classic.Level;
 import io.offstream.consumer.core.engine.ServicePipeline;
 import io.offstream.contract.naming.RunTopics;
 import io.offstream.risk.SampleTransactions;
@@ -25,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * bytes): that is not the service's failure, so nothing goes to the DLQ. Each result is written
  * again, then the ingress binding stops, health turns DOWN naming the error, and no offset is
  * committed past an unwritten result, so a restart after the topic is fixed processes them all.
+ * The failure is logged by the pipeline in a line, not as a dump of each failed message.
  */
 class EgressFailureIntegrationTests extends PipelineIntegrationTestSupport {
 
@@ -63,5 +65,8 @@ class EgressFailureIntegrationTests extends PipelineIntegrationTestSupport {
         assertThat(registry.find("offstream.consumer.records.dead.lettered").counters()).isEmpty();
         assertThat(readAll(run.dlq(), Duration.ofSeconds(2))).isEmpty();
         assertThat(uncommitted("refused", run.ingress()).values()).containsOnly((long) COUNT);
+        // one line from the pipeline; no dump of each failed message from Spring Integration's error channel
+        assertThat(loggedAt(Level.ERROR)).hasSize(1).first().asString()
+                .startsWith("Cannot write the result of").endsWith("RecordTooLargeException");
     }
 }

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.offstream.consumer.app.ServiceConsumerApplication;
 import io.offstream.consumer.app.support.TestCatalogue;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -55,6 +60,9 @@ abstract class PipelineIntegrationTestSupport {
 
     private final List<ConfigurableApplicationContext> apps = new ArrayList<>();
 
+    /** Every log event of the apps this test started, from their start on. */
+    final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
     MeterRegistry registry;
 
     @BeforeAll
@@ -65,6 +73,7 @@ abstract class PipelineIntegrationTestSupport {
     @AfterEach
     void stopApps() {
         apps.forEach(ConfigurableApplicationContext::close);
+        rootLogger().detachAppender(logged);
     }
 
     static String bootstrap() {
@@ -124,10 +133,25 @@ abstract class PipelineIntegrationTestSupport {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(ServiceConsumerApplication.class)
                 .initializers(context -> ((GenericApplicationContext) context).registerBean("testService", Function.class,
                         () -> service))
+                // once Boot has set up logging (it resets Logback's appenders) and before anything is consumed
+                .initializers(context -> rootLogger().addAppender(logged))
                 .run(args.toArray(String[]::new));
         apps.add(app);
         registry = app.getBean(MeterRegistry.class);
         return app;
+    }
+
+    private Logger rootLogger() {
+        logged.start();
+        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    /** The formatted messages of what the apps logged at {@code level}, with their exceptions' class names. */
+    List<String> loggedAt(Level level) {
+        return logged.list.stream().filter(event -> event.getLevel() == level)
+                .map(event -> event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
+                        : " " + event.getThrowableProxy().getClassName()))
+                .toList();
     }
 
     static void createRunTopics(String service, String runKey, int partitions) {
