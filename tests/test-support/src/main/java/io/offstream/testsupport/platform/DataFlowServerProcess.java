@@ -193,10 +193,12 @@ public final class DataFlowServerProcess implements AutoCloseable {
         arguments.forEach(builder::arg);
         process = builder.start();
         DataFlowClient client = client();
+        // ready once it lists its platform accounts: it adds them on its ready event, just after /about first
+        // answers, and a launch or a process lookup in between finds no launcher (as up.sh waits too)
         process.awaitReady(START_TIMEOUT, () -> {
             try {
                 client.about();
-                return true;
+                return !client.operations().platforms().isEmpty();
             }
             catch (RuntimeException notYet) {
                 return false;
