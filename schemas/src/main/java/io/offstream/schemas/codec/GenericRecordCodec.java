@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.generic.IndexedRecord;
 
 /**
  * Single-object encoding of any record without its generated class, for code that handles every
@@ -26,8 +23,7 @@ public final class GenericRecordCodec {
     private final HistorySchemaStore store;
     private final GenericData model = new GenericData();
     private final Map<String, ResolvingDecoder<GenericRecord>> decoders;
-    /** By schema for generic records, by class for generated ones (their model has the class's conversions). */
-    private final Map<Object, SingleObjectWriter<GenericRecord>> writers = new ConcurrentHashMap<>();
+    private final SingleObjectWriters writers;
 
     public GenericRecordCodec(HistorySchemaStore store) {
         this.store = Objects.requireNonNull(store, "store");
@@ -36,6 +32,10 @@ public final class GenericRecordCodec {
             byRecord.put(record.fullName(), new ResolvingDecoder<>(store, model, record.current().schema()));
         }
         this.decoders = Map.copyOf(byRecord);
+        this.writers = new SingleObjectWriters(model, fingerprint -> store.findVersion(fingerprint).isPresent(),
+                (schema, fingerprint) -> new MessageEncodingException("cannot encode " + schema.getFullName()
+                        + ": its schema (fingerprint " + Fingerprints.hex(fingerprint) + ") is no released version,"
+                        + " so nobody could decode the message"));
     }
 
     /**
@@ -46,27 +46,13 @@ public final class GenericRecordCodec {
      * @throws MessageEncodingException if the schema is not released or a value does not fit it
      */
     public byte[] encode(GenericRecord record) {
-        // the schema's fingerprint (its canonical form, hashed) is worked out once per schema or class, not per record
-        SingleObjectWriter<GenericRecord> writer = record instanceof SpecificRecord
-                ? writers.computeIfAbsent(record.getClass(), type -> released(SpecificData.getForClass(record.getClass()), record.getSchema()))
-                : writers.computeIfAbsent(record.getSchema(), schema -> released(model, (Schema) schema));
+        SingleObjectWriter<IndexedRecord> writer = writers.of(record);
         try {
             return writer.write(record);
         } catch (IOException | RuntimeException e) {
             throw new MessageEncodingException("cannot encode " + record.getSchema().getFullName() + ": "
                     + e.getMessage(), e);
         }
-    }
-
-    /** A writer of the schema, if it is a released version. */
-    private SingleObjectWriter<GenericRecord> released(GenericData recordModel, Schema schema) {
-        long fingerprint = Fingerprints.of(schema);
-        if (store.findVersion(fingerprint).isEmpty()) {
-            throw new MessageEncodingException("cannot encode " + schema.getFullName() + ": its schema"
-                    + " (fingerprint " + Fingerprints.hex(fingerprint) + ") is no released version, so nobody could"
-                    + " decode the message");
-        }
-        return new SingleObjectWriter<>(recordModel, schema);
     }
 
     /**

@@ -134,15 +134,17 @@ abstract class PipelineIntegrationTestSupport {
                 .initializers(context -> ((GenericApplicationContext) context).registerBean("testService", Function.class,
                         () -> service))
                 // once Boot has set up logging (it resets Logback's appenders) and before anything is consumed
-                .initializers(context -> rootLogger().addAppender(logged))
+                .initializers(context -> {
+                    logged.start();
+                    rootLogger().addAppender(logged);
+                })
                 .run(args.toArray(String[]::new));
         apps.add(app);
         registry = app.getBean(MeterRegistry.class);
         return app;
     }
 
-    private Logger rootLogger() {
-        logged.start();
+    private static Logger rootLogger() {
         return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
