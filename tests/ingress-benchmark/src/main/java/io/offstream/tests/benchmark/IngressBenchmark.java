@@ -29,7 +29,8 @@ import io.offstream.testsupport.platform.KafkaBrokerProcess;
  * Prints the Spark ingress job's rows/s into Kafka next to Kafka's own ProducerPerformance, same
  * broker, same run, same record count and size, same producer settings (acks=all, idempotent,
  * lz4, linger 20 ms, 256 KiB batches). System properties: benchmark.days (2),
- * benchmark.rows-per-day (300000), benchmark.parallel-partitions (1: the ingress task's default).
+ * benchmark.rows-per-day (300000), benchmark.parallel-partitions (1: the ingress task's default),
+ * benchmark.job-jvm-options (the Spark job's JVM options, comma-separated; -Xmx3g,-XX:+UseParallelGC).
  */
 public final class IngressBenchmark {
 
@@ -40,6 +41,7 @@ public final class IngressBenchmark {
         int days = Integer.getInteger("benchmark.days", 2);
         int rowsPerDay = Integer.getInteger("benchmark.rows-per-day", 300_000);
         int parallelPartitions = Integer.getInteger("benchmark.parallel-partitions", 1);
+        String jobJvmOptions = System.getProperty("benchmark.job-jvm-options", "-Xmx3g,-XX:+UseParallelGC");
         RepositoryLayout layout = RepositoryLayout.locate();
         Path work = Files.createDirectories(layout.root().resolve("tests/ingress-benchmark/target/run-" + UUID.randomUUID().toString().substring(0, 8)));
         Path logs = work.resolve("logs");
@@ -60,7 +62,7 @@ public final class IngressBenchmark {
             long start = System.nanoTime();
             task(layout.appJar("tasks/ingress", "offstream-ingress-*.jar"), logs, "ingress", common, concat(run,
                     List.of("--offstream.ingress.work-dir=" + work.resolve("ingress-work"),
-                            "--offstream.ingress.jvm-options=-Xmx3g,-XX:+UseParallelGC",
+                            "--offstream.ingress.jvm-options=" + jobJvmOptions,
                             "--offstream.ingress.parallel-partitions=" + parallelPartitions)));
             double ingressWall = (System.nanoTime() - start) / 1e9;
 

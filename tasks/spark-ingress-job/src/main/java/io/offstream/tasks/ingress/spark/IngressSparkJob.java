@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,8 +27,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.LongAccumulator;
 
 import io.offstream.contract.coerce.RowCoercer;
 import io.offstream.contract.jobs.IngressJobOptions;
@@ -136,36 +133,27 @@ public final class IngressSparkJob {
         long start = System.nanoTime();
         List<String> skipped = new ArrayList<>();
         List<String> readable = readableFiles(pinned, hadoop, options, skipped);
-        long read = 0;
-        long rejected = 0;
-        Map<String, Long> byReason = new TreeMap<>();
-        LongAccumulator published = spark.sparkContext().longAccumulator("published-" + date);
+        VerdictTally tally = new VerdictTally(spark.sparkContext(), date);
         StageClock clock = new StageClock();
         if (!readable.isEmpty()) {
             Dataset<Row> source = spark.read().parquet(readable.toArray(String[]::new));
             List<String> sourceColumns = List.of(source.columns());
-            Dataset<Row> verdicts = verdicts(source, coercer, schemas, date, options.maxRecordBytes())
-                    .persist(StorageLevel.MEMORY_AND_DISK());
             clock.lap("files");
-            for (Row r : verdicts.groupBy(VerdictColumns.ACCEPTED, VerdictColumns.REASON_CODE).count().collectAsList()) {
-                read += r.getLong(2);
-                if (!r.getBoolean(0)) {
-                    byReason.put(r.getString(1), r.getLong(2));
-                    rejected += r.getLong(2);
-                }
-            }
-            clock.lap("verdicts");
-            quarantine(verdicts, sourceColumns, options.quarantineDay(date));
-            clock.lap("quarantine");
-            verdicts.filter(col(VerdictColumns.ACCEPTED).equalTo(true))
-                    .select(VerdictColumns.KEY, VerdictColumns.VALUE, VerdictColumns.SOURCE_FILE, VerdictColumns.SOURCE_ROW)
-                    .foreachPartition(new KafkaPartitionPublisher(options, date, published));
-            clock.lap("publish");
-            verdicts.unpersist();
+            // one Spark job: each task coerces its rows, publishes the accepted ones and hands the rejected
+            // ones to the quarantine's writer; a restarted partition overwrites what a failed attempt wrote
+            Dataset<Row> rejectedRows = ordered(source, coercer).mapPartitions(
+                    new PublishingPartition(new CoercePartition(coercer, schemas, sourceColumns, date, options.maxRecordBytes()),
+                            sourceColumns.size(), new KafkaPartitionPublisher(options, date), tally),
+                    Encoders.row(VerdictColumns.schema(sourceColumns)));
+            quarantine(rejectedRows, sourceColumns, options.quarantineDay(date));
+            clock.lap("coerce, publish and quarantine");
         }
-        long sent = published.value();
-        if (sent != read - rejected) {
-            throw new IllegalStateException("Published " + sent + " records but " + (read - rejected) + " rows were accepted");
+        long read = tally.read();
+        long rejected = tally.rejected();
+        Map<String, Long> byReason = tally.byReason();
+        long sent = tally.published();
+        if (sent != tally.accepted()) {
+            throw new IllegalStateException("Published " + sent + " records but " + tally.accepted() + " rows were accepted");
         }
         Map<Integer, Long> endOffsets = topicEnd.now();
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -224,32 +212,37 @@ public final class IngressSparkJob {
     static Dataset<Row> verdicts(Dataset<Row> source, RowCoercer coercer, ServiceSchemas schemas, LocalDate partitionDate,
             int maxRecordBytes) {
         List<String> sourceColumns = List.of(source.columns());
+        return ordered(source, coercer).mapPartitions(new CoercePartition(coercer, schemas, sourceColumns, partitionDate, maxRecordBytes),
+                Encoders.row(VerdictColumns.schema(sourceColumns)));
+    }
+
+    /** The source rows with their position and raw key, a key's rows together in one Spark partition, in source order. */
+    private static Dataset<Row> ordered(Dataset<Row> source, RowCoercer coercer) {
+        List<String> sourceColumns = List.of(source.columns());
         Dataset<Row> located = source.select(col("*"), col("_metadata.file_path").as(VerdictColumns.SOURCE_FILE),
                 col("_metadata.row_index").as(VerdictColumns.SOURCE_ROW));
         List<Optional<Column>> keyColumns = coercer.keyColumns().stream().map(c -> column(c, sourceColumns)).toList();
-        Dataset<Row> ordered;
         if (keyColumns.stream().allMatch(Optional::isPresent)) {
             // a missing key value reads as the NUL character, which no text has: (a, null) and (null, a) stay apart
             Column rawKey = concat_ws("\u0001", keyColumns.stream()
                     .map(c -> coalesce(trim(c.get().cast("string")), lit("\u0000"))).toArray(Column[]::new));
-            ordered = located.withColumn(CoercePartition.RAW_KEY, rawKey)
+            return located.withColumn(CoercePartition.RAW_KEY, rawKey)
                     .repartition(col(CoercePartition.RAW_KEY))
                     .sortWithinPartitions(col(CoercePartition.RAW_KEY), col(VerdictColumns.SOURCE_FILE), col(VerdictColumns.SOURCE_ROW));
-        } else {
-            // a key column is missing: every row is rejected for it, none is a duplicate
-            ordered = located.withColumn(CoercePartition.RAW_KEY, lit(null).cast("string"));
         }
-        return ordered.mapPartitions(new CoercePartition(coercer, schemas, sourceColumns, partitionDate, maxRecordBytes),
-                Encoders.row(VerdictColumns.schema(sourceColumns)));
+        // a key column is missing: every row is rejected for it, none is a duplicate
+        return located.withColumn(CoercePartition.RAW_KEY, lit(null).cast("string"));
     }
 
-    /** Rejected rows to {@code <quarantine>/dt=<date>/}, replacing what an earlier attempt of the partition wrote. */
-    private static void quarantine(Dataset<Row> verdicts, List<String> sourceColumns, URI quarantineDay) {
+    /**
+     * Rejected rows to {@code <quarantine>/dt=<date>/}, replacing what an earlier attempt of the
+     * partition wrote: a file per Spark task that had any (one file would take a stage of its own).
+     */
+    private static void quarantine(Dataset<Row> rejected, List<String> sourceColumns, URI quarantineDay) {
         List<Column> columns = new ArrayList<>();
         sourceColumns.forEach(c -> columns.add(column(c)));
         VerdictColumns.QUARANTINE.forEach(c -> columns.add(col(c).as(VerdictColumns.quarantineName(c))));
-        verdicts.filter(col(VerdictColumns.ACCEPTED).equalTo(false)).select(columns.toArray(Column[]::new))
-                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(HadoopPaths.text(quarantineDay));
+        rejected.select(columns.toArray(Column[]::new)).write().mode(SaveMode.Overwrite).parquet(HadoopPaths.text(quarantineDay));
     }
 
     /**
