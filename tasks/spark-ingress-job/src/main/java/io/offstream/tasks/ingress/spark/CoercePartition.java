@@ -120,6 +120,11 @@ final class CoercePartition implements MapPartitionsFunction<Row, Row> {
         return RowFactory.create(out);
     }
 
+    /** Where a verdict column is in the rows this gives: after the source columns. */
+    int verdictIndex(String verdictColumn) {
+        return sourceColumns.size() + VerdictColumns.AFTER_SOURCE.indexOf(verdictColumn);
+    }
+
     /** An upper bound of the record's size as the producer counts it for {@code max.request.size}. */
     private static int recordSize(String key, byte[] value, String sourceFile) {
         return key.getBytes(StandardCharsets.UTF_8).length + value.length

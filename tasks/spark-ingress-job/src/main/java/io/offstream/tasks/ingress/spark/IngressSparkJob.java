@@ -143,7 +143,7 @@ public final class IngressSparkJob {
             // ones to the quarantine's writer; a restarted partition overwrites what a failed attempt wrote
             Dataset<Row> rejectedRows = ordered(source, coercer).mapPartitions(
                     new PublishingPartition(new CoercePartition(coercer, schemas, sourceColumns, date, options.maxRecordBytes()),
-                            sourceColumns.size(), new KafkaPartitionPublisher(options, date), tally),
+                            new KafkaPartitionPublisher(options, date), tally),
                     Encoders.row(VerdictColumns.schema(sourceColumns)));
             quarantine(rejectedRows, sourceColumns, options.quarantineDay(date));
             clock.lap("coerce, publish and quarantine");

@@ -20,11 +20,9 @@ final class PublishingPartition implements MapPartitionsFunction<Row, Row> {
     private final CoercePartition coerce;
     private final KafkaPartitionPublisher publisher;
     private final VerdictTally tally;
-    private final int sourceColumns;
 
-    PublishingPartition(CoercePartition coerce, int sourceColumns, KafkaPartitionPublisher publisher, VerdictTally tally) {
+    PublishingPartition(CoercePartition coerce, KafkaPartitionPublisher publisher, VerdictTally tally) {
         this.coerce = coerce;
-        this.sourceColumns = sourceColumns;
         this.publisher = publisher;
         this.tally = tally;
     }
@@ -33,12 +31,12 @@ final class PublishingPartition implements MapPartitionsFunction<Row, Row> {
     public Iterator<Row> call(Iterator<Row> rows) {
         Iterator<Row> verdicts = coerce.call(rows);
         KafkaPartitionPublisher.Sending sending = publisher.open();
-        int sourceFile = column(VerdictColumns.SOURCE_FILE);
-        int sourceRow = column(VerdictColumns.SOURCE_ROW);
-        int accepted = column(VerdictColumns.ACCEPTED);
-        int reasonCode = column(VerdictColumns.REASON_CODE);
-        int key = column(VerdictColumns.KEY);
-        int value = column(VerdictColumns.VALUE);
+        int sourceFile = coerce.verdictIndex(VerdictColumns.SOURCE_FILE);
+        int sourceRow = coerce.verdictIndex(VerdictColumns.SOURCE_ROW);
+        int accepted = coerce.verdictIndex(VerdictColumns.ACCEPTED);
+        int reasonCode = coerce.verdictIndex(VerdictColumns.REASON_CODE);
+        int key = coerce.verdictIndex(VerdictColumns.KEY);
+        int value = coerce.verdictIndex(VerdictColumns.VALUE);
         return new Iterator<>() {
             private Row rejected;
             private boolean finished;
@@ -74,10 +72,5 @@ final class PublishingPartition implements MapPartitionsFunction<Row, Row> {
                 return next;
             }
         };
-    }
-
-    /** A verdict column's index: the verdict columns come after the source columns. */
-    private int column(String verdictColumn) {
-        return sourceColumns + VerdictColumns.AFTER_SOURCE.indexOf(verdictColumn);
     }
 }
