@@ -35,6 +35,9 @@ public final class ComponentStarter {
     /** Where each log stood when this launcher started its component: readiness lines of an earlier run do not count. */
     private final Map<String, Long> logStart = new java.util.HashMap<>();
 
+    /** The processes this launcher started, by component. */
+    private final Map<String, ProcessHandle> started = new java.util.HashMap<>();
+
     /** A pause between readiness probes (no pause in tests). */
     @FunctionalInterface
     public interface Sleeper {
@@ -97,6 +100,7 @@ public final class ComponentStarter {
             builder.environment().putAll(environment);
             // setsid runs the program in place (a child of the launcher is no group leader): its pid is the component's
             Process process = builder.start();
+            started.put(name, process.toHandle());
             pids.record(name, process.pid(), marker, OptionalInt.of(port));
         }
         catch (IOException e) {
@@ -108,7 +112,7 @@ public final class ComponentStarter {
     public void awaitReady(String name, int timeoutSeconds, BooleanSupplier ready) {
         long start = System.nanoTime();
         while (!ready.getAsBoolean()) {
-            if (!pids.isRunning(name)) {
+            if (!alive(name)) {
                 System.err.println(tail(log(name), 30));
                 throw new LauncherException(name + " exited during start-up; see " + settings.display(log(name)));
             }
@@ -118,6 +122,16 @@ public final class ComponentStarter {
             sleeper.sleepSeconds(1);
         }
         console.say(name + " ready after " + elapsedSeconds(start) + "s");
+    }
+
+    /**
+     * A process this launcher started is known by its handle. Its pid record's marker is not enough in
+     * its first milliseconds: setsid, then cds-java, exec one program after another, and the command
+     * line reads empty while each exec is under way (up.sh once stopped on a registry that was starting).
+     */
+    private boolean alive(String name) {
+        ProcessHandle own = started.get(name);
+        return own != null ? own.isAlive() : pids.isRunning(name);
     }
 
     public Path log(String name) {
