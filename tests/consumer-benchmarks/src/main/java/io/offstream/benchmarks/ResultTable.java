@@ -15,18 +15,19 @@ final class ResultTable {
 
     /** A stage that finished. */
     void add(String id, String pipeline, StageResult result, String comparison, String goal) {
-        rows.add(String.format("| %s | %s | %,d | %.2f | %,.0f | %,.0f | %s | %s |", id, pipeline, result.records(),
-                result.seconds(), result.rate(), result.steadyRate(), comparison, goal));
+        rows.add(String.format("| %s | %s | %,d | %.2f | %,.0f | %,.0f | %.1f | %s | %s |", id, pipeline, result.records(),
+                result.seconds(), result.rate(), result.steadyRate(), result.cpuMicrosPerRecord(), comparison, goal));
     }
 
     /** A stage that did not finish: its row says why, so the others still count. */
     void addFailed(String id, String pipeline, String reason) {
-        rows.add(String.format("| %s | %s | | | failed | | %s | |", id, pipeline, reason.replace('|', '/').replace('\n', ' ')));
+        rows.add(String.format("| %s | %s | | | failed | | | %s | |", id, pipeline, reason.replace('|', '/').replace('\n', ' ')));
     }
 
     void print(PrintStream out) {
-        out.println("| # | pipeline | records | s | records/s | records/s after the first fifth | comparison | goal |");
-        out.println("| --- | --- | ---: | ---: | ---: | ---: | --- | --- |");
+        out.println("| # | pipeline | records | s | records/s | records/s after the first fifth | CPU us a record | comparison"
+                + " | goal |");
+        out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |");
         rows.forEach(out::println);
     }
 

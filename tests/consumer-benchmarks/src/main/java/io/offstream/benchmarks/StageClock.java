@@ -1,5 +1,6 @@
 package io.offstream.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * assignment and start-up excluded) to the moment the last of its results is acknowledged by Kafka.
  * It also marks when a fifth of the results are in: the rest of the stage is its steady state, after
  * the code of a consumer started in this JVM is compiled (the app's first seconds run interpreted).
- * Thread-safe: workers, callbacks and pollers report to it concurrently.
+ * It reads the JVM's CPU time at the same two moments: broker, consumer and service share this JVM,
+ * so CPU time per record is what a stage costs, and it moves far less with the machine's other load
+ * than the rate does. Thread-safe: workers, callbacks and pollers report to it concurrently.
  */
 final class StageClock {
 
@@ -26,6 +29,10 @@ final class StageClock {
     private volatile long startNanos;
 
     private volatile long endNanos;
+
+    private volatile long startCpuNanos;
+
+    private volatile long endCpuNanos;
 
     private final long warmMark;
 
@@ -42,6 +49,7 @@ final class StageClock {
     void started() {
         if (!started.get() && started.compareAndSet(false, true)) {
             startNanos = System.nanoTime();
+            startCpuNanos = processCpuNanos();
         }
     }
 
@@ -55,6 +63,7 @@ final class StageClock {
             synchronized (this) {
                 if (finished.getCount() > 0) {
                     endNanos = System.nanoTime();
+                    endCpuNanos = processCpuNanos();
                     finished.countDown();
                 }
             }
@@ -83,6 +92,14 @@ final class StageClock {
             throw new IllegalStateException(stage + ": only " + done.get() + " of " + expected + " results");
         }
         return new StageResult(stage, expected, (endNanos - startNanos) / 1e9, expected - warmDone,
-                (endNanos - warmNanos.get()) / 1e9);
+                (endNanos - warmNanos.get()) / 1e9, (endCpuNanos - startCpuNanos) / 1e9);
+    }
+
+    /** CPU time of every thread of this JVM so far; 0 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 }

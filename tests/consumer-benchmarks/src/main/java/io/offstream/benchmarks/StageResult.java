@@ -2,9 +2,16 @@ package io.offstream.benchmarks;
 
 /**
  * What one stage measured: its records and the seconds from the first record to the last result
- * acknowledged; and its steady state, the records after the first fifth and the seconds they took.
+ * acknowledged; its steady state, the records after the first fifth and the seconds they took; and
+ * the CPU seconds the whole JVM (broker included) used between the first record and the last result.
  */
-record StageResult(String stage, long records, double seconds, long steadyRecords, double steadySeconds) {
+record StageResult(String stage, long records, double seconds, long steadyRecords, double steadySeconds,
+        double cpuSeconds) {
+
+    /** CPU microseconds per record, the broker's share included. */
+    double cpuMicrosPerRecord() {
+        return cpuSeconds * 1e6 / records;
+    }
 
     double rate() {
         return records / seconds;
@@ -17,7 +24,8 @@ record StageResult(String stage, long records, double seconds, long steadyRecord
 
     /** The line printed as soon as the stage ends, before the table. */
     String summary() {
-        return String.format("  %s: %,d records in %.2f s = %,.0f records/s; after the first fifth %,.0f records/s", stage,
-                records, seconds, rate(), steadyRate());
+        return String.format("  %s: %,d records in %.2f s = %,.0f records/s; after the first fifth %,.0f records/s;"
+                + " %.1f CPU s (%.1f us a record)", stage, records, seconds, rate(), steadyRate(), cpuSeconds,
+                cpuMicrosPerRecord());
     }
 }
