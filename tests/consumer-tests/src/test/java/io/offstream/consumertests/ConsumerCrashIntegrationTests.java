@@ -52,7 +52,8 @@ class ConsumerCrashIntegrationTests extends ConsumerProcessTestSupport {
         }
         run.produce(keys, values);
 
-        String[] args = {"--offstream.consumer.rate-limit=800", "--offstream.consumer.max-in-flight=64",
+        // calls that wait (the FX dependency's latency): a worker per call in flight, not the entry's few
+        String[] args = {"--offstream.consumer.rate-limit=800", "--offstream.consumer.max-in-flight=64", "--offstream.consumer.workers=64",
                 "--offstream.risk.latency.mode=heavy-tailed", "--offstream.risk.latency.base=2ms"};
         App first = startConsumer("service-consumer-crash-1", args);
         // kill it once about a third of the results are out

@@ -36,7 +36,8 @@ public final class DescriptorParser {
     private static final Set<String> CONSTRAINT = Set.of("min", "max", "pattern", "max-length", "in");
     private static final Set<String> INVOKE = Set.of("function", "jar", "http", "properties");
     private static final Set<String> HTTP = Set.of("url", "timeout");
-    private static final Set<String> CONSUMER = Set.of("max-in-flight", "rate-limit-per-second", "max-attempts", "call-timeout");
+    private static final Set<String> CONSUMER = Set.of("max-in-flight", "rate-limit-per-second", "max-attempts", "call-timeout",
+            "workers");
     private static final Set<String> DIFF = Set.of("ignore");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
@@ -267,6 +268,12 @@ public final class DescriptorParser {
         BigDecimal rate = number(m.get("rate-limit-per-second"), "consumer.rate-limit-per-second", problems);
         BigDecimal attempts = number(m.get("max-attempts"), "consumer.max-attempts", problems);
         Duration callTimeout = duration(m.get("call-timeout"), "consumer.call-timeout", d.callTimeout(), problems);
+        BigDecimal workers = number(m.get("workers"), "consumer.workers", problems);
+        int effectiveInFlight = inFlight == null ? d.maxInFlight() : inFlight.intValue();
+        if (workers != null && (workers.signum() < 0 || workers.compareTo(BigDecimal.valueOf(effectiveInFlight)) > 0)) {
+            problems.add("consumer.workers must be between 0 (one per call in flight) and consumer.max-in-flight ("
+                    + effectiveInFlight + ")");
+        }
         if (inFlight != null && inFlight.compareTo(BigDecimal.ONE) < 0) {
             problems.add("consumer.max-in-flight must be at least 1");
         }
@@ -276,9 +283,8 @@ public final class DescriptorParser {
         if (attempts != null && attempts.compareTo(BigDecimal.ONE) < 0) {
             problems.add("consumer.max-attempts must be at least 1");
         }
-        return new ConsumerLimits(inFlight == null ? d.maxInFlight() : inFlight.intValue(),
-                rate == null ? d.rateLimitPerSecond() : rate.longValue(), attempts == null ? d.maxAttempts() : attempts.intValue(),
-                callTimeout);
+        return new ConsumerLimits(effectiveInFlight, rate == null ? d.rateLimitPerSecond() : rate.longValue(),
+                attempts == null ? d.maxAttempts() : attempts.intValue(), callTimeout, workers == null ? d.workers() : workers.intValue());
     }
 
     /** {@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h}, {@code 1d} or ISO-8601 ({@code PT2S}). */

@@ -65,6 +65,19 @@ class DescriptorParserTests {
     }
 
     @Test
+    void workersAreReadAndBoundedByTheCallsInFlight() {
+        ServiceDescriptor d = DescriptorParser.parse("name: svc\nkey: [a]\ninvoke: {function: f}\nconsumer: {max-in-flight: 64, workers: 4}\n",
+                "svc");
+        assertThat(d.consumer().workers()).isEqualTo(4);
+        assertThat(d.consumer().maxInFlight()).isEqualTo(64);
+
+        assertThat(problems("name: svc\nkey: [a]\ninvoke: {function: f}\nconsumer: {max-in-flight: 64, workers: 65}\n"))
+                .containsExactly("consumer.workers must be between 0 (one per call in flight) and consumer.max-in-flight (64)");
+        assertThat(problems("name: svc\nkey: [a]\ninvoke: {function: f}\nconsumer: {workers: -1}\n"))
+                .containsExactly("consumer.workers must be between 0 (one per call in flight) and consumer.max-in-flight (256)");
+    }
+
+    @Test
     void aFunctionsPropertiesAreReadAsWrittenInTheirOrder() {
         ServiceDescriptor d = DescriptorParser.parse("""
                 name: risk-candidate

@@ -27,7 +27,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param service the catalogue entry to serve: topics {@code offstream.<service>.<run>.ingress}, group {@code offstream-<service>}
  * @param maxInFlight records in flight at most (admitted, not yet acknowledged on egress/DLQ); default: the descriptor's {@code consumer.max-in-flight}
- * @param workers in-process worker threads; 0 = the effective {@code maxInFlight}
+ * @param workers in-process worker threads; 0 = the descriptor's {@code consumer.workers}, or the effective
+ *        {@code maxInFlight} when that is 0 too
  * @param resumeFraction after a pause for {@code maxUncommitted}, resume when uncommitted work drops to this fraction of it
  * @param rateLimit service calls per second, 0 = unlimited, changeable at {@code /actuator/ratelimit}; default: the descriptor's {@code consumer.rate-limit-per-second}
  * @param callTimeout how long one service call may take before it fails as a (transient) timeout; default: the descriptor's {@code consumer.call-timeout}
@@ -81,9 +82,16 @@ public record ServiceConsumerProperties(
         }
     }
 
-    /** In-process worker threads: {@code workers}, or the effective in-flight bound when 0. */
+    /**
+     * In-process worker threads: {@code workers}; else the descriptor's {@code consumer.workers}, no more
+     * than the calls in flight; else one per call in flight.
+     */
     public int effectiveWorkers(ConsumerLimits descriptor) {
-        return workers == 0 ? effectiveMaxInFlight(descriptor) : workers;
+        if (workers > 0) {
+            return workers;
+        }
+        int inFlight = effectiveMaxInFlight(descriptor);
+        return descriptor.workers() > 0 ? Math.min(descriptor.workers(), inFlight) : inFlight;
     }
 
     /** The engine's settings: these options where set, the descriptor's {@code consumer} limits otherwise. */

@@ -51,6 +51,15 @@ class ServiceConsumerPropertiesTests {
     }
 
     @Test
+    void theDescriptorsWorkersApplyUpToTheCallsInFlight() {
+        ConsumerLimits computing = new ConsumerLimits(64, 0, 3, Duration.ofSeconds(5), 4);
+
+        assertThat(bind(Map.of()).effectiveWorkers(computing)).isEqualTo(4);
+        assertThat(bind(Map.of("offstream.consumer.max-in-flight", "2")).effectiveWorkers(computing)).isEqualTo(2);
+        assertThat(bind(Map.of("offstream.consumer.workers", "16")).effectiveWorkers(computing)).isEqualTo(16);
+    }
+
+    @Test
     void defaultsServeTheSampleEntry() {
         ServiceConsumerProperties properties = bind(Map.of());
         ServiceConsumerSettings settings = properties.toSettings(ConsumerLimits.DEFAULTS);
