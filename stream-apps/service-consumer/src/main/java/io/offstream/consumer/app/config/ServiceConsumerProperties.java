@@ -21,9 +21,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The service consumer's options ({@code offstream.consumer.*}); Kafka itself is configured with the
  * binder's properties ({@code spring.cloud.stream.*}). How the service is called and its
- * schemas come from its catalogue entry; the four limits the descriptor's {@code consumer} section
- * gives ({@code max-in-flight}, {@code rate-limit}, {@code retry.max-attempts}, {@code call-timeout})
- * default to the descriptor's values and override them only when set here.
+ * schemas come from its catalogue entry; the limits the descriptor's {@code consumer} section
+ * gives ({@code max-in-flight}, {@code rate-limit}, {@code retry.max-attempts}, {@code call-timeout},
+ * {@code workers}) default to the descriptor's values and override them only when set here.
  *
  * @param service the catalogue entry to serve: topics {@code offstream.<service>.<run>.ingress}, group {@code offstream-<service>}
  * @param maxInFlight records in flight at most (admitted, not yet acknowledged on egress/DLQ); default: the descriptor's {@code consumer.max-in-flight}
