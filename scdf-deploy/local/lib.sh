@@ -12,8 +12,8 @@ OFFSTREAM_HOME=${OFFSTREAM_HOME:-$OFFSTREAM_ROOT/.offstream}
 OFFSTREAM_SERVICES=${OFFSTREAM_SERVICES:-$OFFSTREAM_ROOT/schemas/services}
 
 # Read by the launcher from the environment, not here: OFFSTREAM_BIND_ADDRESS (default 127.0.0.1),
-# OFFSTREAM_REGIONS (default "region-a:8 region-b:6 region-c:4"), OFFSTREAM_JAVA_OPTS and
-# OFFSTREAM_TASK_JAVA_OPTS (default -Xmx1g), OFFSTREAM_CDS_DIR. The ports are README's
+# OFFSTREAM_REGIONS (default "region-a:8 region-b:6 region-c:4"), OFFSTREAM_JAVA_OPTS (default -Xmx1g),
+# OFFSTREAM_TASK_JAVA_OPTS (default -Xmx1g -XX:TieredStopAtLevel=1), OFFSTREAM_CDS_DIR. The ports are README's
 # (io.offstream.launcher.platform.PlatformPorts); the SCDF server's URL, for scripts and benchmarks:
 SCDF_URL=http://localhost:9393
 

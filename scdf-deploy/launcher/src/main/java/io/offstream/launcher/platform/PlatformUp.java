@@ -32,6 +32,15 @@ import io.offstream.launcher.cluster.EngineClusters;
  */
 public final class PlatformUp {
 
+    /**
+     * The task JVMs' default options. C1 only: a phase task's own JVM mostly starts, plans, launches and
+     * follows (the Spark and Flink JVMs doing a phase's heavy work take their own options), and C2's
+     * compiling took CPU from the run's other JVMs. At 1M rows the gaps between phases were 12-14 s with
+     * it against 17-21 s without, and validate, which reconciles in its task JVM, was no slower (5.7-6.3 s
+     * in the quieter runs against 6.2-8.4 s; tests/run-benchmark).
+     */
+    static final String TASK_JAVA_OPTIONS = "-Xmx1g -XX:TieredStopAtLevel=1";
+
     /** The environment variable choosing the platform's database: {@code h2} (default) or {@value #POSTGRESQL}. */
     public static final String DATABASE = "OFFSTREAM_DATABASE";
 
@@ -128,7 +137,7 @@ public final class PlatformUp {
         Path cdsJava = settings.classDataSharingJava();
         Map<String, String> cdsEnv = Map.of("OFFSTREAM_JAVA", JavaCommand.current().toString(), "OFFSTREAM_CDS_DIR",
                 env.getOrDefault("OFFSTREAM_CDS_DIR", settings.home().resolve("cds").toString()));
-        String taskJavaOptions = env.containsKey("OFFSTREAM_TASK_JAVA_OPTS") ? env.get("OFFSTREAM_TASK_JAVA_OPTS") : "-Xmx1g";
+        String taskJavaOptions = env.containsKey("OFFSTREAM_TASK_JAVA_OPTS") ? env.get("OFFSTREAM_TASK_JAVA_OPTS") : TASK_JAVA_OPTIONS;
         starter.startJar("dataflow", p.scdf(), cdsJava, jars.scdf(), javaOptions, arguments.dataflow(catalogue, taskJavaOptions), cdsEnv);
         // ready once it lists its platform accounts: the server adds them just after it starts answering (on
         // its ready event), and a listing taken in between has none
