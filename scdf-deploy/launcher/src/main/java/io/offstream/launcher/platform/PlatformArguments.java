@@ -96,7 +96,7 @@ public final class PlatformArguments {
      * port is 0: a server started without one) as common task properties, and every account (default and each region) keeping its tasks' files under
      * task-work and starting task JVMs through cds-java.
      *
-     * @param taskJavaOptions the task JVMs' options (OFFSTREAM_TASK_JAVA_OPTS, default -Xmx1g)
+     * @param taskJavaOptions the task JVMs' options (OFFSTREAM_TASK_JAVA_OPTS, default {@link PlatformUp#TASK_JAVA_OPTIONS})
      */
     public List<String> dataflow(Catalogue catalogue, String taskJavaOptions) {
         List<String> args = new ArrayList<>(List.of("--server.port=" + settings.ports().scdf(), "--server.address=" + settings.bindAddress(),
