@@ -16,9 +16,4 @@ import java.time.Duration;
 public record ConsumerLimits(int maxInFlight, long rateLimitPerSecond, int maxAttempts, Duration callTimeout, int workers) {
 
     public static final ConsumerLimits DEFAULTS = new ConsumerLimits(256, 0, 4, Duration.ofSeconds(10), 0);
-
-    /** The limits with one worker per call in flight. */
-    public ConsumerLimits(int maxInFlight, long rateLimitPerSecond, int maxAttempts, Duration callTimeout) {
-        this(maxInFlight, rateLimitPerSecond, maxAttempts, callTimeout, 0);
-    }
 }

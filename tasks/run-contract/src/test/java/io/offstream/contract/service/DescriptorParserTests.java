@@ -44,7 +44,7 @@ class DescriptorParserTests {
         assertThat(d.invoke().remote()).isTrue();
         assertThat(d.invoke().url()).isEqualTo(URI.create("http://127.0.0.1:8083/price"));
         assertThat(d.invoke().timeout()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(d.consumer()).isEqualTo(new ConsumerLimits(64, 500, 3, Duration.ofSeconds(5)));
+        assertThat(d.consumer()).isEqualTo(new ConsumerLimits(64, 500, 3, Duration.ofSeconds(5), 0));
         assertThat(d.diffIgnore()).containsExactly("service_version");
     }
 

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 /** The descriptor's consumer limits are the defaults; offstream.consumer.* options override them only when set. */
 class ServiceConsumerPropertiesTests {
 
-    private static final ConsumerLimits DESCRIPTOR = new ConsumerLimits(64, 500, 3, Duration.ofSeconds(5));
+    private static final ConsumerLimits DESCRIPTOR = new ConsumerLimits(64, 500, 3, Duration.ofSeconds(5), 0);
 
     private static ServiceConsumerProperties bind(Map<String, String> values) {
         return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("offstream.consumer", ServiceConsumerProperties.class);
