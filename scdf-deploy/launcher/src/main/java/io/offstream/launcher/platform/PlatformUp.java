@@ -37,9 +37,9 @@ public final class PlatformUp {
      * follows (the Spark and Flink JVMs doing a phase's heavy work take their own options), and C2's
      * compiling took CPU from the run's other JVMs. At 1M rows the gaps between phases were 12-14 s with
      * it against 17-21 s without, and validate, which reconciles in its task JVM, was no slower (5.7-6.3 s
-     * in the quieter runs against 6.2-8.4 s; tests/run-benchmark).
+     * in the quieter runs against 6.2-8.4 s; tests/run-benchmark). The test platform uses them too.
      */
-    static final String TASK_JAVA_OPTIONS = "-Xmx1g -XX:TieredStopAtLevel=1";
+    public static final String TASK_JAVA_OPTIONS = "-Xmx1g -XX:TieredStopAtLevel=1";
 
     /** The environment variable choosing the platform's database: {@code h2} (default) or {@value #POSTGRESQL}. */
     public static final String DATABASE = "OFFSTREAM_DATABASE";
@@ -137,7 +137,7 @@ public final class PlatformUp {
         Path cdsJava = settings.classDataSharingJava();
         Map<String, String> cdsEnv = Map.of("OFFSTREAM_JAVA", JavaCommand.current().toString(), "OFFSTREAM_CDS_DIR",
                 env.getOrDefault("OFFSTREAM_CDS_DIR", settings.home().resolve("cds").toString()));
-        String taskJavaOptions = env.containsKey("OFFSTREAM_TASK_JAVA_OPTS") ? env.get("OFFSTREAM_TASK_JAVA_OPTS") : TASK_JAVA_OPTIONS;
+        String taskJavaOptions = optionsText("OFFSTREAM_TASK_JAVA_OPTS", TASK_JAVA_OPTIONS);
         starter.startJar("dataflow", p.scdf(), cdsJava, jars.scdf(), javaOptions, arguments.dataflow(catalogue, taskJavaOptions), cdsEnv);
         // ready once it lists its platform accounts: the server adds them just after it starts answering (on
         // its ready event), and a listing taken in between has none
@@ -293,8 +293,12 @@ public final class PlatformUp {
 
     /** An option list from the environment: unset gives -Xmx1g, set (even empty) is taken as it is, as lib.sh's ${VAR--Xmx1g}. */
     private List<String> options(String variable) {
-        String value = env.containsKey(variable) ? env.get(variable) : "-Xmx1g";
-        return Stream.of(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        return Stream.of(optionsText(variable, "-Xmx1g").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** JVM options from the environment as one string: unset gives {@code unset}, set (even empty) is taken as it is. */
+    private String optionsText(String variable, String unset) {
+        return env.containsKey(variable) ? env.get(variable) : unset;
     }
 
     private static Optional<Path> exec(Path target) {

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import io.offstream.launcher.Catalogue;
 import io.offstream.launcher.PlatformSettings;
 import io.offstream.launcher.platform.PlatformArguments;
+import io.offstream.launcher.platform.PlatformUp;
 import io.offstream.launcher.platform.PostgresCluster;
 import io.offstream.launcher.platform.SecretFiles;
 import io.offstream.testsupport.RepositoryLayout;
@@ -40,12 +41,6 @@ public final class DataFlowServerProcess implements AutoCloseable {
     private static final String POSTGRES_ROLE = "offstream";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-
-    /**
-     * The task JVMs' options: C1 only, since a test's task lives seconds over small data and spends
-     * them starting, which then takes half the CPU (a user's platform keeps OFFSTREAM_TASK_JAVA_OPTS).
-     */
-    static final String TASK_JAVA_OPTIONS = "-Xmx1g -XX:TieredStopAtLevel=1";
 
     /** A composed runner records its job STOPPED within 20 s of SIGTERM. */
     private static final Duration TASK_STOP_GRACE = Duration.ofSeconds(30);
@@ -137,7 +132,7 @@ public final class DataFlowServerProcess implements AutoCloseable {
             platform = platform.onPostgres(postgres);
         }
         String datasourceUrl = platform.dataflowDatasourceUrl();
-        List<String> arguments = new ArrayList<>(platform.dataflow(new Catalogue(settings.services()), TASK_JAVA_OPTIONS));
+        List<String> arguments = new ArrayList<>(platform.dataflow(new Catalogue(settings.services()), PlatformUp.TASK_JAVA_OPTIONS));
         // a test's own setting replaces the platform's (Spring joins a repeated command-line option's values with commas)
         Set<String> ownKeys = extraArguments.stream().map(DataFlowServerProcess::key).collect(Collectors.toSet());
         arguments.removeIf(argument -> ownKeys.contains(key(argument)));
@@ -209,7 +204,8 @@ public final class DataFlowServerProcess implements AutoCloseable {
     /**
      * Every account a test adds starts task JVMs as the default one does, unless the test says
      * otherwise: through scdf-deploy/local/cds-java, as up.sh's accounts do, and with
-     * {@link #TASK_JAVA_OPTIONS} (the default has both from {@link PlatformArguments}).
+     * up.sh's default task JVM options, {@link PlatformUp#TASK_JAVA_OPTIONS} (the default has both from
+     * {@link PlatformArguments}).
      */
     private static List<String> addedAccountCommands(RepositoryLayout layout, List<String> arguments) {
         String prefix = "--spring.cloud.dataflow.task.platform.local.accounts.";
@@ -231,7 +227,7 @@ public final class DataFlowServerProcess implements AutoCloseable {
                 commands.add(prefix + account + ".env-vars-to-inherit=" + PlatformArguments.TASK_ENV_TO_INHERIT);
             }
             if (!given.contains(account + ".java-opts")) {
-                commands.add(prefix + account + ".java-opts=" + TASK_JAVA_OPTIONS);
+                commands.add(prefix + account + ".java-opts=" + PlatformUp.TASK_JAVA_OPTIONS);
             }
         }
         return commands;
