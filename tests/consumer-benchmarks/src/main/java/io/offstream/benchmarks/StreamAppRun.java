@@ -60,6 +60,7 @@ final class StreamAppRun {
             long seen = 0;
             Collection<Counter> out = List.of();
             long lookedUp = 0;
+            WindowSamples window = new WindowSamples(registry);
             // the app counts a record out once Kafka acknowledged its result; watch that counter closely, but
             // search the registry (hundreds of Kafka client meters) only now and then: every 2 ms, the search
             // took about 2% of the CPU samples from the app it measures
@@ -74,11 +75,14 @@ final class StreamAppRun {
                 long count = (long) out.stream().mapToDouble(Counter::count).sum();
                 clock.completed(count - seen);
                 seen = count;
+                if (seen > 0) {
+                    window.sample();
+                }
                 TimeUnit.MILLISECONDS.sleep(2);
             }
             StageResult result = clock.result(stage);
             System.out.println(result.summary());
-            System.out.println("    " + details(registry));
+            System.out.println("    " + details(registry) + "; " + window.summary());
             return result;
         }
     }
