@@ -84,6 +84,8 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
     /** Delivered records waiting for room in the window: the read-ahead, a few polls (delivery pauses). */
     private final ArrayDeque<Work> waiting = new ArrayDeque<>();
 
+    private final Trampoline startHere = new Trampoline();
+
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     private volatile boolean accepting = true;
@@ -284,12 +286,15 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
     /**
      * {@link #release(Work)}, starting the records it lets in on this thread, after the locks: a
      * result's writer has just finished its own record, and starting the next one here saves a hop
-     * to the dispatcher. Not on a dead-letter path: a run of undecodable records would recurse.
+     * to the dispatcher. Through the {@link Trampoline}: when this runs inside such a start on the
+     * same thread (the call finished before its callbacks were registered), the records wait for
+     * that loop rather than nesting. Not on a dead-letter path: a run of undecodable records would
+     * keep one thread busy.
      */
     private void releaseAndStartHere(Work work) {
         List<Runnable> ready = new ArrayList<>(2);
         release(work, ready::add);
-        ready.forEach(Runnable::run);
+        ready.forEach(startHere::execute);
     }
 
     private void release(Work work, Executor startOn) {
