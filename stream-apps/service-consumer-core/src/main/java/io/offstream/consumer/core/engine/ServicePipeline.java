@@ -351,23 +351,42 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
             metrics.recordRateLimiterWait();
             call = permit.thenCompose(ignored -> timedCall(request));
         }
-        call.whenComplete((result, error) -> {
-            if (error == null) {
-                publish(work, result, attempt);
-                return;
+        call.whenComplete((result, error) -> guarded(work, () -> settle(work, request, attempt, result, error)));
+    }
+
+    /** What follows a call: the result written, or the failure retried or dead-lettered. */
+    private void settle(Work work, I request, int attempt, O result, Throwable error) {
+        if (error == null) {
+            publish(work, result, attempt);
+            return;
+        }
+        Throwable cause = ExceptionClassifier.unwrap(error);
+        boolean isTransient = settings.classifier().isTransient(cause);
+        metrics.recordFailure(isTransient);
+        if (isTransient && settings.retry().allowsAnotherAfter(attempt) && failure.get() == null) {
+            metrics.recordRetry();
+            long backoff = settings.retry().backoffAfter(attempt).toMillis();
+            scheduler.schedule(() -> attempt(work, request, attempt + 1), backoff, TimeUnit.MILLISECONDS);
+        }
+        else {
+            deadLetter(work, new RecordSink.DeadLetter("service", cause, attempt));
+        }
+    }
+
+    /**
+     * Runs a record's next step inside a future's callback, where an exception would be swallowed
+     * and the record left in flight for good: the pipeline stops instead, so the record stays
+     * uncommitted and is delivered again after a restart.
+     */
+    private void guarded(Work work, Runnable step) {
+        try {
+            step.run();
+        }
+        catch (RuntimeException | Error e) {
+            if (fail(e)) {
+                log.error("Handling {} failed; stopping", work.record(), e);
             }
-            Throwable cause = ExceptionClassifier.unwrap(error);
-            boolean isTransient = settings.classifier().isTransient(cause);
-            metrics.recordFailure(isTransient);
-            if (isTransient && settings.retry().allowsAnotherAfter(attempt) && failure.get() == null) {
-                metrics.recordRetry();
-                long backoff = settings.retry().backoffAfter(attempt).toMillis();
-                scheduler.schedule(() -> attempt(work, request, attempt + 1), backoff, TimeUnit.MILLISECONDS);
-            }
-            else {
-                deadLetter(work, new RecordSink.DeadLetter("service", cause, attempt));
-            }
-        });
+        }
     }
 
     private CompletableFuture<O> timedCall(I request) {
@@ -409,7 +428,7 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
      */
     private void writeResult(Work work, byte[] value, int attempt) {
         InboundRecord record = work.record();
-        send(() -> sink.result(record, value)).whenComplete((ok, error) -> {
+        send(() -> sink.result(record, value)).whenComplete((ok, error) -> guarded(work, () -> {
             if (error == null) {
                 metrics.recordOut();
                 written(work);
@@ -423,7 +442,7 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
             else if (fail(ExceptionClassifier.unwrap(error))) {
                 log.error("Cannot write the result of {} to the egress topic; stopping", record, ExceptionClassifier.unwrap(error));
             }
-        });
+        }));
     }
 
     private void deadLetter(Work work, RecordSink.DeadLetter reason) {

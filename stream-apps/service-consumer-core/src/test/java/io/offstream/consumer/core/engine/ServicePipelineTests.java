@@ -120,4 +120,46 @@ class ServicePipelineTests {
         assertThat(pipeline.inFlight()).isZero();
         assertThat(pauses.get()).as("delivery paused for backpressure").isPositive();
     }
+
+    @Test
+    void aStepThatThrowsInsideACallbackStopsThePipelineInsteadOfLeavingItsRecordInFlight() throws Exception {
+        ServiceConsumerSettings settings = ServiceConsumerSettings.defaults("svc");
+        RecordSink sink = new RecordSink() {
+
+            @Override
+            public CompletableFuture<?> result(InboundRecord source, byte[] value) {
+                return CompletableFuture.runAsync(() -> { }, producer);
+            }
+
+            @Override
+            public CompletableFuture<?> deadLetter(InboundRecord source, DeadLetter reason) {
+                return CompletableFuture.failedFuture(new AssertionError("dead-lettered " + source, reason.error()));
+            }
+        };
+        FlowControl flow = new FlowControl() {
+
+            @Override
+            public void pause() {
+            }
+
+            @Override
+            public void resume() {
+            }
+        };
+        pipeline = new ServicePipeline<>(settings, new FunctionServiceInvoker<>(value -> value, 2),
+                new RecordCodecs<>(value -> value, value -> value), sink, flow, new SimpleMeterRegistry());
+        byte[] key = "k".getBytes(StandardCharsets.UTF_8);
+        IllegalStateException refused = new IllegalStateException("the container refused the acknowledgment");
+
+        // the commit runs in the callback of the result's write, on the producer's thread
+        pipeline.accept(List.of(new InboundRecord("offstream.svc.run.ingress", 0, 0, 0, key, key, new RecordHeaders())), () -> {
+            throw refused;
+        });
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pipeline.failure() == null && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        assertThat(pipeline.failure()).isSameAs(refused);
+    }
 }
