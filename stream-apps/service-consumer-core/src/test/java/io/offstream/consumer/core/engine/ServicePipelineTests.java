@@ -54,6 +54,42 @@ class ServicePipelineTests {
 
     private ServicePipeline<byte[], byte[]> pipeline;
 
+    /** Writes results on the producer's thread, counting each record's writes; refuses dead letters. */
+    private final RecordSink sink = new RecordSink() {
+
+        @Override
+        public CompletableFuture<?> result(InboundRecord source, byte[] value) {
+            return CompletableFuture.runAsync(() -> written.computeIfAbsent(source.offset(), o -> new AtomicInteger())
+                    .incrementAndGet(), producer);
+        }
+
+        @Override
+        public CompletableFuture<?> deadLetter(InboundRecord source, DeadLetter reason) {
+            return CompletableFuture.failedFuture(new AssertionError("dead-lettered " + source, reason.error()));
+        }
+    };
+
+    /** The listener container's partition pause, as a flag the test's delivery loop obeys. */
+    private final FlowControl flow = new FlowControl() {
+
+        @Override
+        public void pause() {
+            pauses.incrementAndGet();
+            paused = true;
+        }
+
+        @Override
+        public void resume() {
+            paused = false;
+        }
+    };
+
+    /** A no-op service on {@code workers} threads, its requests and results the records' bytes. */
+    private ServicePipeline<byte[], byte[]> pipeline(ServiceConsumerSettings settings, int workers) {
+        return new ServicePipeline<>(settings, new FunctionServiceInvoker<>(value -> value, workers),
+                new RecordCodecs<>(value -> value, value -> value), sink, flow, new SimpleMeterRegistry());
+    }
+
     @AfterEach
     void close() {
         pipeline.close();
@@ -65,34 +101,7 @@ class ServicePipelineTests {
         ServiceConsumerSettings settings = new ServiceConsumerSettings("svc", 1, 0.8, 0, RetryPolicy.defaults(),
                 Duration.ofSeconds(10), ExceptionClassifier.defaults(), POLL, Duration.ofMillis(100), Duration.ofMinutes(5),
                 8 * POLL, 3, Duration.ofSeconds(5));
-        RecordSink sink = new RecordSink() {
-
-            @Override
-            public CompletableFuture<?> result(InboundRecord source, byte[] value) {
-                return CompletableFuture.runAsync(() -> written.computeIfAbsent(source.offset(), o -> new AtomicInteger())
-                        .incrementAndGet(), producer);
-            }
-
-            @Override
-            public CompletableFuture<?> deadLetter(InboundRecord source, DeadLetter reason) {
-                return CompletableFuture.failedFuture(new AssertionError("dead-lettered " + source, reason.error()));
-            }
-        };
-        FlowControl flow = new FlowControl() {
-
-            @Override
-            public void pause() {
-                pauses.incrementAndGet();
-                paused = true;
-            }
-
-            @Override
-            public void resume() {
-                paused = false;
-            }
-        };
-        pipeline = new ServicePipeline<>(settings, new FunctionServiceInvoker<>(value -> value, 4),
-                new RecordCodecs<>(value -> value, value -> value), sink, flow, new SimpleMeterRegistry());
+        pipeline = pipeline(settings, 4);
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         int delivered = 0;
@@ -124,30 +133,7 @@ class ServicePipelineTests {
     @Test
     void aStepThatThrowsInsideACallbackStopsThePipelineInsteadOfLeavingItsRecordInFlight() throws Exception {
         ServiceConsumerSettings settings = ServiceConsumerSettings.defaults("svc");
-        RecordSink sink = new RecordSink() {
-
-            @Override
-            public CompletableFuture<?> result(InboundRecord source, byte[] value) {
-                return CompletableFuture.runAsync(() -> { }, producer);
-            }
-
-            @Override
-            public CompletableFuture<?> deadLetter(InboundRecord source, DeadLetter reason) {
-                return CompletableFuture.failedFuture(new AssertionError("dead-lettered " + source, reason.error()));
-            }
-        };
-        FlowControl flow = new FlowControl() {
-
-            @Override
-            public void pause() {
-            }
-
-            @Override
-            public void resume() {
-            }
-        };
-        pipeline = new ServicePipeline<>(settings, new FunctionServiceInvoker<>(value -> value, 2),
-                new RecordCodecs<>(value -> value, value -> value), sink, flow, new SimpleMeterRegistry());
+        pipeline = pipeline(settings, 2);
         byte[] key = "k".getBytes(StandardCharsets.UTF_8);
         IllegalStateException refused = new IllegalStateException("the container refused the acknowledgment");
 
