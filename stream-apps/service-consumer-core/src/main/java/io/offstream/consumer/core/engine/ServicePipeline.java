@@ -343,15 +343,42 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
 
     private void attempt(Work work, I request, int attempt) {
         CompletableFuture<Void> permit = limiter.acquire();
-        CompletableFuture<O> call;
         if (permit.isDone()) {
-            call = timedCall(request); // most calls: no stage in between
+            call(work, request, attempt); // most calls: no stage in between
         }
         else {
             metrics.recordRateLimiterWait();
-            call = permit.thenCompose(ignored -> timedCall(request));
+            permit.whenComplete((ok, error) -> guarded(work, () -> {
+                if (error == null) {
+                    call(work, request, attempt);
+                }
+                else {
+                    settle(work, request, attempt, null, error);
+                }
+            }));
         }
-        call.whenComplete((result, error) -> guarded(work, () -> settle(work, request, attempt, result, error)));
+    }
+
+    /**
+     * Calls the service. A call that hangs must not hold its slot and its key's lane forever: past the
+     * call timeout it fails with a TimeoutException (transient by default, so retried), even if the
+     * service is still busy. One callback on the call for the watch, the latency and what follows.
+     */
+    private void call(Work work, I request, int attempt) {
+        long started = System.nanoTime();
+        CompletableFuture<O> call;
+        try {
+            call = invoker.invoke(request);
+        }
+        catch (RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        deadlines.watch(call, (result, error) -> guarded(work, () -> {
+            long took = System.nanoTime() - started;
+            latencies.record(took);
+            metrics.recordServiceLatency(took);
+            settle(work, request, attempt, result, error);
+        }));
     }
 
     /** What follows a call: the result written, or the failure retried or dead-lettered. */
@@ -387,25 +414,6 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
                 log.error("Handling {} failed; stopping", work.record(), e);
             }
         }
-    }
-
-    private CompletableFuture<O> timedCall(I request) {
-        long started = System.nanoTime();
-        CompletableFuture<O> call;
-        try {
-            call = invoker.invoke(request);
-        }
-        catch (RuntimeException e) {
-            call = CompletableFuture.failedFuture(e);
-        }
-        // a call that hangs must not hold its slot and its key's lane forever: past the call timeout it
-        // fails with a TimeoutException (transient by default, so retried), even if the service is still busy
-        return deadlines.watch(call)
-                .whenComplete((result, error) -> {
-                    long took = System.nanoTime() - started;
-                    latencies.record(took);
-                    metrics.recordServiceLatency(took);
-                });
     }
 
     private void publish(Work work, O result, int attempts) {

@@ -39,7 +39,17 @@ public final class FunctionServiceInvoker<I, O> implements ServiceInvoker<I, O> 
 
     @Override
     public CompletableFuture<O> invoke(I request) {
-        return CompletableFuture.supplyAsync(() -> service.apply(request), workers);
+        // a plain task rather than supplyAsync, whose task is a ForkJoinTask with a CAS on its status
+        CompletableFuture<O> call = new CompletableFuture<>();
+        workers.execute(() -> {
+            try {
+                call.complete(service.apply(request));
+            }
+            catch (Throwable e) {
+                call.completeExceptionally(e);
+            }
+        });
+        return call;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 
 /**
  * Fails calls that run past the call timeout. One sweep every {@code timeout / 20} (10 ms at
@@ -38,12 +39,25 @@ public final class CallDeadlines implements AutoCloseable {
 
     /** Watches {@code call}: past the timeout it fails with a {@link TimeoutException}, unless done by then. */
     public <T> CompletableFuture<T> watch(CompletableFuture<T> call) {
+        watch(call, (result, error) -> { });
+        return call;
+    }
+
+    /**
+     * {@link #watch(CompletableFuture)}, and {@code then} runs with the call's outcome (or the timeout):
+     * one callback on the call for both, rather than a stage for the watch and another for what follows,
+     * since every record's call passes here.
+     */
+    public <T> void watch(CompletableFuture<T> call, BiConsumer<? super T, ? super Throwable> then) {
         if (call.isDone()) {
-            return call;
+            call.whenComplete(then);
+            return;
         }
         open.put(call, System.nanoTime() + timeoutNanos);
-        call.whenComplete((result, error) -> open.remove(call));
-        return call;
+        call.whenComplete((result, error) -> {
+            open.remove(call);
+            then.accept(result, error);
+        });
     }
 
     /** Calls being watched now. */

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,27 @@ class CallDeadlinesTests {
         assertThat(deadlines.open()).isZero();
         TimeUnit.MILLISECONDS.sleep(300);
         assertThat(call.get()).isEqualTo("done");
+    }
+
+    @Test
+    void handsWhatFollowsTheOutcomeOrTheTimeoutOnce() throws Exception {
+        CompletableFuture<String> hung = new CompletableFuture<>();
+        CompletableFuture<Throwable> followed = new CompletableFuture<>();
+        AtomicInteger calls = new AtomicInteger();
+        deadlines.watch(hung, (result, error) -> {
+            calls.incrementAndGet();
+            followed.complete(error);
+        });
+        assertThat(followed.get(5, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
+        hung.complete("too late");
+        assertThat(calls).hasValue(1);
+        assertThat(deadlines.open()).isZero();
+
+        CompletableFuture<String> done = CompletableFuture.completedFuture("now");
+        CompletableFuture<String> result = new CompletableFuture<>();
+        deadlines.watch(done, (value, error) -> result.complete(value));
+        assertThat(result.getNow(null)).isEqualTo("now");
+        assertThat(deadlines.open()).isZero();
     }
 
     @Test
