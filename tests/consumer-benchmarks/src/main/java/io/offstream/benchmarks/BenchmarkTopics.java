@@ -44,7 +44,12 @@ final class BenchmarkTopics {
 
     /** Creates the service's run topics and writes {@code records} transactions to its ingress topic. */
     RunTopics fill(String service, int records) throws InterruptedException, ExecutionException {
-        RunTopics run = RunTopics.of(service, RUN_KEY);
+        return fill(service, RUN_KEY, records);
+    }
+
+    /** {@link #fill(String, int)} for another run of the service ({@code runKey} names its topics). */
+    RunTopics fill(String service, String runKey, int records) throws InterruptedException, ExecutionException {
+        RunTopics run = RunTopics.of(service, runKey);
         create(run);
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

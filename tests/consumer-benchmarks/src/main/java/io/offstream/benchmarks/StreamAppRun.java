@@ -14,9 +14,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.offstream.consumer.app.ServiceConsumerApplication;
+import io.offstream.consumer.app.binding.IngressContainer;
 import io.offstream.schemas.sample.RiskDecision;
 import io.offstream.schemas.sample.Transaction;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -24,7 +26,7 @@ import org.springframework.context.support.GenericApplicationContext;
  * The service consumer app as it ships (Spring Cloud Stream on the Kafka binder), started in this JVM
  * over a catalogue entry whose function is the benchmark's, registered as a bean of the app's context
  * (the entry's {@code invoke.function}) rather than loaded from a function jar. It is closed when its
- * stage ends, so it does not compete with the next one.
+ * stage ends (or, for stage 2w, once it served a second run), so it does not compete with the next one.
  */
 final class StreamAppRun {
 
@@ -44,18 +46,78 @@ final class StreamAppRun {
 
     /**
      * Serves {@code service}'s pre-filled run topics until {@code offstream.consumer.records.out} reaches
-     * {@code records}, timed from the first service call.
+     * {@code records}, timed from the first service call; the app is closed afterwards.
      */
     StageResult run(String stage, String service, int records, int maxInFlight, int workers,
             Function<Transaction, RiskDecision> function) throws IOException, InterruptedException {
+        try (Serving app = start(service, records, maxInFlight, workers, function)) {
+            return app.measure(stage);
+        }
+    }
+
+    /**
+     * Starts the app over {@code service}'s catalogue entry, its first run of {@code records} pre-filled.
+     * It picks up every run topic of the service (pre-filled or made later) until closed, as a deployed
+     * consumer serves one run after another.
+     */
+    Serving start(String service, int records, int maxInFlight, int workers, Function<Transaction, RiskDecision> function)
+            throws IOException {
         writeEntry(service, maxInFlight);
-        StageClock clock = new StageClock(records);
-        Function<Transaction, RiskDecision> timed = t -> {
-            clock.started();
+        Serving serving = new Serving(new StageClock(records));
+        serving.app = startApp(service, maxInFlight, workers, t -> {
+            serving.clock.started();
             return function.apply(t);
-        };
-        try (ConfigurableApplicationContext app = start(service, maxInFlight, workers, timed)) {
+        });
+        return serving;
+    }
+
+    /** A running app; {@link #measure} times the run it serves, {@link #next} gives it another. */
+    final class Serving implements AutoCloseable {
+
+        /** The clock of the run being served; the service's calls start it. */
+        private volatile StageClock clock;
+
+        /** Results written before the run being served, and the latency count and total and the pauses then. */
+        private long base;
+
+        private double[] before = new double[3];
+
+        private ConfigurableApplicationContext app;
+
+        private Serving(StageClock first) {
+            this.clock = first;
+        }
+
+        /**
+         * The next run of {@code records}: {@code fill} makes and fills its topics while the ingress binding
+         * is paused, so the app takes none of its records until they are all written (it fails if the app
+         * took some).
+         */
+        void next(int records, Fill fill) throws Exception {
             MeterRegistry registry = app.getBean(MeterRegistry.class);
+            BindingsLifecycleController bindings = app.getBean(BindingsLifecycleController.class);
+            bindings.changeState(IngressContainer.BINDING, BindingsLifecycleController.State.PAUSED);
+            try {
+                long before = recordsOut(registry);
+                fill.run();
+                long taken = recordsOut(registry) - before;
+                if (taken != 0) {
+                    throw new IllegalStateException("the paused app wrote " + taken + " results while the run was filled");
+                }
+                this.base = before;
+                this.before = meterTotals(registry);
+                this.clock = new StageClock(records);
+            }
+            finally {
+                bindings.changeState(IngressContainer.BINDING, BindingsLifecycleController.State.RESUMED);
+                System.out.println("  run filled, ingress binding resumed");
+            }
+        }
+
+        /** Waits until the run's results are acknowledged, timed from its first service call. */
+        StageResult measure(String stage) throws InterruptedException {
+            MeterRegistry registry = app.getBean(MeterRegistry.class);
+            StageClock stageClock = clock;
             long deadline = System.nanoTime() + timeout.toNanos();
             long seen = 0;
             Collection<Counter> out = List.of();
@@ -64,27 +126,42 @@ final class StreamAppRun {
             // the app counts a record out once Kafka acknowledged its result; watch that counter closely, but
             // search the registry (hundreds of Kafka client meters) only now and then: every 2 ms, the search
             // took about 2% of the CPU samples from the app it measures
-            while (!clock.isFinished()) {
+            while (!stageClock.isFinished()) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(stage + ": only " + seen + " of " + records + " results after " + timeout);
+                    throw new IllegalStateException(stage + ": only " + seen + " results after " + timeout);
                 }
                 if (out.isEmpty() || System.nanoTime() - lookedUp > TimeUnit.SECONDS.toNanos(1)) {
                     out = registry.find("offstream.consumer.records.out").counters();
                     lookedUp = System.nanoTime();
                 }
-                long count = (long) out.stream().mapToDouble(Counter::count).sum();
-                clock.completed(count - seen);
+                long count = (long) out.stream().mapToDouble(Counter::count).sum() - base;
+                stageClock.completed(count - seen);
                 seen = count;
                 if (seen > 0) {
                     window.sample();
                 }
                 TimeUnit.MILLISECONDS.sleep(2);
             }
-            StageResult result = clock.result(stage);
+            StageResult result = stageClock.result(stage);
             System.out.println(result.summary());
-            System.out.println("    " + details(registry) + "; " + window.summary());
+            System.out.println("    " + details(registry, before) + "; " + window.summary());
             return result;
         }
+
+        @Override
+        public void close() {
+            app.close();
+        }
+    }
+
+    /** Makes and fills a run's topics. */
+    @FunctionalInterface
+    interface Fill {
+        void run() throws Exception;
+    }
+
+    private static long recordsOut(MeterRegistry registry) {
+        return (long) registry.find("offstream.consumer.records.out").counters().stream().mapToDouble(Counter::count).sum();
     }
 
     /** The catalogue entry the app reads: the sample's request and response schemas, the benchmark's function. */
@@ -102,7 +179,7 @@ final class StreamAppRun {
                 RiskDecision.getClassSchema().toString(true));
     }
 
-    private ConfigurableApplicationContext start(String service, int maxInFlight, int workers,
+    private ConfigurableApplicationContext startApp(String service, int maxInFlight, int workers,
             Function<Transaction, RiskDecision> function) {
         return new SpringApplicationBuilder(ServiceConsumerApplication.class)
                 .initializers(context -> ((GenericApplicationContext) context).registerBean(FUNCTION_BEAN, Function.class,
@@ -119,14 +196,23 @@ final class StreamAppRun {
                         "--offstream.risk.enabled=false");
     }
 
-    private static String details(MeterRegistry registry) {
+    /** The service's latency call count and total (ns), and the pauses so far. */
+    private static double[] meterTotals(MeterRegistry registry) {
+        Timer latency = registry.find("offstream.service.latency").timer();
+        Counter pauses = registry.find("offstream.consumer.pauses").counter();
+        return new double[] {latency == null ? 0 : latency.count(), latency == null ? 0 : latency.totalTime(TimeUnit.NANOSECONDS),
+            pauses == null ? 0 : pauses.count()};
+    }
+
+    /** The service's latency and the pauses over the measured run ({@code before}: {@link #meterTotals} at its start). */
+    private static String details(MeterRegistry registry, double[] before) {
+        double[] now = meterTotals(registry);
+        double calls = now[0] - before[0];
         Timer latency = registry.find("offstream.service.latency").timer();
         Gauge inFlightMax = registry.find("offstream.consumer.in.flight.max").gauge();
-        Counter pauses = registry.find("offstream.consumer.pauses").counter();
         return String.format("service latency mean %.1f ms, max %.1f ms; most in flight %.0f; pauses %.0f",
-                latency == null ? Double.NaN : latency.mean(TimeUnit.MILLISECONDS),
+                calls == 0 ? Double.NaN : (now[1] - before[1]) / calls / 1e6,
                 latency == null ? Double.NaN : latency.max(TimeUnit.MILLISECONDS),
-                inFlightMax == null ? Double.NaN : inFlightMax.value(),
-                pauses == null ? Double.NaN : pauses.count());
+                inFlightMax == null ? Double.NaN : inFlightMax.value(), now[2] - before[2]);
     }
 }
