@@ -309,9 +309,10 @@ public final class ServicePipeline<I, O> implements AutoCloseable {
     }
 
     private void written(Work work) {
-        batches.complete(work.batch());
-        if (paused) {
-            synchronized (waiting) { // the uncommitted count may have dropped to where delivery resumes
+        // only a commit lowers the uncommitted count, which may let delivery resume: once a batch, not once
+        // a record, this thread (the producer's) takes the lock the workers release records under
+        if (batches.complete(work.batch()) && paused) {
+            synchronized (waiting) {
                 applyBackpressure();
             }
         }

@@ -50,20 +50,26 @@ public final class DeliveredBatches {
 
     /**
      * One record of {@code batch} is done (its result or dead letter acknowledged by Kafka). Runs
-     * the commits that became possible, in delivery order, under this object's lock.
+     * the commits that became possible, in delivery order, under this object's lock; returns whether
+     * there were any (only then does the uncommitted count drop).
      */
-    public synchronized void complete(Batch batch) {
+    public synchronized boolean complete(Batch batch) {
         if (batch.open == 0) {
             throw new IllegalStateException("more completions than records in a batch");
         }
         batch.open--;
+        boolean committed = false;
         while (!pending.isEmpty() && pending.peekFirst().open == 0) {
             Batch done = pending.pollFirst();
             uncommitted -= done.size;
             committedBatches++;
             done.commit.run();
+            committed = true;
         }
-        notifyAll();
+        if (committed) {
+            notifyAll();
+        }
+        return committed;
     }
 
     /** Delivered records not yet committed. */

@@ -20,11 +20,11 @@ class DeliveredBatchesTests {
         DeliveredBatches.Batch second = batches.deliver(1, () -> commits.add("second"));
         assertThat(batches.uncommitted()).isEqualTo(3);
 
-        batches.complete(second);
+        assertThat(batches.complete(second)).isFalse();
         assertThat(commits).isEmpty(); // done, but behind an unfinished batch
-        batches.complete(first);
+        assertThat(batches.complete(first)).isFalse();
         assertThat(commits).isEmpty();
-        batches.complete(first);
+        assertThat(batches.complete(first)).isTrue(); // the pipeline re-checks its pause only then
         assertThat(commits).containsExactly("first", "second");
         assertThat(batches.uncommitted()).isZero();
     }
