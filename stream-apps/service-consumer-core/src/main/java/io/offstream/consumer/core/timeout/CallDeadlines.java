@@ -37,16 +37,10 @@ public final class CallDeadlines implements AutoCloseable {
         this.sweeper = scheduler.scheduleWithFixedDelay(this::sweep, interval, interval, TimeUnit.NANOSECONDS);
     }
 
-    /** Watches {@code call}: past the timeout it fails with a {@link TimeoutException}, unless done by then. */
-    public <T> CompletableFuture<T> watch(CompletableFuture<T> call) {
-        watch(call, (result, error) -> { });
-        return call;
-    }
-
     /**
-     * {@link #watch(CompletableFuture)}, and {@code then} runs with the call's outcome (or the timeout):
-     * one callback on the call for both, rather than a stage for the watch and another for what follows,
-     * since every record's call passes here.
+     * Watches {@code call}: past the timeout it fails with a {@link TimeoutException}, unless done by
+     * then; {@code then} runs with its outcome (or the timeout). One callback on the call for both,
+     * rather than a stage for the watch and another for what follows, since every record's call passes here.
      */
     public <T> void watch(CompletableFuture<T> call, BiConsumer<? super T, ? super Throwable> then) {
         if (call.isDone()) {

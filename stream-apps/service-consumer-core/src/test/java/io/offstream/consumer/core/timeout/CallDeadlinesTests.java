@@ -11,11 +11,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class CallDeadlinesTests {
+
+    private static final BiConsumer<Object, Throwable> IGNORED = (result, error) -> { };
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 
@@ -30,7 +33,8 @@ class CallDeadlinesTests {
     @Test
     void failsACallThatRunsPastTheTimeoutNamingIt() {
         long started = System.nanoTime();
-        CompletableFuture<String> hung = deadlines.watch(new CompletableFuture<>());
+        CompletableFuture<String> hung = new CompletableFuture<>();
+        deadlines.watch(hung, IGNORED);
         assertThatThrownBy(() -> hung.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(TimeoutException.class).hasMessage("no result within the call timeout of PT0.2S");
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -41,7 +45,7 @@ class CallDeadlinesTests {
     @Test
     void leavesACallThatFinishesInTimeAndForgetsIt() throws Exception {
         CompletableFuture<String> call = new CompletableFuture<>();
-        deadlines.watch(call);
+        deadlines.watch(call, IGNORED);
         assertThat(deadlines.open()).isEqualTo(1);
         call.complete("done");
         assertThat(deadlines.open()).isZero();
@@ -72,7 +76,7 @@ class CallDeadlinesTests {
 
     @Test
     void doesNotWatchACallThatIsAlreadyDone() {
-        deadlines.watch(CompletableFuture.completedFuture("now"));
+        deadlines.watch(CompletableFuture.completedFuture("now"), IGNORED);
         assertThat(deadlines.open()).isZero();
     }
 }
