@@ -114,18 +114,15 @@ public final class ConsumerBenchmark {
         measure("1c", "raw pipe, 5,000 per poll, decode + no-op + encode on its thread",
                 stage -> rawPipe.run(stage, topics.fill("raw-codec", records), records, 5_000, noopCall));
         measure("2", "app, no-op service, in-flight 256, " + noopWorkers + " workers", stage -> {
-            topics.fill("noop", records);
-            noopApp = app.start("noop", records, APP_IN_FLIGHT, noopWorkers, BenchmarkServices.noop());
+            startNoopApp(records, noopWorkers);
             return noopApp.measure(stage);
         });
         // the consumer is long-lived: it serves every run of its service without a restart, picking up each
         // new run's topic by its pattern. 2w is the same app's second run, its code compiled by the first
         measure("2w", "app, no-op service, its second run, in-flight 256, " + noopWorkers + " workers (its code compiled)", stage -> {
             if (noopApp == null || !results.containsKey("2")) {
-                closeNoopApp();
                 System.out.println("  the app's first run (stage 2), not measured:");
-                topics.fill("noop", records);
-                noopApp = app.start("noop", records, APP_IN_FLIGHT, noopWorkers, BenchmarkServices.noop());
+                startNoopApp(records, noopWorkers);
                 noopApp.measure("2w's first run");
             }
             noopApp.next(records, () -> topics.fill("noop", "bench-2", records));
@@ -217,6 +214,13 @@ public final class ConsumerBenchmark {
         }
         table.add(id, labels.get(id), result, String.format("app/%s = %.2fx", name, app.rate() / result.rate()),
                 ResultTable.atLeast(app.rate(), result.rate(), goal));
+    }
+
+    /** Fills the no-op service's first run and starts its app (closing one left by a failed stage). */
+    private void startNoopApp(int records, int workers) throws Exception {
+        closeNoopApp();
+        topics.fill("noop", records);
+        noopApp = app.start("noop", records, APP_IN_FLIGHT, workers, BenchmarkServices.noop());
     }
 
     private void closeNoopApp() {

@@ -77,10 +77,10 @@ final class StreamAppRun {
         /** The clock of the run being served; the service's calls start it. */
         private volatile StageClock clock;
 
-        /** Results written before the run being served, and the latency count and total and the pauses then. */
+        /** Results written before the run being served, and the latency and pause meters then. */
         private long base;
 
-        private double[] before = new double[3];
+        private MeterTotals before = MeterTotals.NONE;
 
         private ConfigurableApplicationContext app;
 
@@ -98,19 +98,19 @@ final class StreamAppRun {
             BindingsLifecycleController bindings = app.getBean(BindingsLifecycleController.class);
             bindings.changeState(IngressContainer.BINDING, BindingsLifecycleController.State.PAUSED);
             try {
-                long before = recordsOut(registry);
+                long written = recordsOut(registry);
                 fill.run();
-                long taken = recordsOut(registry) - before;
+                long taken = recordsOut(registry) - written;
                 if (taken != 0) {
                     throw new IllegalStateException("the paused app wrote " + taken + " results while the run was filled");
                 }
-                this.base = before;
-                this.before = meterTotals(registry);
+                this.base = written;
+                this.before = MeterTotals.of(registry);
                 this.clock = new StageClock(records);
             }
             finally {
                 bindings.changeState(IngressContainer.BINDING, BindingsLifecycleController.State.RESUMED);
-                System.out.println("  run filled, ingress binding resumed");
+                System.out.println("  ingress binding resumed");
             }
         }
 
@@ -134,7 +134,7 @@ final class StreamAppRun {
                     out = registry.find("offstream.consumer.records.out").counters();
                     lookedUp = System.nanoTime();
                 }
-                long count = (long) out.stream().mapToDouble(Counter::count).sum() - base;
+                long count = total(out) - base;
                 stageClock.completed(count - seen);
                 seen = count;
                 if (seen > 0) {
@@ -161,7 +161,11 @@ final class StreamAppRun {
     }
 
     private static long recordsOut(MeterRegistry registry) {
-        return (long) registry.find("offstream.consumer.records.out").counters().stream().mapToDouble(Counter::count).sum();
+        return total(registry.find("offstream.consumer.records.out").counters());
+    }
+
+    private static long total(Collection<Counter> counters) {
+        return (long) counters.stream().mapToDouble(Counter::count).sum();
     }
 
     /** The catalogue entry the app reads: the sample's request and response schemas, the benchmark's function. */
@@ -196,23 +200,28 @@ final class StreamAppRun {
                         "--offstream.risk.enabled=false");
     }
 
-    /** The service's latency call count and total (ns), and the pauses so far. */
-    private static double[] meterTotals(MeterRegistry registry) {
-        Timer latency = registry.find("offstream.service.latency").timer();
-        Counter pauses = registry.find("offstream.consumer.pauses").counter();
-        return new double[] {latency == null ? 0 : latency.count(), latency == null ? 0 : latency.totalTime(TimeUnit.NANOSECONDS),
-            pauses == null ? 0 : pauses.count()};
+    /** The service's latency calls and their total time, and the pauses, at one moment. */
+    private record MeterTotals(double calls, double latencyNanos, double pauses) {
+
+        static final MeterTotals NONE = new MeterTotals(0, 0, 0);
+
+        static MeterTotals of(MeterRegistry registry) {
+            Timer latency = registry.find("offstream.service.latency").timer();
+            Counter pauses = registry.find("offstream.consumer.pauses").counter();
+            return new MeterTotals(latency == null ? 0 : latency.count(),
+                    latency == null ? 0 : latency.totalTime(TimeUnit.NANOSECONDS), pauses == null ? 0 : pauses.count());
+        }
     }
 
-    /** The service's latency and the pauses over the measured run ({@code before}: {@link #meterTotals} at its start). */
-    private static String details(MeterRegistry registry, double[] before) {
-        double[] now = meterTotals(registry);
-        double calls = now[0] - before[0];
+    /** The service's latency and the pauses over the measured run (from {@code before}, the totals at its start). */
+    private static String details(MeterRegistry registry, MeterTotals before) {
+        MeterTotals now = MeterTotals.of(registry);
+        double calls = now.calls() - before.calls();
         Timer latency = registry.find("offstream.service.latency").timer();
         Gauge inFlightMax = registry.find("offstream.consumer.in.flight.max").gauge();
         return String.format("service latency mean %.1f ms, max %.1f ms; most in flight %.0f; pauses %.0f",
-                calls == 0 ? Double.NaN : (now[1] - before[1]) / calls / 1e6,
+                calls == 0 ? Double.NaN : (now.latencyNanos() - before.latencyNanos()) / calls / 1e6,
                 latency == null ? Double.NaN : latency.max(TimeUnit.MILLISECONDS),
-                inFlightMax == null ? Double.NaN : inFlightMax.value(), now[2] - before[2]);
+                inFlightMax == null ? Double.NaN : inFlightMax.value(), now.pauses() - before.pauses());
     }
 }
