@@ -30,8 +30,11 @@ public class LogEventCounter implements MeterBinder, AutoCloseable {
     @Override
     public synchronized void bindTo(MeterRegistry registry) {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-        if (!(factory instanceof LoggerContext context) || appender != null) {
+        if (!(factory instanceof LoggerContext context)) {
             return; // another logging system: nothing to count with
+        }
+        if (appender != null) {
+            return; // one appender, on the first registry Boot binds: a second would count every event twice
         }
         CountingAppender counting = new CountingAppender(registry);
         counting.setName(APPENDER_NAME);
